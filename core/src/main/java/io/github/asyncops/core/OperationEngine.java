@@ -1,0 +1,391 @@
+package io.github.asyncops.core;
+
+import io.github.asyncops.core.internal.EngineConfig;
+import io.github.asyncops.core.internal.Engine;
+import io.github.asyncops.core.spi.OperationStore;
+import io.github.asyncops.core.spi.WorkerProvider;
+import io.github.asyncops.core.store.InMemoryOperationStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+
+/**
+ * Runs, tracks, stops and forgets background operations. Build one with {@link #builder()} at
+ * application start, share it, and {@link #close()} it at shutdown.
+ *
+ * <p>Thread-safe. Every method that takes an id throws {@link OperationNotFoundException} for an
+ * id that never existed and {@link OperationGoneException} for one that was forgotten after its
+ * retention.
+ */
+public interface OperationEngine extends AutoCloseable {
+
+  /**
+   * Starts building an engine.
+   *
+   * @return a builder with the defaults documented on its methods
+   */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The registered operation types, in name order.
+   *
+   * @return the types
+   */
+  List<OperationType> types();
+
+  /**
+   * Looks up a registered type.
+   *
+   * @param name the type's name
+   * @return the type, or empty if none has that name
+   */
+  Optional<OperationType> type(String name);
+
+  /**
+   * Starts an operation, or joins the active one in the same scope, as the type's {@link
+   * StartPolicy} says. Calls the worker's {@code start} on this thread.
+   *
+   * @param request what to start
+   * @return the operation to follow, and whether it was created
+   * @throws UnknownWorkerException if the type is not registered
+   * @throws InvalidParametersException if the parameters are of the wrong class or invalid, or a
+   *     {@link Scope#KEY} type gets no key
+   * @throws OperationConflictException if the policy is {@link StartPolicy#REJECT} and one is
+   *     active
+   * @throws CapacityExceededException if the queue is full
+   * @throws EngineClosedException if the engine is closed
+   */
+  StartOutcome start(StartRequest request);
+
+  /**
+   * Reads an operation's status. For an operation running on this engine the text comes from the
+   * worker's {@code ping}.
+   *
+   * @param id the operation
+   * @return its snapshot
+   */
+  OperationSnapshot status(OperationId id);
+
+  /**
+   * Lists operations of a type, newest first.
+   *
+   * @param query the filter
+   * @return their snapshots
+   * @throws UnknownWorkerException if the type is not registered
+   */
+  List<OperationSnapshot> list(OperationQuery query);
+
+  /**
+   * Asks an operation to stop. A queued one ends {@link OperationState#STOPPED} at once; a running
+   * one becomes {@link OperationState#STOPPING} and is interrupted if it has not ended after the
+   * stop grace period. Idempotent: a final operation is returned as it is.
+   *
+   * @param id the operation
+   * @return its snapshot after the request
+   */
+  OperationSnapshot stop(OperationId id);
+
+  /**
+   * Reads a finished operation's result.
+   *
+   * @param id the operation
+   * @return the result, or empty if it produced none
+   * @throws OperationActiveException if the operation is still active
+   */
+  Optional<OperationResult> result(OperationId id);
+
+  /**
+   * Forgets a finished operation now, before its retention ends. Afterwards its id is "gone".
+   *
+   * @param id the operation
+   * @throws OperationActiveException if the operation is still active
+   */
+  void forget(OperationId id);
+
+  /**
+   * Follows one operation: the listener hears every later change of it until the subscription is
+   * closed. Subscriptions end by themselves when the operation is forgotten.
+   *
+   * @param id the operation
+   * @param listener the listener
+   * @return the subscription
+   */
+  Subscription watch(OperationId id, OperationListener listener);
+
+  /**
+   * Shuts down gracefully: refuses new starts, asks every operation on this engine to stop, waits
+   * up to the stop grace period, interrupts what is left, and stops the threads the engine
+   * created. Idempotent; blocks until done.
+   */
+  @Override
+  void close();
+
+  /**
+   * Configures and builds an {@link OperationEngine}. Not thread-safe; build once.
+   *
+   * <p>Worker providers are discovered with {@link java.util.ServiceLoader} when {@link #build()}
+   * runs, unless {@link #discover(boolean)} turns that off, and are joined by those given to
+   * {@link #worker(WorkerProvider)}.
+   */
+  final class Builder {
+    private final List<WorkerProvider<?>> workers = new ArrayList<>();
+    private final List<OperationListener> listeners = new ArrayList<>();
+    private boolean discover = true;
+    private ClassLoader classLoader;
+    private OperationStore store;
+    private Clock clock = Clock.systemUTC();
+    private ExecutorService executor;
+    private ScheduledExecutorService scheduler;
+    private int maxRunning = 16;
+    private int queueCapacity = 1_000;
+    private Duration stopGrace = Duration.ofSeconds(10);
+    private Duration tickInterval = Duration.ofMillis(100);
+    private Duration heartbeatInterval = Duration.ofSeconds(5);
+    private Duration lease = Duration.ofSeconds(30);
+    private String nodeId;
+
+    Builder() {}
+
+    /**
+     * Registers a worker provider directly, for example one made by a DI container.
+     *
+     * @param provider the provider
+     * @return this builder
+     */
+    public Builder worker(WorkerProvider<?> provider) {
+      workers.add(Objects.requireNonNull(provider, "provider"));
+      return this;
+    }
+
+    /**
+     * Turns ServiceLoader discovery on or off. Default: on.
+     *
+     * @param discover whether to discover providers
+     * @return this builder
+     */
+    public Builder discover(boolean discover) {
+      this.discover = discover;
+      return this;
+    }
+
+    /**
+     * Sets the class loader that discovery searches. Default: the thread context class loader at
+     * {@link #build()}.
+     *
+     * @param classLoader the class loader
+     * @return this builder
+     */
+    public Builder classLoader(ClassLoader classLoader) {
+      this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+      return this;
+    }
+
+    /**
+     * Sets where records live. Default: a new {@link InMemoryOperationStore}.
+     *
+     * @param store the store
+     * @return this builder
+     */
+    public Builder store(OperationStore store) {
+      this.store = Objects.requireNonNull(store, "store");
+      return this;
+    }
+
+    /**
+     * Sets the clock for every timestamp, timeout and retention. Default: {@link
+     * Clock#systemUTC()}.
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the executor that runs workers. The engine never submits more than {@link
+     * #maxRunning(int)} tasks at once and does not shut a given executor down. Default: a pool of
+     * {@code maxRunning} daemon threads named {@code asyncops-worker-N}, shut down by {@link
+     * OperationEngine#close()}.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder executor(ExecutorService executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Sets the scheduler for the housekeeping tick. The engine does not shut a given scheduler
+     * down. Default: one daemon thread named {@code asyncops-housekeeping}.
+     *
+     * @param scheduler the scheduler
+     * @return this builder
+     */
+    public Builder scheduler(ScheduledExecutorService scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /**
+     * Sets the most operations running at once on this engine, across all types. Default: 16.
+     *
+     * @param maxRunning at least 1
+     * @return this builder
+     */
+    public Builder maxRunning(int maxRunning) {
+      this.maxRunning = positive(maxRunning, "maxRunning");
+      return this;
+    }
+
+    /**
+     * Sets the most operations queued at once; a start beyond it throws {@link
+     * CapacityExceededException}. Default: 1000.
+     *
+     * @param queueCapacity at least 1
+     * @return this builder
+     */
+    public Builder queueCapacity(int queueCapacity) {
+      this.queueCapacity = positive(queueCapacity, "queueCapacity");
+      return this;
+    }
+
+    /**
+     * Sets how long a stop request waits before the worker's thread is interrupted, and how long
+     * {@link OperationEngine#close()} waits. Default: 10 seconds.
+     *
+     * @param stopGrace not negative
+     * @return this builder
+     */
+    public Builder stopGrace(Duration stopGrace) {
+      this.stopGrace = notNegative(stopGrace, "stopGrace");
+      return this;
+    }
+
+    /**
+     * Sets the housekeeping period: how often progress is published to the store and listeners
+     * and timeouts, grace periods and retention are checked. Default: 100 ms, so listeners hear
+     * at most 10 progress events a second per operation.
+     *
+     * @param tickInterval positive
+     * @return this builder
+     */
+    public Builder tickInterval(Duration tickInterval) {
+      this.tickInterval = positive(tickInterval, "tickInterval");
+      return this;
+    }
+
+    /**
+     * Sets how often this node confirms to the store the operations it runs, and picks up stop
+     * requests made on other nodes. Default: 5 seconds.
+     *
+     * @param heartbeatInterval positive
+     * @return this builder
+     */
+    public Builder heartbeatInterval(Duration heartbeatInterval) {
+      this.heartbeatInterval = positive(heartbeatInterval, "heartbeatInterval");
+      return this;
+    }
+
+    /**
+     * Sets how long an operation may go without a heartbeat before it is failed as "node lost".
+     * Default: 30 seconds.
+     *
+     * @param lease longer than the heartbeat interval
+     * @return this builder
+     */
+    public Builder lease(Duration lease) {
+      this.lease = positive(lease, "lease");
+      return this;
+    }
+
+    /**
+     * Names this engine among the nodes that share a store. Default: a random UUID.
+     *
+     * @param nodeId a non-blank name
+     * @return this builder
+     */
+    public Builder nodeId(String nodeId) {
+      if (nodeId == null || nodeId.isBlank()) {
+        throw new IllegalArgumentException("nodeId must not be blank");
+      }
+      this.nodeId = nodeId;
+      return this;
+    }
+
+    /**
+     * Adds a listener for every operation.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(OperationListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Discovers providers and starts the engine's threads.
+     *
+     * @return the running engine
+     * @throws WorkerDiscoveryException if a provider fails to load, two share a name, or one
+     *     declares invalid settings
+     * @throws IllegalArgumentException if the lease is not longer than the heartbeat interval
+     */
+    public OperationEngine build() {
+      if (lease.compareTo(heartbeatInterval) <= 0) {
+        throw new IllegalArgumentException(
+            "lease (" + lease + ") must be longer than heartbeatInterval (" + heartbeatInterval + ")");
+      }
+      ClassLoader loader =
+          classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+      return Engine.start(
+          new EngineConfig(
+              List.copyOf(workers),
+              discover ? loader : null,
+              store != null ? store : new InMemoryOperationStore(),
+              clock,
+              executor,
+              scheduler,
+              maxRunning,
+              queueCapacity,
+              stopGrace,
+              tickInterval,
+              heartbeatInterval,
+              lease,
+              nodeId != null ? nodeId : UUID.randomUUID().toString(),
+              List.copyOf(listeners)));
+    }
+
+    private static int positive(int value, String name) {
+      if (value < 1) {
+        throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+      }
+      return value;
+    }
+
+    private static Duration positive(Duration value, String name) {
+      if (value.isZero() || value.isNegative()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + value);
+      }
+      return value;
+    }
+
+    private static Duration notNegative(Duration value, String name) {
+      if (value.isNegative()) {
+        throw new IllegalArgumentException(name + " must not be negative, was " + value);
+      }
+      return value;
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package io.github.asyncops.core;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The identifier of one operation: 128 random bits in URL-safe Base64 without padding (22
+ * characters), so it can stand in a URL path and cannot be guessed.
+ *
+ * @param value the 22-character text form
+ */
+public record OperationId(String value) {
+
+  private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]{22}");
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
+  /**
+   * Wraps a text form.
+   *
+   * @throws IllegalArgumentException if {@code value} is not 22 URL-safe Base64 characters
+   * @throws NullPointerException if {@code value} is null
+   */
+  public OperationId {
+    Objects.requireNonNull(value, "value");
+    if (!isValid(value)) {
+      throw new IllegalArgumentException(
+          "operation id must be 22 URL-safe Base64 characters, was '" + value + "'");
+    }
+  }
+
+  /**
+   * Draws a new random identifier from a {@link SecureRandom}.
+   *
+   * @return a fresh identifier
+   */
+  public static OperationId random() {
+    byte[] bytes = new byte[16];
+    RANDOM.nextBytes(bytes);
+    return new OperationId(ENCODER.encodeToString(bytes));
+  }
+
+  /**
+   * Parses a text form, as found in a URL.
+   *
+   * @param value the text form
+   * @return the identifier
+   * @throws IllegalArgumentException if {@code value} is not a valid identifier
+   */
+  public static OperationId of(String value) {
+    return new OperationId(value);
+  }
+
+  /**
+   * Tells whether a text is a well-formed identifier.
+   *
+   * @param value the text, may be null
+   * @return true if {@link #of(String)} would accept it
+   */
+  public static boolean isValid(String value) {
+    return value != null && FORM.matcher(value).matches();
+  }
+
+  @Override
+  public String toString() {
+    return value;
+  }
+}

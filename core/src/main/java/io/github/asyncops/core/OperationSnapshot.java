@@ -1,0 +1,52 @@
+package io.github.asyncops.core;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * What a poller sees of one operation at one moment. Immutable.
+ *
+ * @param id the operation's identifier
+ * @param type the name of its operation type
+ * @param state its state
+ * @param value the fraction done, 0..1; 1 once {@link OperationState#SUCCEEDED}
+ * @param text the status text for people, or null
+ * @param owner the principal that started it, or null when started anonymously
+ * @param key the caller-given key (for {@link Scope#KEY} types), or null
+ * @param createdAt when it was accepted
+ * @param startedAt when it began running, or null while queued or if it never ran
+ * @param updatedAt when its state or progress last changed
+ * @param finishedAt when it reached a final state, or null while active
+ * @param error a message safe to show users when {@link OperationState#FAILED} (never a stack
+ *     trace), otherwise null
+ * @param resultAvailable whether {@link OperationEngine#result(OperationId)} has a result
+ * @param stopRequested whether a stop was requested; with {@link OperationState#SUCCEEDED} it
+ *     means the stop came too late, after the work was done
+ * @param pollAfter the suggested delay before the next poll, or null once final
+ */
+public record OperationSnapshot(
+    OperationId id,
+    String type,
+    OperationState state,
+    double value,
+    String text,
+    String owner,
+    String key,
+    Instant createdAt,
+    Instant startedAt,
+    Instant updatedAt,
+    Instant finishedAt,
+    String error,
+    boolean resultAvailable,
+    boolean stopRequested,
+    Duration pollAfter) {
+
+  /**
+   * Tells whether the operation may still change.
+   *
+   * @return true while queued, running or stopping
+   */
+  public boolean active() {
+    return state.isActive();
+  }
+}

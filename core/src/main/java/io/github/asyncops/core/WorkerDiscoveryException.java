@@ -1,0 +1,19 @@
+package io.github.asyncops.core;
+
+/**
+ * The engine cannot start because a worker provider failed to load, two share a name, or one
+ * declares invalid settings.
+ */
+public final class WorkerDiscoveryException extends AsyncOpsException {
+  private static final long serialVersionUID = 1L;
+
+  /**
+   * Creates the exception.
+   *
+   * @param message every problem found, one per line
+   * @param cause the first underlying failure, or null
+   */
+  public WorkerDiscoveryException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}

@@ -1,0 +1,442 @@
+package io.github.asyncops.core.internal;
+
+import io.github.asyncops.core.CapacityExceededException;
+import io.github.asyncops.core.EngineClosedException;
+import io.github.asyncops.core.InvalidParametersException;
+import io.github.asyncops.core.OperationActiveException;
+import io.github.asyncops.core.OperationConflictException;
+import io.github.asyncops.core.OperationEngine;
+import io.github.asyncops.core.OperationGoneException;
+import io.github.asyncops.core.OperationId;
+import io.github.asyncops.core.OperationListener;
+import io.github.asyncops.core.OperationNotFoundException;
+import io.github.asyncops.core.OperationQuery;
+import io.github.asyncops.core.OperationResult;
+import io.github.asyncops.core.OperationSnapshot;
+import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.OperationType;
+import io.github.asyncops.core.Progress;
+import io.github.asyncops.core.StartOutcome;
+import io.github.asyncops.core.StartPolicy;
+import io.github.asyncops.core.StartRequest;
+import io.github.asyncops.core.Subscription;
+import io.github.asyncops.core.UnknownWorkerException;
+import io.github.asyncops.core.spi.InsertResult;
+import io.github.asyncops.core.spi.OperationRecord;
+import io.github.asyncops.core.spi.OperationStore;
+import io.github.asyncops.core.spi.Worker;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The {@link OperationEngine}.
+ *
+ * <p>Design notes. The store is the source of truth; this class keeps only the {@link Execution}s
+ * of operations it created or claimed. A start inserts a QUEUED record, calls the worker's {@code
+ * start}, then {@link #dispatch dispatches}: while the type and the engine have a free slot it
+ * claims the oldest queued record and hands it to the executor. Finishing an operation frees a
+ * slot and dispatches again, and so does every housekeeping {@link Housekeeping tick}, which also
+ * picks up work queued by other nodes. State changes are published on the thread that makes them;
+ * progress is published by the tick, which bounds its rate.
+ */
+public final class Engine implements OperationEngine {
+  private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
+
+  final EngineConfig config;
+  final OperationStore store;
+  final Notifier notifier;
+  final Map<OperationId, Execution> local = new ConcurrentHashMap<>();
+  private final Map<String, RegisteredType> types;
+  private final Slots slots;
+  private final ExecutorService executor;
+  private final boolean ownsExecutor;
+  private final ScheduledExecutorService scheduler;
+  private final boolean ownsScheduler;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Object finished = new Object();
+  private ScheduledFuture<?> tick;
+
+  private Engine(EngineConfig config, Map<String, RegisteredType> types) {
+    this.config = config;
+    this.types = types;
+    this.store = config.store();
+    this.notifier = new Notifier(config.listeners());
+    this.slots = new Slots(config.maxRunning());
+    this.ownsExecutor = config.executor() == null;
+    this.executor =
+        ownsExecutor ? Threads.workerPool(config.maxRunning()) : config.executor();
+    this.ownsScheduler = config.scheduler() == null;
+    this.scheduler = ownsScheduler ? Threads.housekeeping() : config.scheduler();
+  }
+
+  /**
+   * Discovers providers and starts an engine.
+   *
+   * @param config the builder's settings
+   * @return the running engine
+   */
+  public static Engine start(EngineConfig config) {
+    Engine engine =
+        new Engine(config, WorkerRegistry.load(config.workers(), config.discoveryLoader()));
+    long period = config.tickInterval().toNanos();
+    engine.tick =
+        engine.scheduler.scheduleAtFixedRate(
+            new Housekeeping(engine), period, period, TimeUnit.NANOSECONDS);
+    return engine;
+  }
+
+  @Override
+  public List<OperationType> types() {
+    return types.values().stream().map(t -> t.type).toList();
+  }
+
+  @Override
+  public Optional<OperationType> type(String name) {
+    return Optional.ofNullable(types.get(name)).map(t -> t.type);
+  }
+
+  @Override
+  public StartOutcome start(StartRequest request) {
+    if (closed.get()) {
+      throw new EngineClosedException();
+    }
+    RegisteredType rt = registered(request.type());
+    rt.validate(request.parameters());
+    OperationType type = rt.type;
+    OperationId id = OperationId.random();
+    Execution execution = Execution.pending(id, rt);
+    local.put(id, execution);
+    OperationRecord record =
+        OperationRecord.queued(
+            id,
+            type.name(),
+            request.owner(),
+            request.key(),
+            slot(type, request),
+            request.parameters(),
+            type.retention(),
+            now());
+    InsertResult inserted =
+        store.insert(record, type.startPolicy() == StartPolicy.RESTART, config.queueCapacity());
+    if (!(inserted instanceof InsertResult.Inserted done)) {
+      local.remove(id);
+      execution.ready(null);
+      return refused(rt, inserted);
+    }
+    if (done.replaced() != null) {
+      stopped(done.replaced());
+    }
+    notifier.stateChanged(snapshot(record));
+    Worker worker;
+    try {
+      worker = rt.create(request.parameters());
+      String first = worker.start();
+      execution.progress(0, first);
+      store.progress(id, 0, first, now());
+    } catch (RuntimeException e) {
+      local.remove(id);
+      execution.ready(null);
+      store
+          .finish(id, OperationState.FAILED, 0, null, Failures.message(e), OperationResult.none(), now())
+          .ifPresent(r -> notifier.stateChanged(snapshot(r)));
+      LOG.log(Level.WARNING, "operation " + id + " of '" + type.name() + "' failed to start", e);
+      return new StartOutcome(status(id), true);
+    }
+    execution.ready(worker);
+    rt.submitted.incrementAndGet();
+    dispatch(rt);
+    return new StartOutcome(status(id), true);
+  }
+
+  private StartOutcome refused(RegisteredType rt, InsertResult result) {
+    if (result instanceof InsertResult.Conflict conflict) {
+      OperationSnapshot active = snapshot(conflict.active());
+      if (rt.type.startPolicy() == StartPolicy.REJECT) {
+        throw new OperationConflictException(active);
+      }
+      return new StartOutcome(active, false);
+    }
+    throw new CapacityExceededException(
+        rt.type.name(), config.queueCapacity(), rt.type.pollInterval());
+  }
+
+  private static String slot(OperationType type, StartRequest request) {
+    return switch (type.scope()) {
+      case GLOBAL -> "*";
+      case USER -> request.owner() == null ? "" : request.owner();
+      case KEY -> {
+        if (request.key() == null || request.key().isEmpty()) {
+          throw new InvalidParametersException(
+              "key", "operation type '" + type.name() + "' needs a key");
+        }
+        yield request.key();
+      }
+      case NONE -> null;
+    };
+  }
+
+  @Override
+  public OperationSnapshot status(OperationId id) {
+    return snapshot(record(id));
+  }
+
+  @Override
+  public List<OperationSnapshot> list(OperationQuery query) {
+    registered(query.type());
+    return store.list(query).stream().map(this::snapshot).toList();
+  }
+
+  @Override
+  public OperationSnapshot stop(OperationId id) {
+    OperationRecord record = record(id);
+    if (record.state().isFinal()) {
+      return snapshot(record);
+    }
+    Execution execution = local.get(id);
+    String text =
+        execution == null ? null : execution.requestStop(now().plus(config.stopGrace()));
+    Optional<OperationRecord> updated = store.requestStop(id, text, now());
+    updated.ifPresent(this::stopped);
+    return snapshot(updated.orElse(record));
+  }
+
+  /** Publishes a stop request recorded in the store, and signals a local execution of it. */
+  void stopped(OperationRecord record) {
+    Execution execution = local.get(record.id());
+    if (execution != null) {
+      String text = execution.requestStop(now().plus(config.stopGrace()));
+      if (text != null) {
+        store.progress(record.id(), record.value(), text, now());
+      }
+      if (record.state().isFinal()) {
+        local.remove(record.id());
+        signalFinished();
+      }
+    }
+    notifier.stateChanged(snapshot(record));
+  }
+
+  @Override
+  public Optional<OperationResult> result(OperationId id) {
+    OperationRecord record = record(id);
+    if (record.state().isActive()) {
+      throw new OperationActiveException(id, "read the result of");
+    }
+    return record.result() instanceof OperationResult.None
+        ? Optional.empty()
+        : Optional.of(record.result());
+  }
+
+  @Override
+  public void forget(OperationId id) {
+    OperationRecord record = record(id);
+    if (record.state().isActive() || !store.delete(id)) {
+      throw new OperationActiveException(id, "forget");
+    }
+    notifier.forget(id);
+  }
+
+  @Override
+  public Subscription watch(OperationId id, OperationListener listener) {
+    record(id);
+    return notifier.watch(id, listener);
+  }
+
+  /** Claims and launches queued operations of a type while it and the engine have free slots. */
+  void dispatch(RegisteredType rt) {
+    while (!closed.get()) {
+      long seen = rt.submitted.get();
+      if (!slots.reserve(rt)) {
+        return;
+      }
+      List<OperationRecord> claimed = store.claim(rt.type.name(), 1, config.nodeId(), now());
+      if (claimed.isEmpty()) {
+        slots.release(rt);
+        if (rt.submitted.get() == seen) {
+          return;
+        }
+        continue;
+      }
+      launch(rt, claimed.get(0));
+    }
+  }
+
+  void dispatchAll() {
+    types.values().forEach(this::dispatch);
+  }
+
+  private void launch(RegisteredType rt, OperationRecord record) {
+    Execution execution;
+    try {
+      execution =
+          local.computeIfAbsent(
+              record.id(),
+              id ->
+                  Execution.claimed(
+                      id,
+                      rt,
+                      rt.create(record.parameters()),
+                      new Progress(record.value(), record.text())));
+    } catch (RuntimeException e) {
+      slots.release(rt);
+      finish(record.id(), OperationState.FAILED, record.value(), record.text(), Failures.message(e),
+          OperationResult.none());
+      return;
+    }
+    notifier.stateChanged(snapshot(record));
+    if (!execution.launch()) {
+      slots.release(rt);
+      return;
+    }
+    try {
+      executor.execute(new Run(this, execution));
+    } catch (RejectedExecutionException e) {
+      complete(execution, OperationState.FAILED, Progress.NONE, "the engine is shutting down",
+          OperationResult.none());
+    }
+  }
+
+  /** Ends an operation that ran here: stores the final state, frees its slot, dispatches. */
+  void complete(
+      Execution execution,
+      OperationState state,
+      Progress progress,
+      String error,
+      OperationResult result) {
+    finish(execution.id, state, progress.value(), progress.text(), error, result);
+    local.remove(execution.id);
+    slots.release(execution.type);
+    signalFinished();
+    dispatch(execution.type);
+  }
+
+  private void finish(
+      OperationId id,
+      OperationState state,
+      double value,
+      String text,
+      String error,
+      OperationResult result) {
+    store
+        .finish(id, state, value, text, error, result, now())
+        .ifPresent(r -> notifier.stateChanged(snapshot(r)));
+  }
+
+  /** Turns a record into what pollers see, with live progress for operations running here. */
+  OperationSnapshot snapshot(OperationRecord r) {
+    double value = r.value();
+    String text = r.text();
+    Execution execution = r.state().isActive() ? local.get(r.id()) : null;
+    if (execution != null) {
+      Progress live = execution.ping();
+      value = live.value();
+      text = live.text();
+    }
+    RegisteredType rt = types.get(r.type());
+    return new OperationSnapshot(
+        r.id(),
+        r.type(),
+        r.state(),
+        value,
+        text,
+        r.owner(),
+        r.key(),
+        r.createdAt(),
+        r.startedAt(),
+        r.updatedAt(),
+        r.finishedAt(),
+        r.error(),
+        !(r.result() instanceof OperationResult.None),
+        r.stopRequested(),
+        r.state().isActive() && rt != null ? rt.type.pollInterval() : null);
+  }
+
+  private OperationRecord record(OperationId id) {
+    Optional<OperationRecord> record = store.find(id);
+    if (record.isPresent()) {
+      return record.get();
+    }
+    if (store.forgotten(id)) {
+      throw new OperationGoneException(id);
+    }
+    throw new OperationNotFoundException(id);
+  }
+
+  private RegisteredType registered(String name) {
+    RegisteredType rt = types.get(name);
+    if (rt == null) {
+      throw new UnknownWorkerException(name);
+    }
+    return rt;
+  }
+
+  Instant now() {
+    return config.clock().instant();
+  }
+
+  private void signalFinished() {
+    synchronized (finished) {
+      finished.notifyAll();
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    for (Execution execution : List.copyOf(local.values())) {
+      try {
+        stop(execution.id);
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not stop operation " + execution.id + " at shutdown", e);
+      }
+    }
+    long graceNanos = config.stopGrace().toNanos();
+    if (!awaitLocalEmpty(graceNanos)) {
+      local.values().forEach(Execution::interrupt);
+      awaitLocalEmpty(graceNanos);
+    }
+    for (Execution execution : List.copyOf(local.values())) {
+      finish(execution.id, OperationState.FAILED, 0, null,
+          "the server shut down before the operation ended", OperationResult.none());
+      LOG.log(Level.WARNING, "operation " + execution.id + " ignored stop and interrupt at shutdown");
+    }
+    tick.cancel(false);
+    if (ownsScheduler) {
+      Threads.shutdown(scheduler, graceNanos);
+    }
+    if (ownsExecutor) {
+      Threads.shutdown(executor, graceNanos);
+    }
+  }
+
+  private boolean awaitLocalEmpty(long nanos) {
+    long deadline = System.nanoTime() + nanos;
+    synchronized (finished) {
+      while (!local.isEmpty()) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          TimeUnit.NANOSECONDS.timedWait(finished, left);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return local.isEmpty();
+        }
+      }
+      return true;
+    }
+  }
+}

@@ -1,0 +1,234 @@
+package io.github.asyncops.core.internal;
+
+import io.github.asyncops.core.OperationId;
+import io.github.asyncops.core.Progress;
+import io.github.asyncops.core.spi.Worker;
+import io.github.asyncops.core.spi.WorkerContext;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * One operation that this engine created or claimed: its worker, the worker's context, and the
+ * thread that runs it.
+ *
+ * <p>Progress lives in two volatile fields written without a lock, so reporting in a tight loop
+ * costs two volatile writes; a reader may pair a new value with the previous text for one tick,
+ * which a progress bar does not show. The housekeeping thread publishes changes by comparing with
+ * what it published last ({@link #takeChange()}), so the writer does no extra work.
+ */
+final class Execution implements WorkerContext {
+  private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
+
+  final OperationId id;
+  final RegisteredType type;
+  private final CountDownLatch ready = new CountDownLatch(1);
+  private volatile Worker worker;
+  private volatile double value;
+  private volatile String text;
+  private volatile boolean stopRequested;
+  private volatile boolean stopObserved;
+  private volatile boolean timedOut;
+  private volatile Instant stopDeadline;
+  private volatile Instant timeoutAt;
+  private Thread thread;
+  private boolean interrupted;
+  private boolean launched;
+  private double publishedValue;
+  private String publishedText;
+
+  private Execution(OperationId id, RegisteredType type) {
+    this.id = id;
+    this.type = type;
+  }
+
+  /** An execution whose worker the starting thread will set with {@link #ready}. */
+  static Execution pending(OperationId id, RegisteredType type) {
+    return new Execution(id, type);
+  }
+
+  /** An execution for an operation claimed from the store, with its worker ready. */
+  static Execution claimed(OperationId id, RegisteredType type, Worker worker, Progress last) {
+    Execution execution = new Execution(id, type);
+    execution.value = last.value();
+    execution.text = last.text();
+    execution.ready(worker);
+    return execution;
+  }
+
+  /** Sets the worker (null if it failed to start) and lets {@link #awaitReady()} return. */
+  void ready(Worker w) {
+    this.worker = w;
+    ready.countDown();
+  }
+
+  /** Waits until the starting thread has called the worker's {@code start}. */
+  Worker awaitReady() throws InterruptedException {
+    ready.await();
+    return worker;
+  }
+
+  @Override
+  public OperationId id() {
+    return id;
+  }
+
+  @Override
+  public void progress(double newValue, String newText) {
+    value = clamp(newValue);
+    text = newText;
+  }
+
+  @Override
+  public void progress(double newValue) {
+    value = clamp(newValue);
+  }
+
+  @Override
+  public boolean stopRequested() {
+    if (stopRequested) {
+      stopObserved = true;
+      return true;
+    }
+    return false;
+  }
+
+  /** What {@code run} last reported. */
+  Progress reported() {
+    return new Progress(value, text);
+  }
+
+  /** What pollers see: the worker's {@code ping} of what it reported. */
+  Progress ping() {
+    Progress reported = reported();
+    Worker w = worker;
+    if (w == null) {
+      return reported;
+    }
+    try {
+      Progress pinged = w.ping(reported);
+      return pinged == null ? reported : pinged;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "ping of operation " + id + " threw; showing its last report", e);
+      return reported;
+    }
+  }
+
+  /**
+   * Records a stop request once and asks the worker for its stop text.
+   *
+   * @return the worker's stop text, or null if it has none or the stop was already requested
+   */
+  String requestStop(Instant graceDeadline) {
+    synchronized (this) {
+      if (stopRequested) {
+        return null;
+      }
+      stopRequested = true;
+      stopDeadline = graceDeadline;
+    }
+    Worker w = worker;
+    if (w == null) {
+      return null;
+    }
+    try {
+      String stopText = w.stop();
+      if (stopText != null) {
+        text = stopText;
+      }
+      return stopText;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "stop of operation " + id + " threw; stopping anyway", e);
+      return null;
+    }
+  }
+
+  boolean isStopRequested() {
+    return stopRequested;
+  }
+
+  boolean stopObserved() {
+    return stopObserved;
+  }
+
+  void markTimedOut() {
+    timedOut = true;
+  }
+
+  boolean timedOut() {
+    return timedOut;
+  }
+
+  boolean timeoutPassed(Instant now) {
+    Instant at = timeoutAt;
+    return at != null && !now.isBefore(at);
+  }
+
+  /** Binds the execution to the current thread, before {@code run}. */
+  synchronized void enter(Instant timeout) {
+    thread = Thread.currentThread();
+    timeoutAt = timeout;
+  }
+
+  /** Unbinds the thread, after {@code run}, and clears an interrupt aimed at this operation. */
+  synchronized void exit() {
+    thread = null;
+    Thread.interrupted();
+  }
+
+  /** Interrupts the running thread once the grace period after a stop request has passed. */
+  synchronized void interruptIfOverdue(Instant now) {
+    Instant deadline = stopDeadline;
+    if (thread != null && !interrupted && deadline != null && !now.isBefore(deadline)) {
+      interrupted = true;
+      thread.interrupt();
+    }
+  }
+
+  /** Interrupts the running thread now, at shutdown. */
+  synchronized void interrupt() {
+    if (thread != null) {
+      interrupted = true;
+      thread.interrupt();
+    }
+  }
+
+  synchronized boolean wasInterrupted() {
+    return interrupted;
+  }
+
+  /** Marks the execution handed to the executor; false if it already was. */
+  synchronized boolean launch() {
+    if (launched) {
+      return false;
+    }
+    launched = true;
+    return true;
+  }
+
+  synchronized boolean launched() {
+    return launched;
+  }
+
+  /**
+   * Returns the progress if it changed since the last call, else null. Only the housekeeping
+   * thread calls this.
+   */
+  Progress takeChange() {
+    double v = value;
+    String t = text;
+    if (v == publishedValue && java.util.Objects.equals(t, publishedText)) {
+      return null;
+    }
+    publishedValue = v;
+    publishedText = t;
+    return new Progress(v, t);
+  }
+
+  private static double clamp(double v) {
+    if (v >= 1) {
+      return 1;
+    }
+    return v > 0 ? v : 0;
+  }
+}

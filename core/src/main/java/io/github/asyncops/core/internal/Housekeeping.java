@@ -1,0 +1,75 @@
+package io.github.asyncops.core.internal;
+
+import io.github.asyncops.core.OperationId;
+import io.github.asyncops.core.Progress;
+import io.github.asyncops.core.spi.OperationRecord;
+import java.lang.System.Logger.Level;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The engine's periodic tick: publishes progress, enforces timeouts and stop grace periods,
+ * heartbeats, expires the operations of lost nodes, evicts what outlived its retention, and
+ * dispatches queued work. Runs on the scheduler, never twice at once.
+ */
+final class Housekeeping implements Runnable {
+  private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
+  static final String NODE_LOST = "the server running the operation was lost";
+
+  private final Engine engine;
+  private Instant nextHeartbeat = Instant.MIN;
+
+  Housekeeping(Engine engine) {
+    this.engine = engine;
+  }
+
+  @Override
+  public void run() {
+    try {
+      Instant now = engine.now();
+      for (Execution execution : engine.local.values()) {
+        publishProgress(execution, now);
+        if (!execution.isStopRequested() && execution.timeoutPassed(now)) {
+          execution.markTimedOut();
+          engine.stop(execution.id);
+        }
+        execution.interruptIfOverdue(now);
+      }
+      if (!now.isBefore(nextHeartbeat)) {
+        heartbeat(now);
+        nextHeartbeat = now.plus(engine.config.heartbeatInterval());
+      }
+      engine.store.evict(now);
+      engine.dispatchAll();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "housekeeping failed; retrying on the next tick", e);
+    }
+  }
+
+  private void publishProgress(Execution execution, Instant now) {
+    if (!execution.launched()) {
+      return;
+    }
+    Progress change = execution.takeChange();
+    if (change != null) {
+      engine.store.progress(execution.id, change.value(), change.text(), now);
+      engine.store.find(execution.id).ifPresent(r -> engine.notifier.progressed(engine.snapshot(r)));
+    }
+  }
+
+  private void heartbeat(Instant now) {
+    List<OperationId> running =
+        engine.local.values().stream().filter(Execution::launched).map(e -> e.id).toList();
+    Set<OperationId> stopRequested = engine.store.heartbeat(engine.config.nodeId(), running, now);
+    for (OperationId id : stopRequested) {
+      Execution execution = engine.local.get(id);
+      if (execution != null && !execution.isStopRequested()) {
+        engine.store.find(id).ifPresent(engine::stopped);
+      }
+    }
+    List<OperationRecord> lost =
+        engine.store.expire(now.minus(engine.config.lease()), NODE_LOST, now);
+    lost.forEach(r -> engine.notifier.stateChanged(engine.snapshot(r)));
+  }
+}

@@ -1,0 +1,69 @@
+package io.github.asyncops.core.spi;
+
+import io.github.asyncops.core.OperationResult;
+import io.github.asyncops.core.Progress;
+
+/**
+ * One operation's work. A {@link WorkerProvider} creates a fresh worker for every operation, so a
+ * worker may keep state in fields. The lifecycle mirrors M3's {@code IBackgroundWorker}: {@link
+ * #start}, {@link #run}, {@link #stop} and {@link #ping}.
+ *
+ * <p>Only {@link #run} is required, so a worker can be a lambda.
+ */
+@FunctionalInterface
+public interface Worker {
+
+  /**
+   * Called once, on the thread of the caller that starts the operation, after it was accepted and
+   * before it runs.
+   *
+   * <p>If this throws, the operation ends {@code FAILED} with the exception's message and never
+   * runs.
+   *
+   * @return the first status text (for example "Поехали!"), or null for none
+   */
+  default String start() {
+    return null;
+  }
+
+  /**
+   * Does the work, on an engine thread. Reports progress through {@code context} and checks
+   * {@link WorkerContext#stopRequested()} often; a worker that sees a stop request should return
+   * promptly.
+   *
+   * <p>Returning normally ends the operation {@code SUCCEEDED} with the returned result, or
+   * {@code STOPPED} if the worker had seen a stop request. Throwing ends it {@code FAILED} with the
+   * exception's message, or {@code STOPPED} if it was interrupted after a stop request.
+   *
+   * @param context the operation's context
+   * @return the result, or {@link OperationResult#none()}; null counts as none
+   * @throws Exception any failure, which fails the operation
+   */
+  OperationResult run(WorkerContext context) throws Exception;
+
+  /**
+   * Called once when a stop is requested, on the requesting thread, while {@link #run} may still
+   * be running on another. It must not block; the stop itself is cooperative.
+   *
+   * <p>If this throws, the exception is logged and the stop proceeds.
+   *
+   * @return the status text while stopping and once stopped (for example "Полет отменен"), or
+   *     null to keep the last text
+   */
+  default String stop() {
+    return null;
+  }
+
+  /**
+   * Computes what pollers see while the operation is running, on the polling thread. By default
+   * it is what {@link #run} last reported.
+   *
+   * <p>If this throws, the exception is logged and {@code reported} is shown.
+   *
+   * @param reported what {@link #run} last reported
+   * @return the progress to show
+   */
+  default Progress ping(Progress reported) {
+    return reported;
+  }
+}

@@ -1,0 +1,43 @@
+package io.github.asyncops.core.spi;
+
+import io.github.asyncops.core.OperationId;
+
+/**
+ * What a running {@link Worker} sees of its operation. Safe to use from any thread.
+ *
+ * <p>Reporting progress is cheap enough for a tight loop: it takes no lock, does no I/O and
+ * allocates nothing. The engine publishes the latest report to stores and listeners on its own
+ * schedule.
+ */
+public interface WorkerContext {
+
+  /**
+   * The operation's identifier.
+   *
+   * @return the id
+   */
+  OperationId id();
+
+  /**
+   * Reports progress and a text. Values outside 0..1 are clamped, and NaN counts as 0.
+   *
+   * @param value the fraction done
+   * @param text a status text for people, or null
+   */
+  void progress(double value, String text);
+
+  /**
+   * Reports progress and keeps the last text.
+   *
+   * @param value the fraction done, clamped to 0..1
+   */
+  void progress(double value);
+
+  /**
+   * Tells whether a stop was requested (by a caller, a timeout or shutdown). A worker that sees
+   * true should return promptly; the operation then ends {@code STOPPED}.
+   *
+   * @return true once a stop was requested
+   */
+  boolean stopRequested();
+}

@@ -1,0 +1,121 @@
+package io.github.asyncops.core.spi;
+
+import io.github.asyncops.core.InvalidParametersException;
+import io.github.asyncops.core.Scope;
+import io.github.asyncops.core.StartPolicy;
+import java.time.Duration;
+
+/**
+ * Declares one operation type and creates its workers. This is the type that {@link
+ * java.util.ServiceLoader} discovers: register an implementation in {@code
+ * META-INF/services/io.github.asyncops.core.spi.WorkerProvider} and, in a module, with {@code
+ * provides io.github.asyncops.core.spi.WorkerProvider with ...}. It can also be registered with
+ * {@code OperationEngine.builder().worker(provider)}.
+ *
+ * <p>Implementations need a cheap public no-argument constructor (for ServiceLoader) and must be
+ * thread-safe. The engine reads the declaration methods once, when it is built.
+ *
+ * @param <P> the parameter type
+ */
+public interface WorkerProvider<P> {
+
+  /**
+   * The type's short name, used in URLs: 1 to 64 characters of {@code a-z}, {@code 0-9} and
+   * {@code -}, starting with a letter or digit. Unique within an engine.
+   *
+   * @return the name
+   */
+  String name();
+
+  /**
+   * A title for people.
+   *
+   * @return the title; by default the name
+   */
+  default String title() {
+    return name();
+  }
+
+  /**
+   * Which operations count as the same for the start policy.
+   *
+   * @return the scope; by default {@link Scope#USER}, so nobody sees another's operations
+   */
+  default Scope scope() {
+    return Scope.USER;
+  }
+
+  /**
+   * What a start does while an operation in the same scope is active.
+   *
+   * @return the policy; by default {@link StartPolicy#JOIN}
+   */
+  default StartPolicy startPolicy() {
+    return StartPolicy.JOIN;
+  }
+
+  /**
+   * The class that parameters must be an instance of. The HTTP adapter binds a request's JSON
+   * body to it.
+   *
+   * @return the parameter class; by default {@code Void}, for a type that takes none
+   */
+  @SuppressWarnings("unchecked")
+  default Class<P> parameterType() {
+    return (Class<P>) Void.class;
+  }
+
+  /**
+   * The most operations of this type that one engine runs at once; more wait queued.
+   *
+   * @return at least 1; by default 4
+   */
+  default int maxConcurrent() {
+    return 4;
+  }
+
+  /**
+   * The longest a run may take. When it is exceeded the operation is asked to stop and ends
+   * {@code FAILED} with the error "timed out".
+   *
+   * @return a positive duration, or {@link Duration#ZERO} (the default) for no limit
+   */
+  default Duration timeout() {
+    return Duration.ZERO;
+  }
+
+  /**
+   * How long a finished operation and its result are kept before they are forgotten.
+   *
+   * @return a non-negative duration; by default 15 minutes
+   */
+  default Duration retention() {
+    return Duration.ofMinutes(15);
+  }
+
+  /**
+   * The suggested delay between two polls of an active operation.
+   *
+   * @return a positive duration; by default 3 seconds, as in M3's progress bar
+   */
+  default Duration pollInterval() {
+    return Duration.ofSeconds(3);
+  }
+
+  /**
+   * Checks parameters before anything is created, on the starting caller's thread.
+   *
+   * @param parameters the parameters, or null when the caller gave none
+   * @throws InvalidParametersException naming the offending field
+   */
+  default void validate(P parameters) {}
+
+  /**
+   * Creates the worker for one operation, on the starting caller's thread, or on the thread of the
+   * engine that claims the operation when another node started it.
+   *
+   * @param parameters validated parameters, or null when the caller gave none
+   * @return a fresh worker
+   */
+  Worker create(P parameters);
+}

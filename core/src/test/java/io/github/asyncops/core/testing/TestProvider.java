@@ -1,0 +1,142 @@
+package io.github.asyncops.core.testing;
+
+import io.github.asyncops.core.Scope;
+import io.github.asyncops.core.StartPolicy;
+import io.github.asyncops.core.spi.Worker;
+import io.github.asyncops.core.spi.WorkerProvider;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A worker provider whose declaration a test sets field by field, and whose workers come from a
+ * function of the parameters. Immutable; the {@code with} methods return copies.
+ */
+public final class TestProvider implements WorkerProvider<Object> {
+  private final String name;
+  private final Scope scope;
+  private final StartPolicy policy;
+  private final int maxConcurrent;
+  private final Duration timeout;
+  private final Duration retention;
+  private final Function<Object, Worker> factory;
+
+  private TestProvider(
+      String name,
+      Scope scope,
+      StartPolicy policy,
+      int maxConcurrent,
+      Duration timeout,
+      Duration retention,
+      Function<Object, Worker> factory) {
+    this.name = name;
+    this.scope = scope;
+    this.policy = policy;
+    this.maxConcurrent = maxConcurrent;
+    this.timeout = timeout;
+    this.retention = retention;
+    this.factory = Objects.requireNonNull(factory);
+  }
+
+  /**
+   * A provider of scope NONE and policy JOIN, 4 concurrent, no timeout, 1 minute retention.
+   *
+   * @param name the type name
+   * @param factory makes a worker from the parameters
+   * @return the provider
+   */
+  public static TestProvider of(String name, Function<Object, Worker> factory) {
+    return new TestProvider(
+        name, Scope.NONE, StartPolicy.JOIN, 4, Duration.ZERO, Duration.ofMinutes(1), factory);
+  }
+
+  /**
+   * Copies with another scope.
+   *
+   * @param newScope the scope
+   * @return the copy
+   */
+  public TestProvider scope(Scope newScope) {
+    return new TestProvider(name, newScope, policy, maxConcurrent, timeout, retention, factory);
+  }
+
+  /**
+   * Copies with another start policy.
+   *
+   * @param newPolicy the policy
+   * @return the copy
+   */
+  public TestProvider policy(StartPolicy newPolicy) {
+    return new TestProvider(name, scope, newPolicy, maxConcurrent, timeout, retention, factory);
+  }
+
+  /**
+   * Copies with another concurrency limit.
+   *
+   * @param max the limit
+   * @return the copy
+   */
+  public TestProvider maxConcurrent(int max) {
+    return new TestProvider(name, scope, policy, max, timeout, retention, factory);
+  }
+
+  /**
+   * Copies with another timeout.
+   *
+   * @param newTimeout the timeout
+   * @return the copy
+   */
+  public TestProvider timeout(Duration newTimeout) {
+    return new TestProvider(name, scope, policy, maxConcurrent, newTimeout, retention, factory);
+  }
+
+  /**
+   * Copies with another retention.
+   *
+   * @param newRetention the retention
+   * @return the copy
+   */
+  public TestProvider retention(Duration newRetention) {
+    return new TestProvider(name, scope, policy, maxConcurrent, timeout, newRetention, factory);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Scope scope() {
+    return scope;
+  }
+
+  @Override
+  public StartPolicy startPolicy() {
+    return policy;
+  }
+
+  @Override
+  public Class<Object> parameterType() {
+    return Object.class;
+  }
+
+  @Override
+  public int maxConcurrent() {
+    return maxConcurrent;
+  }
+
+  @Override
+  public Duration timeout() {
+    return timeout;
+  }
+
+  @Override
+  public Duration retention() {
+    return retention;
+  }
+
+  @Override
+  public Worker create(Object parameters) {
+    return factory.apply(parameters);
+  }
+}
