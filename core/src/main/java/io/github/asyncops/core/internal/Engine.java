@@ -114,8 +114,6 @@ public final class Engine implements OperationEngine {
     rt.validate(request.parameters());
     OperationType type = rt.type;
     OperationId id = OperationId.random();
-    Execution execution = Execution.pending(id, rt);
-    local.put(id, execution);
     OperationRecord record =
         OperationRecord.queued(
             id,
@@ -126,6 +124,8 @@ public final class Engine implements OperationEngine {
             request.parameters(),
             type.retention(),
             now());
+    Execution execution = Execution.pending(id, rt);
+    local.put(id, execution);
     InsertResult inserted =
         store.insert(record, type.startPolicy() == StartPolicy.RESTART, config.queueCapacity());
     if (!(inserted instanceof InsertResult.Inserted done)) {

@@ -34,6 +34,9 @@ public abstract class OperationStoreContract {
   /** The store under test. */
   protected OperationStore store;
 
+  /** For subclasses. */
+  protected OperationStoreContract() {}
+
   /**
    * Creates a fresh, empty store.
    *

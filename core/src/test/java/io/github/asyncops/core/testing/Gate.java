@@ -25,6 +25,7 @@ public final class Gate {
    * Waits until {@code n} workers have arrived at the gate since the last call.
    *
    * @param n how many
+   * @throws InterruptedException if the test's thread is interrupted
    * @throws AssertionError if they do not arrive within 10 seconds
    */
   public void awaitArrivals(int n) throws InterruptedException {
