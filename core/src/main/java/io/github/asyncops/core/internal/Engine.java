@@ -57,6 +57,7 @@ public final class Engine implements OperationEngine {
   final Notifier notifier;
   final Map<OperationId, Execution> local = new ConcurrentHashMap<>();
   private final Map<String, RegisteredType> types;
+  final RemoteWatch remote = new RemoteWatch(this);
   private final Slots slots;
   private final ExecutorService executor;
   private final boolean ownsExecutor;
@@ -88,6 +89,7 @@ public final class Engine implements OperationEngine {
   public static Engine start(EngineConfig config) {
     Engine engine =
         new Engine(config, WorkerRegistry.load(config.workers(), config.discoveryLoader()));
+    engine.store.listen(engine.remote);
     long period = config.tickInterval().toNanos();
     engine.tick =
         engine.scheduler.scheduleAtFixedRate(
@@ -271,6 +273,13 @@ public final class Engine implements OperationEngine {
     }
   }
 
+  void dispatch(String type) {
+    RegisteredType rt = types.get(type);
+    if (rt != null) {
+      dispatch(rt);
+    }
+  }
+
   void dispatchAll() {
     types.values().forEach(this::dispatch);
   }
@@ -330,6 +339,28 @@ public final class Engine implements OperationEngine {
     store
         .finish(id, state, value, text, error, result, now())
         .ifPresent(r -> notifier.stateChanged(snapshot(r)));
+  }
+
+  /** Tells whether the operation runs on this engine, as opposed to elsewhere or nowhere yet. */
+  boolean runsHere(OperationId id) {
+    Execution execution = local.get(id);
+    return execution != null && execution.launched();
+  }
+
+  /**
+   * Forgets the execution this engine prepared when it started an operation that another node
+   * then claimed or that ended, so nothing of it lingers here.
+   */
+  void dropIfClaimedElsewhere(OperationRecord record) {
+    Execution execution = local.get(record.id());
+    boolean claimedElsewhere =
+        record.state() != OperationState.QUEUED && !config.nodeId().equals(record.node());
+    if (execution != null
+        && !execution.launched()
+        && (claimedElsewhere || record.state().isFinal())) {
+      local.remove(record.id(), execution);
+      signalFinished();
+    }
   }
 
   /** Turns a record into what pollers see, with live progress for operations running here. */

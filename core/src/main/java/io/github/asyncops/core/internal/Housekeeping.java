@@ -40,6 +40,7 @@ final class Housekeeping implements Runnable {
         heartbeat(now);
         nextHeartbeat = now.plus(engine.config.heartbeatInterval());
       }
+      engine.remote.refresh();
       engine.store.evict(now);
       engine.dispatchAll();
     } catch (RuntimeException e) {
@@ -59,6 +60,11 @@ final class Housekeeping implements Runnable {
   }
 
   private void heartbeat(Instant now) {
+    for (Execution execution : engine.local.values()) {
+      if (!execution.launched()) {
+        engine.store.find(execution.id).ifPresent(engine::dropIfClaimedElsewhere);
+      }
+    }
     List<OperationId> running =
         engine.local.values().stream().filter(Execution::launched).map(e -> e.id).toList();
     Set<OperationId> stopRequested = engine.store.heartbeat(engine.config.nodeId(), running, now);

@@ -7,6 +7,7 @@ import io.github.asyncops.core.Subscription;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
@@ -52,8 +53,12 @@ final class Notifier {
     watchers.remove(id);
   }
 
-  int watchedOperations() {
-    return watchers.size();
+  boolean isWatched(OperationId id) {
+    return watchers.containsKey(id);
+  }
+
+  Set<OperationId> watchedIds() {
+    return Set.copyOf(watchers.keySet());
   }
 
   private void deliver(

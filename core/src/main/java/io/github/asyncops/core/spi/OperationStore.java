@@ -154,4 +154,14 @@ public interface OperationStore {
    * @return true if a final record was forgotten; false if there was none or it is active
    */
   boolean delete(OperationId id);
+
+  /**
+   * Lets a store shared by several nodes push news from the others (see {@link StoreListener}).
+   * The engine calls this once, when it starts. Without it, nodes learn of remote changes at their
+   * housekeeping tick and heartbeat. The default does nothing, which suits a store used by one
+   * engine.
+   *
+   * @param listener the engine's listener
+   */
+  default void listen(StoreListener listener) {}
 }

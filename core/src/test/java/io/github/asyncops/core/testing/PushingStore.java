@@ -1,0 +1,108 @@
+package io.github.asyncops.core.testing;
+
+import io.github.asyncops.core.OperationId;
+import io.github.asyncops.core.OperationQuery;
+import io.github.asyncops.core.OperationResult;
+import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.spi.InsertResult;
+import io.github.asyncops.core.spi.OperationRecord;
+import io.github.asyncops.core.spi.OperationStore;
+import io.github.asyncops.core.spi.StoreListener;
+import io.github.asyncops.core.store.InMemoryOperationStore;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * An in-memory store shared by several engines that pushes news to all of them, as a database
+ * store does with LISTEN/NOTIFY: queued records, stop requests and progress.
+ */
+public final class PushingStore implements OperationStore {
+  private final InMemoryOperationStore delegate = new InMemoryOperationStore();
+  private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
+
+  @Override
+  public void listen(StoreListener listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public InsertResult insert(OperationRecord record, boolean replaceActive, int queueLimit) {
+    InsertResult result = delegate.insert(record, replaceActive, queueLimit);
+    if (result instanceof InsertResult.Inserted) {
+      listeners.forEach(l -> l.queued(record.type()));
+    }
+    return result;
+  }
+
+  @Override
+  public Optional<OperationRecord> requestStop(OperationId id, String text, Instant now) {
+    Optional<OperationRecord> result = delegate.requestStop(id, text, now);
+    listeners.forEach(l -> l.stopRequested(id));
+    return result;
+  }
+
+  @Override
+  public void progress(OperationId id, double value, String text, Instant now) {
+    delegate.progress(id, value, text, now);
+    listeners.forEach(l -> l.changed(id));
+  }
+
+  @Override
+  public Optional<OperationRecord> finish(
+      OperationId id,
+      OperationState state,
+      double value,
+      String text,
+      String error,
+      OperationResult result,
+      Instant now) {
+    Optional<OperationRecord> finished =
+        delegate.finish(id, state, value, text, error, result, now);
+    listeners.forEach(l -> l.changed(id));
+    return finished;
+  }
+
+  @Override
+  public Optional<OperationRecord> find(OperationId id) {
+    return delegate.find(id);
+  }
+
+  @Override
+  public boolean forgotten(OperationId id) {
+    return delegate.forgotten(id);
+  }
+
+  @Override
+  public List<OperationRecord> list(OperationQuery query) {
+    return delegate.list(query);
+  }
+
+  @Override
+  public List<OperationRecord> claim(String type, int max, String node, Instant now) {
+    return delegate.claim(type, max, node, now);
+  }
+
+  @Override
+  public Set<OperationId> heartbeat(String node, Collection<OperationId> ids, Instant now) {
+    return delegate.heartbeat(node, ids, now);
+  }
+
+  @Override
+  public List<OperationRecord> expire(Instant staleBefore, String error, Instant now) {
+    return delegate.expire(staleBefore, error, now);
+  }
+
+  @Override
+  public int evict(Instant now) {
+    return delegate.evict(now);
+  }
+
+  @Override
+  public boolean delete(OperationId id) {
+    return delegate.delete(id);
+  }
+}
