@@ -5,6 +5,8 @@ import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
 import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
@@ -12,13 +14,27 @@ import java.util.concurrent.CountDownLatch;
  * One operation that this engine created or claimed: its worker, the worker's context, and the
  * thread that runs it.
  *
- * <p>Progress lives in two volatile fields written without a lock, so reporting in a tight loop
- * costs two volatile writes; a reader may pair a new value with the previous text for one tick,
- * which a progress bar does not show. The housekeeping thread publishes changes by comparing with
- * what it published last ({@link #takeChange()}), so the writer does no extra work.
+ * <p>Progress lives in two volatile fields that the worker writes with release stores (plain
+ * stores on x86, without the full fence of a volatile write) and without a lock, so reporting in a
+ * tight loop costs less than one volatile write. Readers use volatile reads. A reader may pair a
+ * new value with the previous text for one tick, which a progress bar does not show. The
+ * housekeeping thread publishes changes by comparing with what it published last ({@link
+ * #takeChange()}), so the writer does no extra work.
  */
 final class Execution implements WorkerContext {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
+  private static final VarHandle VALUE;
+  private static final VarHandle TEXT;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      VALUE = lookup.findVarHandle(Execution.class, "value", double.class);
+      TEXT = lookup.findVarHandle(Execution.class, "text", String.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   final OperationId id;
   final RegisteredType type;
@@ -75,13 +91,13 @@ final class Execution implements WorkerContext {
 
   @Override
   public void progress(double newValue, String newText) {
-    value = clamp(newValue);
-    text = newText;
+    VALUE.setRelease(this, clamp(newValue));
+    TEXT.setRelease(this, newText);
   }
 
   @Override
   public void progress(double newValue) {
-    value = clamp(newValue);
+    VALUE.setRelease(this, clamp(newValue));
   }
 
   @Override
