@@ -4,6 +4,7 @@ import static io.github.asyncops.core.OperationState.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.asyncops.core.testing.DirectExecutor;
 import io.github.asyncops.core.testing.EngineFixture;
 import io.github.asyncops.core.testing.Gate;
 import io.github.asyncops.core.testing.TestProvider;
@@ -114,6 +115,35 @@ final class RetentionTest {
               UnknownWorkerException.class, e -> assertThat(e.type()).isEqualTo("nope"));
     } finally {
       typed.close();
+    }
+  }
+
+  @Test
+  void a_start_whose_operation_ends_and_is_evicted_before_it_returns_still_answers() {
+    EngineFixture[] self = new EngineFixture[1];
+    EngineFixture direct =
+        new EngineFixture(
+            b ->
+                b.executor(new DirectExecutor())
+                    .listener(
+                        new OperationListener() {
+                          @Override
+                          public void stateChanged(OperationSnapshot snapshot) {
+                            if (!snapshot.active()) {
+                              self[0].tick();
+                            }
+                          }
+                        }),
+            TestProvider.of("instant", p -> c -> OperationResult.none()).retention(Duration.ZERO));
+    self[0] = direct;
+    try {
+      StartOutcome outcome = direct.engine.start(StartRequest.of("instant"));
+
+      assertThat(outcome.created()).isTrue();
+      assertThatThrownBy(() -> direct.engine.status(outcome.operation().id()))
+          .isInstanceOf(OperationGoneException.class);
+    } finally {
+      direct.close();
     }
   }
 }

@@ -152,12 +152,20 @@ public final class Engine implements OperationEngine {
           .finish(id, OperationState.FAILED, 0, null, Failures.message(e), OperationResult.none(), now())
           .ifPresent(r -> notifier.stateChanged(snapshot(r)));
       LOG.log(Level.WARNING, "operation " + id + " of '" + type.name() + "' failed to start", e);
-      return new StartOutcome(status(id), true);
+      return created(record);
     }
     execution.ready(worker);
     rt.submitted.incrementAndGet();
     dispatch(rt);
-    return new StartOutcome(status(id), true);
+    return created(record);
+  }
+
+  /**
+   * The outcome of a start that created {@code inserted}: its current snapshot, or, if it already
+   * ended and was evicted (a zero retention allows that), the last one this engine saw.
+   */
+  private StartOutcome created(OperationRecord inserted) {
+    return new StartOutcome(snapshot(store.find(inserted.id()).orElse(inserted)), true);
   }
 
   private StartOutcome refused(RegisteredType rt, InsertResult result) {
