@@ -1,0 +1,4 @@
+import { build } from 'esbuild';
+import { ready } from './bundle.js';
+
+await build(ready);

@@ -1,0 +1,50 @@
+/**
+ * The package as published: metadata, the version in step with Maven, the runtime API that the
+ * .d.ts files describe (types.ts checks the types themselves), and imports without a DOM (SSR).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { expect, test } from 'vitest';
+
+const read = (file) => readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
+const pkg = JSON.parse(read('package.json'));
+
+test('the npm version equals the Maven version', () => {
+  const parent = read('pom.xml').match(/<parent>[\s\S]*?<version>(.+?)<\/version>/)[1];
+  expect(pkg.version).toBe(parent);
+  expect(JSON.parse(read('package-lock.json')).version).toBe(parent);
+});
+
+test('has no runtime dependencies and only the define files have side effects', () => {
+  expect(pkg.dependencies).toBeUndefined();
+  expect(pkg.type).toBe('module');
+  expect(pkg.sideEffects).toEqual(['./src/define.js', './dist/asyncops-widget.min.js']);
+});
+
+test('every export has its types and its files exist', () => {
+  expect(Object.keys(pkg.exports)).toEqual(['.', './define', './package.json']);
+  for (const entry of [pkg.exports['.'], pkg.exports['./define']]) {
+    expect(Object.keys(entry)).toEqual(['types', 'default']);
+    for (const file of Object.values(entry)) expect(existsSync(new URL(`../${file}`, import.meta.url))).toBe(true);
+  }
+});
+
+test('the runtime API is the one the types declare', async () => {
+  const api = await import('../src/index.js');
+  expect(Object.keys(api).sort()).toEqual(['BackgroundOperation', 'BackgroundOperationBar', 'OperationError', 'en', 'ru']);
+  const methods = (cls) => Object.getOwnPropertyNames(cls.prototype).filter((n) => n !== 'constructor').sort();
+  expect(methods(api.BackgroundOperation)).toEqual(['attach', 'destroy', 'ping', 'start', 'stop']);
+  expect(methods(api.BackgroundOperationBar)).toEqual(
+    [
+      'attributeChangedCallback', 'connectedCallback', 'disconnectedCallback', 'interval', 'label', 'messages',
+      'operation', 'params', 'ping', 'start', 'status', 'stop', 'text', 'transport', 'url', 'value',
+    ].sort(),
+  );
+  expect(api.BackgroundOperationBar.observedAttributes.sort()).toEqual(['interval', 'label', 'params', 'text', 'transport', 'url', 'value']);
+  expect(Object.keys(api.ru)).toEqual(Object.keys(api.en));
+});
+
+test('imports without a DOM, as under SSR, and define does nothing there', async () => {
+  expect(globalThis.customElements).toBeUndefined();
+  const api = await import('../src/define.js');
+  expect(typeof api.BackgroundOperationBar.define).toBe('function');
+});

@@ -1,0 +1,75 @@
+// Type test: compiled by `tsc -p test` in `npm test`. Each @ts-expect-error must be an error.
+import { BackgroundOperation, BackgroundOperationBar, OperationError, en, ru } from '@asyncops/widget';
+import type { Messages, OperationErrorDetail, OperationStatus, Transport } from '@asyncops/widget';
+import * as defined from '@asyncops/widget/define';
+
+const op = new BackgroundOperation({ url: '/api/operations/launch', interval: 1000, transport: 'sse', messages: { busy: 'Wait' } });
+new BackgroundOperation({ url: '/api/operations/launch', resume: false, messages: ru });
+// @ts-expect-error url is required
+new BackgroundOperation({ interval: 1000 });
+// @ts-expect-error no such transport
+new BackgroundOperation({ url: '/x', transport: 'websocket' });
+
+const started: Promise<OperationStatus> = op.start({ count: 3 });
+const stopped: Promise<OperationStatus | null> = op.stop();
+const pinged: Promise<OperationStatus | null> = op.ping();
+const attached: Promise<OperationStatus | null> = op.attach('k3J');
+const ready: Promise<OperationStatus | null> = op.ready;
+op.destroy();
+const current: OperationStatus | null = op.status;
+const value: number | null | undefined = current?.value;
+const self: string | undefined = current?.links.self;
+// @ts-expect-error status is read-only
+op.status = null;
+// @ts-expect-error no such state
+const state: OperationStatus['state'] = 'PAUSED';
+
+op.addEventListener('update', (e) => e.detail.state satisfies OperationStatus['state']);
+op.addEventListener('end', (e) => e.detail.active satisfies boolean);
+op.addEventListener('error', (e) => {
+  const detail: OperationErrorDetail = e.detail;
+  const error: OperationError = detail.error;
+  const seconds: number | null = error.retryAfter;
+  const http: number = error.httpStatus;
+  // @ts-expect-error no such code
+  error.code === 'timeout';
+  return [detail.retrying, seconds, http, error.problem?.detail];
+});
+
+const messages: Messages = ru;
+// @ts-expect-error a catalogue needs every key
+const partial: Messages = { busy: 'Wait' };
+op.messages = en;
+
+const bar: BackgroundOperationBar = document.createElement('background-operation-bar');
+const found: BackgroundOperationBar | null = document.querySelector('background-operation-bar');
+bar.url = '/api/operations/launch';
+bar.interval = 1500;
+bar.label = 'Launch';
+bar.text = 'Waiting';
+bar.value = 0.5;
+bar.value = null;
+bar.params = { target: 'moon' };
+const transport: Transport = bar.transport;
+// @ts-expect-error no such transport
+bar.transport = 'ws';
+// @ts-expect-error interval is a number
+bar.interval = '1500';
+bar.messages = { busy: 'Wait' };
+const texts: Messages = bar.messages;
+const client: BackgroundOperation | null = bar.operation;
+const barStatus: OperationStatus | null = bar.status;
+const result: Promise<OperationStatus | null> = bar.start({ target: 'mars' });
+bar.stop();
+bar.ping();
+bar.addEventListener('operation-update', (e) => e.detail.value satisfies number | null);
+bar.addEventListener('operation-end', (e) => e.detail.state satisfies OperationStatus['state']);
+bar.addEventListener('operation-error', (e) => e.detail.error.message satisfies string);
+bar.addEventListener('click', (e) => e.clientX satisfies number);
+BackgroundOperationBar.define('launch-bar', customElements) satisfies typeof BackgroundOperationBar;
+// @ts-expect-error start takes an object
+bar.start('moon');
+
+defined.BackgroundOperationBar satisfies typeof BackgroundOperationBar;
+
+export { started, stopped, pinged, attached, ready, value, self, state, messages, partial, found, transport, texts, client, barStatus, result };
