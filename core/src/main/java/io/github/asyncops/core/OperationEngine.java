@@ -112,7 +112,9 @@ public interface OperationEngine extends AutoCloseable {
 
   /**
    * Follows one operation: the listener hears every later change of it until the subscription is
-   * closed. Subscriptions end by themselves when the operation is forgotten.
+   * closed or the operation ends, whichever comes first. To miss nothing, read {@link
+   * #status(OperationId)} after this call: a change made before it is not heard. Watching an
+   * operation that already ended registers nothing.
    *
    * @param id the operation
    * @param listener the listener

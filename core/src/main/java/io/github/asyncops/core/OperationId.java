@@ -20,6 +20,7 @@ public record OperationId(String value) {
   /**
    * Wraps a text form.
    *
+   * @param value the 22-character text form
    * @throws IllegalArgumentException if {@code value} is not 22 URL-safe Base64 characters
    * @throws NullPointerException if {@code value} is null
    */

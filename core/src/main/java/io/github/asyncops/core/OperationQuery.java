@@ -21,6 +21,11 @@ public record OperationQuery(
   /**
    * Creates a query.
    *
+   * @param type the operation type's name
+   * @param owner only this owner's operations, or null for any
+   * @param key only operations with this key, or null for any
+   * @param activeOnly only active operations
+   * @param limit the most operations to return, at least 1
    * @throws NullPointerException if {@code type} is null
    * @throws IllegalArgumentException if {@code limit} is below 1
    */

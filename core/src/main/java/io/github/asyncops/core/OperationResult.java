@@ -60,6 +60,7 @@ public sealed interface OperationResult
     /**
      * Creates a value result.
      *
+     * @param value the value, not null
      * @throws NullPointerException if {@code value} is null
      */
     public Value {
@@ -80,6 +81,10 @@ public sealed interface OperationResult
     /**
      * Creates a download result.
      *
+     * @param mediaType the media type
+     * @param fileName the file name offered to the browser
+     * @param length the length in bytes, or -1 if unknown
+     * @param content opens the content
      * @throws NullPointerException if an argument is null
      */
     public Download {

@@ -11,7 +11,8 @@ import java.time.Instant;
  * @param state its state
  * @param value the fraction done, 0..1; 1 once {@link OperationState#SUCCEEDED}
  * @param text the status text for people, or null
- * @param owner the principal that started it, or null when started anonymously
+ * @param owner who started it: the principal's name, an id the HTTP adapter assigned to an
+ *     anonymous browser, or null when the caller gave none
  * @param key the caller-given key (for {@link Scope#KEY} types), or null
  * @param createdAt when it was accepted
  * @param startedAt when it began running, or null while queued or if it never ran

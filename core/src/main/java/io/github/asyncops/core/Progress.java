@@ -14,6 +14,8 @@ public record Progress(double value, String text) {
   /**
    * Creates a report.
    *
+   * @param value the fraction done, from 0 to 1 inclusive
+   * @param text a status text for people, or null for none
    * @throws IllegalArgumentException if {@code value} is not within 0..1
    */
   public Progress {

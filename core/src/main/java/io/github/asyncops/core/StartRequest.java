@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param type the operation type's name
  * @param parameters the worker's parameters, an instance of the type's parameter class, or null
- * @param owner the calling principal's name, or null for an anonymous caller
+ * @param owner who starts it: the calling principal's name, an id that identifies an anonymous
+ *     caller (the HTTP adapter assigns one per browser), or null
  * @param key the caller-given key; required for {@link Scope#KEY} types, otherwise ignored
  */
 public record StartRequest(String type, Object parameters, String owner, String key) {
@@ -16,6 +17,10 @@ public record StartRequest(String type, Object parameters, String owner, String 
   /**
    * Creates a request.
    *
+   * @param type the operation type's name
+   * @param parameters the worker's parameters, or null
+   * @param owner who starts it, or null
+   * @param key the caller-given key, or null
    * @throws NullPointerException if {@code type} is null
    */
   public StartRequest {

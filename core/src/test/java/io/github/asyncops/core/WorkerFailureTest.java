@@ -199,4 +199,45 @@ final class WorkerFailureTest {
     assertThat(running.value()).isEqualTo(0.5);
     assertThat(running.text()).isEqualTo("halfway");
   }
+
+  @Test
+  void the_stop_text_stays_when_stop_wakes_the_worker_and_it_ends_at_once() throws Exception {
+    java.util.concurrent.CountDownLatch wake = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch returned = new java.util.concurrent.CountDownLatch(1);
+    OperationId id =
+        start(
+            p ->
+                new Worker() {
+                  @Override
+                  public String start() {
+                    return "launched";
+                  }
+
+                  @Override
+                  public OperationResult run(WorkerContext context) throws InterruptedException {
+                    gate.passIgnoringStop();
+                    wake.await();
+                    context.stopRequested();
+                    returned.countDown();
+                    return OperationResult.none();
+                  }
+
+                  @Override
+                  public String stop() {
+                    wake.countDown();
+                    try {
+                      returned.await();
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    return "cancelled";
+                  }
+                });
+    gate.open(1);
+    gate.awaitArrivals(1);
+
+    fixture.engine.stop(id);
+
+    assertThat(fixture.awaitState(id, STOPPED).text()).isEqualTo("cancelled");
+  }
 }

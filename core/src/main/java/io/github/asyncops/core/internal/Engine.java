@@ -259,7 +259,12 @@ public final class Engine implements OperationEngine {
   @Override
   public Subscription watch(OperationId id, OperationListener listener) {
     record(id);
-    return notifier.watch(id, listener);
+    Subscription subscription = notifier.watch(id, listener);
+    if (record(id).state().isFinal()) {
+      subscription.close();
+      return () -> {};
+    }
+    return subscription;
   }
 
   /** Claims and launches queued operations of a type while it and the engine have free slots. */

@@ -133,16 +133,18 @@ final class Execution implements WorkerContext {
   /**
    * Records a stop request once and asks the worker for its stop text.
    *
+   * <p>Holds this execution's monitor while the worker's {@code stop} runs and its text is set, so
+   * a worker that {@code stop} wakes cannot end, and {@link #finalProgress()} cannot be read,
+   * before the stop text is in place.
+   *
    * @return the worker's stop text, or null if it has none or the stop was already requested
    */
-  String requestStop(Instant graceDeadline) {
-    synchronized (this) {
-      if (stopRequested) {
-        return null;
-      }
-      stopRequested = true;
-      stopDeadline = graceDeadline;
+  synchronized String requestStop(Instant graceDeadline) {
+    if (stopRequested) {
+      return null;
     }
+    stopRequested = true;
+    stopDeadline = graceDeadline;
     Worker w = worker;
     if (w == null) {
       return null;
@@ -157,6 +159,11 @@ final class Execution implements WorkerContext {
       LOG.log(Level.WARNING, "stop of operation " + id + " threw; stopping anyway", e);
       return null;
     }
+  }
+
+  /** What pollers see once {@code run} has returned, after any stop request has set its text. */
+  synchronized Progress finalProgress() {
+    return ping();
   }
 
   boolean isStopRequested() {

@@ -56,7 +56,7 @@ final class Run implements Runnable {
   }
 
   private void end(OperationResult result, Throwable failure) {
-    Progress last = execution.ping();
+    Progress last = execution.finalProgress();
     boolean stopped =
         execution.isStopRequested()
             && (execution.stopObserved()
