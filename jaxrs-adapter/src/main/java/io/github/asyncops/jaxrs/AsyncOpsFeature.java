@@ -1,0 +1,207 @@
+package io.github.asyncops.jaxrs;
+
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.asyncops.core.OperationEngine;
+import io.github.asyncops.jaxrs.internal.AsyncOpsExceptionMapper;
+import io.github.asyncops.jaxrs.internal.BasePath;
+import io.github.asyncops.jaxrs.internal.CsrfFilter;
+import io.github.asyncops.jaxrs.internal.DeliveryThreads;
+import io.github.asyncops.jaxrs.internal.IdempotencyKeys;
+import io.github.asyncops.jaxrs.internal.ResponseHeadersFilter;
+import io.github.asyncops.jaxrs.internal.Settings;
+import io.github.asyncops.jaxrs.internal.WebApplicationExceptionMapper;
+import io.github.asyncops.jaxrs.internal.WireJsonProvider;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+
+/**
+ * Serves every operation type of an engine over HTTP. Register one per application:
+ *
+ * <pre>{@code
+ * resourceConfig.register(AsyncOpsFeature.builder(engine).build());
+ * }</pre>
+ *
+ * <p>It registers the {@link OperationsResource resource} (at {@code operations} under the
+ * application path, unless {@link Builder#resource(Class)} says otherwise), a JSON writer for the
+ * adapter's own records only, exception mappers that answer with {@code application/problem+json},
+ * and filters for CSRF and response headers that act only under the resource's path.
+ *
+ * <p>The event streams need the runtime's {@link jakarta.ws.rs.sse} support (for Jersey, {@code
+ * jersey-media-sse}; in a servlet container, {@code async-supported}).
+ */
+public final class AsyncOpsFeature implements Feature {
+  /** The default cap on {@code Prefer: wait}: 30 seconds. */
+  public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
+
+  /** The default limit of a start body: 64 KiB. */
+  public static final int DEFAULT_MAX_BODY_SIZE = 64 * 1024;
+
+  private final Settings settings;
+  private final Class<? extends OperationsResource> resource;
+
+  private AsyncOpsFeature(Settings settings, Class<? extends OperationsResource> resource) {
+    this.settings = settings;
+    this.resource = resource;
+  }
+
+  /**
+   * Starts configuring the adapter for an engine.
+   *
+   * @param engine the engine whose types to serve
+   * @return a builder with the defaults documented on its methods
+   */
+  public static Builder builder(OperationEngine engine) {
+    return new Builder(engine);
+  }
+
+  @Override
+  public boolean configure(FeatureContext context) {
+    context.property(Settings.PROPERTY, settings);
+    context.register(resource);
+    context.register(new WireJsonProvider(), WireJsonProvider.PRIORITY);
+    context.register(new AsyncOpsExceptionMapper());
+    context.register(new WebApplicationExceptionMapper(settings.base()));
+    context.register(new CsrfFilter(settings.base()));
+    context.register(new ResponseHeadersFilter(settings.base()));
+    return true;
+  }
+
+  /** Configures and builds an {@link AsyncOpsFeature}. Not thread-safe. */
+  public static final class Builder {
+    private final OperationEngine engine;
+    private Class<? extends OperationsResource> resource = OperationsResource.class;
+    private boolean requirePrincipal;
+    private AccessPolicy accessPolicy = AccessPolicy.DEFAULT;
+    private Duration maxWait = DEFAULT_MAX_WAIT;
+    private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
+    private ObjectMapper objectMapper;
+    private Executor executor;
+
+    private Builder(OperationEngine engine) {
+      this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    /**
+     * Sets the root resource, whose {@code @Path} is the base path. Default: {@link
+     * OperationsResource}, at {@code operations}.
+     *
+     * @param resource a subclass of {@link OperationsResource} with a literal {@code @Path}
+     * @return this builder
+     * @throws IllegalArgumentException if its {@code @Path} is missing or not a literal path
+     */
+    public Builder resource(Class<? extends OperationsResource> resource) {
+      BasePath.of(resource);
+      this.resource = resource;
+      return this;
+    }
+
+    /**
+     * Refuses anonymous callers (403) instead of telling them apart by a cookie. Default: false.
+     *
+     * @param requirePrincipal whether the security context must have a principal
+     * @return this builder
+     */
+    public Builder requirePrincipal(boolean requirePrincipal) {
+      this.requirePrincipal = requirePrincipal;
+      return this;
+    }
+
+    /**
+     * Sets who may start, see and stop. Default: {@link AccessPolicy#DEFAULT}.
+     *
+     * @param accessPolicy the policy
+     * @return this builder
+     */
+    public Builder accessPolicy(AccessPolicy accessPolicy) {
+      this.accessPolicy = Objects.requireNonNull(accessPolicy, "accessPolicy");
+      return this;
+    }
+
+    /**
+     * Caps how long {@code Prefer: wait=N} holds a start's response, and so a request thread.
+     * Default: 30 seconds.
+     *
+     * @param maxWait not negative, used in whole seconds; zero ignores the preference
+     * @return this builder
+     */
+    public Builder maxWait(Duration maxWait) {
+      if (maxWait.isNegative()) {
+        throw new IllegalArgumentException("maxWait must not be negative, was " + maxWait);
+      }
+      this.maxWait = maxWait;
+      return this;
+    }
+
+    /**
+     * Limits the size of a start's body; a larger one gets 413. Default: 64 KiB.
+     *
+     * @param bytes at least 2, room for {@code {}}
+     * @return this builder
+     */
+    public Builder maxBodySize(int bytes) {
+      if (bytes < 2) {
+        throw new IllegalArgumentException("maxBodySize must be at least 2 bytes, was " + bytes);
+      }
+      this.maxBodySize = bytes;
+      return this;
+    }
+
+    /**
+     * Sets the mapper that binds start bodies to each type's parameter class and writes value
+     * results. The adapter's own JSON (statuses, types, problems) always uses its own mapper.
+     * Default: a mapper with {@code java.time} support that fails on unknown fields, on null for
+     * primitives and on trailing content.
+     *
+     * @param objectMapper the mapper
+     * @return this builder
+     */
+    public Builder objectMapper(ObjectMapper objectMapper) {
+      this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+      return this;
+    }
+
+    /**
+     * Sets where events are sent, so the engine's threads never write to a client. Default: a
+     * cached pool of daemon threads named {@code asyncops-jaxrs-N}.
+     *
+     * @param executor the executor
+     * @return this builder
+     */
+    public Builder executor(Executor executor) {
+      this.executor = Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /**
+     * Builds the feature.
+     *
+     * @return the feature, to register with the JAX-RS application
+     */
+    public AsyncOpsFeature build() {
+      Settings settings =
+          new Settings(
+              engine,
+              BasePath.of(resource),
+              requirePrincipal,
+              accessPolicy,
+              maxWait,
+              maxBodySize,
+              objectMapper != null ? objectMapper : parameterMapper(),
+              executor != null ? executor : DeliveryThreads.create(),
+              new IdempotencyKeys());
+      return new AsyncOpsFeature(settings, resource);
+    }
+
+    private static ObjectMapper parameterMapper() {
+      return WireJsonProvider.mapper()
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION.mappedFeature());
+    }
+  }
+}

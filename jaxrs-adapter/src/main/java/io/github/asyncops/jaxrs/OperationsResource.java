@@ -1,0 +1,246 @@
+package io.github.asyncops.jaxrs;
+
+import io.github.asyncops.core.OperationSnapshot;
+import io.github.asyncops.core.OperationType;
+import io.github.asyncops.jaxrs.internal.EventStream;
+import io.github.asyncops.jaxrs.internal.Exchange;
+import io.github.asyncops.jaxrs.internal.Guard;
+import io.github.asyncops.jaxrs.internal.LastEventId;
+import io.github.asyncops.jaxrs.internal.Lists;
+import io.github.asyncops.jaxrs.internal.Results;
+import io.github.asyncops.jaxrs.internal.Starter;
+import io.github.asyncops.jaxrs.json.TypeJson;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.io.InputStream;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP resources of every registered operation type, at {@code operations} under the
+ * application path. {@link AsyncOpsFeature} registers it; the module README documents each
+ * endpoint, its statuses, headers and JSON.
+ *
+ * <p>To serve the resources at another path, subclass it with nothing but another {@link Path} and
+ * give the subclass to {@link AsyncOpsFeature.Builder#resource(Class)}:
+ *
+ * <pre>{@code
+ * @Path("jobs")
+ * public class JobsResource extends OperationsResource {}
+ * }</pre>
+ *
+ * <p>The runtime creates one instance per request. Subclasses must not override the methods.
+ */
+@Path("operations")
+public class OperationsResource {
+  @Context private Configuration configuration;
+  @Context private UriInfo uriInfo;
+  @Context private HttpHeaders headers;
+  @Context private SecurityContext securityContext;
+  @Context private Request request;
+
+  /** Creates the resource; the JAX-RS runtime does, once per request. */
+  public OperationsResource() {}
+
+  /**
+   * {@code GET {base}}: the registered operation types.
+   *
+   * @return 200 with a JSON array of types
+   */
+  @GET
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response types() {
+    return guard(
+        () -> {
+          Exchange exchange = exchange();
+          TypeJson[] types =
+              exchange.engine().types().stream().map(TypeJson::of).toArray(TypeJson[]::new);
+          return exchange.build(Response.ok(types));
+        });
+  }
+
+  /**
+   * {@code GET {base}/{type}}: the caller's visible operations of a type, newest first.
+   *
+   * @param type the type's name
+   * @param active {@code true} for active operations only
+   * @param key only operations with this key
+   * @param limit the most operations to list, at most 100 (the default)
+   * @return 200 with a JSON array of statuses
+   */
+  @GET
+  @Path("{type}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response list(
+      @PathParam("type") String type,
+      @QueryParam("active") String active,
+      @QueryParam("key") String key,
+      @QueryParam("limit") String limit) {
+    return guard(() -> Lists.of(exchange(), type, active, key, limit));
+  }
+
+  /**
+   * {@code POST {base}/{type}}: starts an operation, or joins the active one.
+   *
+   * @param type the type's name
+   * @param key the key of a {@code KEY}-scope start
+   * @param body the worker's parameters as JSON, or no body
+   * @return 202 with the status when created, 200 when joined, or when it ended within {@code
+   *     Prefer: wait}
+   */
+  @POST
+  @Path("{type}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response start(
+      @PathParam("type") String type, @QueryParam("key") String key, InputStream body) {
+    return guard(() -> Starter.start(exchange(), type, key, headers, body));
+  }
+
+  /**
+   * {@code GET {base}/{type}/{id}}: an operation's status.
+   *
+   * @param type the type's name
+   * @param id the operation's id
+   * @return 200 with the status, or 304 when {@code If-None-Match} has its tag
+   */
+  @GET
+  @Path("{type}/{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response status(@PathParam("type") String type, @PathParam("id") String id) {
+    return guard(
+        () -> {
+          Exchange exchange = exchange();
+          return exchange.status(exchange.visible(exchange.type(type), id), request);
+        });
+  }
+
+  /**
+   * {@code POST {base}/{type}/{id}/stop}: asks an operation to stop. Idempotent.
+   *
+   * @param type the type's name
+   * @param id the operation's id
+   * @return 200 with the status after the request
+   */
+  @POST
+  @Path("{type}/{id}/stop")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response stop(@PathParam("type") String type, @PathParam("id") String id) {
+    return guard(
+        () -> {
+          Exchange exchange = exchange();
+          OperationType operationType = exchange.type(type);
+          OperationSnapshot operation = exchange.visible(operationType, id);
+          exchange.requireMayStop(operationType, operation);
+          OperationSnapshot after = exchange.engine().stop(operation.id());
+          return exchange.build(exchange.withStatus(Response.Status.OK, after));
+        });
+  }
+
+  /**
+   * {@code GET {base}/{type}/{id}/result}: an ended operation's result.
+   *
+   * @param type the type's name
+   * @param id the operation's id
+   * @return 200 with the value as JSON, or the download
+   */
+  @GET
+  @Path("{type}/{id}/result")
+  public Response result(@PathParam("type") String type, @PathParam("id") String id) {
+    return guard(
+        () -> {
+          Exchange exchange = exchange();
+          return Results.of(exchange, exchange.visible(exchange.type(type), id));
+        });
+  }
+
+  /**
+   * {@code GET {base}/{type}/{id}/events}: a {@code status} event per change, until the final
+   * state.
+   *
+   * @param type the type's name
+   * @param id the operation's id
+   * @param lastEventId the id of the last event a reconnecting client received, or null
+   * @param sink the client's event sink
+   * @param sse makes events
+   */
+  @GET
+  @Path("{type}/{id}/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void events(
+      @PathParam("type") String type,
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
+      @Context SseEventSink sink,
+      @Context Sse sse) {
+    guard(
+        () -> {
+          Exchange exchange = exchange();
+          OperationSnapshot operation = exchange.visible(exchange.type(type), id);
+          LastEventId last = LastEventId.parse(lastEventId);
+          if (!operation.active() && last.saw(operation)) {
+            // The client saw the end already: 204 tells EventSource not to reconnect again.
+            throw new WebApplicationException(exchange.build(Response.noContent()));
+          }
+          EventStream.open(
+              exchange.engine(),
+              operation.id(),
+              sink,
+              sse,
+              exchange.settings().executor(),
+              exchange::json,
+              last);
+          return null;
+        });
+  }
+
+  /**
+   * {@code DELETE {base}/{type}/{id}}: forgets an ended operation and its result.
+   *
+   * @param type the type's name
+   * @param id the operation's id
+   * @return 204
+   */
+  @DELETE
+  @Path("{type}/{id}")
+  public Response forget(@PathParam("type") String type, @PathParam("id") String id) {
+    return guard(
+        () -> {
+          Exchange exchange = exchange();
+          OperationType operationType = exchange.type(type);
+          OperationSnapshot operation = exchange.visible(operationType, id);
+          exchange.requireMayStop(operationType, operation);
+          exchange.engine().forget(operation.id());
+          return exchange.build(Response.noContent());
+        });
+  }
+
+  private Exchange exchange() {
+    return Exchange.of(configuration, uriInfo, headers, securityContext);
+  }
+
+  private static <T> T guard(Supplier<T> action) {
+    try {
+      return action.get();
+    } catch (RuntimeException e) {
+      throw Guard.failure(e);
+    }
+  }
+}

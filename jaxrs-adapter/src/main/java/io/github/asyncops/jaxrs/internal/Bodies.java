@@ -1,0 +1,53 @@
+package io.github.asyncops.jaxrs.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/** Reads request bodies up to a limit, so an oversized body is refused before it is buffered. */
+public final class Bodies {
+  private Bodies() {}
+
+  /**
+   * Reads a body.
+   *
+   * @param in the body, or null for none
+   * @param contentLength the {@code Content-Length} header, or null
+   * @param limit the most bytes accepted
+   * @return the bytes, empty for no body
+   * @throws ProblemException 413 if the body is longer than {@code limit}, 400 if it cannot be read
+   */
+  public static byte[] read(InputStream in, String contentLength, int limit) {
+    if (declaredLength(contentLength) > limit) {
+      throw tooLarge(limit);
+    }
+    if (in == null) {
+      return new byte[0];
+    }
+    byte[] bytes;
+    try {
+      bytes = in.readNBytes(limit + 1);
+    } catch (IOException e) {
+      throw Problem.INVALID_REQUEST.exception("the request body could not be read");
+    }
+    if (bytes.length > limit) {
+      throw tooLarge(limit);
+    }
+    return bytes;
+  }
+
+  private static long declaredLength(String header) {
+    if (header == null) {
+      return -1;
+    }
+    try {
+      return Long.parseLong(header.trim());
+    } catch (NumberFormatException e) {
+      return -1;
+    }
+  }
+
+  private static ProblemException tooLarge(int limit) {
+    return Problem.BODY_TOO_LARGE.exception(
+        "the request body is larger than the limit of " + limit + " bytes");
+  }
+}

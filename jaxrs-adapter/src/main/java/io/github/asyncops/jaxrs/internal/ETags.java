@@ -1,0 +1,76 @@
+package io.github.asyncops.jaxrs.internal;
+
+import io.github.asyncops.core.OperationSnapshot;
+import jakarta.ws.rs.core.EntityTag;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.Base64;
+
+/**
+ * Strong entity tags of status representations: a SHA-256 over every field that can change, so two
+ * snapshots share a tag exactly when their JSON is the same. Also the second half of event ids.
+ */
+public final class ETags {
+  /** Bytes of the digest kept: 128 bits, 22 characters. */
+  private static final int LENGTH = 16;
+
+  private ETags() {}
+
+  /**
+   * The entity tag of a snapshot's status.
+   *
+   * @param snapshot the operation
+   * @return a strong tag
+   */
+  public static EntityTag of(OperationSnapshot snapshot) {
+    return new EntityTag(value(snapshot));
+  }
+
+  /**
+   * The tag's value, without quotes.
+   *
+   * @param snapshot the operation
+   * @return 22 URL-safe Base64 characters
+   */
+  public static String value(OperationSnapshot snapshot) {
+    String fields =
+        String.join(
+            "\u001f",
+            snapshot.id().value(),
+            snapshot.state().name(),
+            Double.toString(snapshot.value()),
+            text(snapshot.text()),
+            text(snapshot.key()),
+            text(snapshot.startedAt()),
+            text(snapshot.updatedAt()),
+            text(snapshot.finishedAt()),
+            text(snapshot.error()),
+            Boolean.toString(snapshot.resultAvailable()),
+            Boolean.toString(snapshot.stopRequested()));
+    byte[] digest = sha256().digest(fields.getBytes(StandardCharsets.UTF_8));
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, LENGTH));
+  }
+
+  /**
+   * A field's text; null becomes NUL, which no text a person reads contains. Instants count to the
+   * millisecond, as the JSON shows them.
+   */
+  private static String text(Object field) {
+    if (field instanceof Instant instant) {
+      return instant.truncatedTo(ChronoUnit.MILLIS).toString();
+    }
+    return field == null ? "\u0000" : field.toString();
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package io.github.asyncops.jaxrs.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.NullNode;
+import io.github.asyncops.core.OperationType;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/**
+ * Binds a start request's JSON body to its type's parameter class, and turns every failure into a
+ * 400 that names the field, as far as Jackson can tell which one it was.
+ */
+public final class ParameterBinder {
+  private ParameterBinder() {}
+
+  /**
+   * The bound parameters.
+   *
+   * @param value an instance of the type's parameter class, or null when the body gave none
+   * @param tree the body as a JSON tree, {@link NullNode} when there was none
+   */
+  public record Bound(Object value, JsonNode tree) {}
+
+  /**
+   * Binds a body.
+   *
+   * @param mapper the mapper
+   * @param type the operation type
+   * @param body the body; empty, blank or {@code null} means no parameters
+   * @return the parameters
+   * @throws ProblemException 400 if the body is not JSON or does not bind
+   */
+  public static Bound bind(ObjectMapper mapper, OperationType type, byte[] body) {
+    JsonNode tree = parse(mapper, body);
+    if (tree.isNull()) {
+      return new Bound(null, tree);
+    }
+    if (type.parameterType() == Void.class) {
+      if (tree.isObject() && tree.isEmpty()) {
+        return new Bound(null, tree);
+      }
+      throw Problem.INVALID_PARAMETERS.exception(
+          "operation type '" + type.name() + "' takes no parameters; send {} or no body");
+    }
+    try {
+      return new Bound(mapper.treeToValue(tree, type.parameterType()), tree);
+    } catch (JsonMappingException e) {
+      String field = field(e);
+      throw new ProblemException(
+          Problem.INVALID_PARAMETERS.response(describe(e, field), field, null));
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw Problem.INVALID_PARAMETERS.exception("the parameters do not bind: " + e.getMessage());
+    }
+  }
+
+  private static JsonNode parse(ObjectMapper mapper, byte[] body) {
+    if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+      return NullNode.getInstance();
+    }
+    try {
+      JsonNode tree = mapper.readTree(body);
+      return tree == null || tree.isMissingNode() ? NullNode.getInstance() : tree;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      String where =
+          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      throw Problem.MALFORMED_JSON.exception(
+          "the request body is not valid JSON" + where + ": " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw Problem.INVALID_REQUEST.exception("the request body could not be read");
+    }
+  }
+
+  private static String field(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        if (path.length() > 0) {
+          path.append('.');
+        }
+        path.append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.length() == 0 ? null : path.toString();
+  }
+
+  private static String describe(JsonMappingException e, String field) {
+    if (e instanceof UnrecognizedPropertyException) {
+      return "unknown field '" + field + "'";
+    }
+    if (e instanceof ValueInstantiationException && e.getCause() != null) {
+      String reason = e.getCause().getMessage();
+      return field == null ? reason : "field '" + field + "': " + reason;
+    }
+    if (e instanceof MismatchedInputException mismatch && field != null) {
+      return "field '" + field + "' must be " + expected(mismatch.getTargetType());
+    }
+    return "the parameters do not bind: " + e.getOriginalMessage();
+  }
+
+  private static String expected(Class<?> target) {
+    if (target == null) {
+      return "of another type";
+    }
+    Class<?> t = target.isPrimitive() ? boxed(target) : target;
+    if (t == Integer.class || t == Long.class || t == Short.class || t == Byte.class) {
+      return "an integer";
+    }
+    if (Number.class.isAssignableFrom(t)) {
+      return "a number";
+    }
+    if (t == Boolean.class) {
+      return "true or false";
+    }
+    if (t == String.class || t == Character.class) {
+      return "a string";
+    }
+    if (t.isEnum()) {
+      return "one of "
+          + Arrays.stream(t.getEnumConstants())
+              .map(String::valueOf)
+              .collect(Collectors.joining(", "));
+    }
+    if (t.isArray() || Collection.class.isAssignableFrom(t)) {
+      return "an array";
+    }
+    return "an object";
+  }
+
+  private static Class<?> boxed(Class<?> primitive) {
+    if (primitive == int.class) {
+      return Integer.class;
+    }
+    if (primitive == long.class) {
+      return Long.class;
+    }
+    if (primitive == short.class) {
+      return Short.class;
+    }
+    if (primitive == byte.class) {
+      return Byte.class;
+    }
+    if (primitive == boolean.class) {
+      return Boolean.class;
+    }
+    if (primitive == char.class) {
+      return Character.class;
+    }
+    return Double.class;
+  }
+}

@@ -1,0 +1,36 @@
+package io.github.asyncops.jaxrs.internal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.asyncops.core.OperationEngine;
+import io.github.asyncops.jaxrs.AccessPolicy;
+import java.time.Duration;
+import java.util.concurrent.Executor;
+
+/**
+ * What {@link io.github.asyncops.jaxrs.AsyncOpsFeature} was configured with. The feature stores it
+ * as the configuration property {@link #PROPERTY}, where the resource finds it.
+ *
+ * @param engine the engine behind every endpoint
+ * @param base the base path
+ * @param requirePrincipal whether anonymous callers are refused
+ * @param accessPolicy who may start, see and stop
+ * @param maxWait the cap on {@code Prefer: wait}
+ * @param maxBodySize the largest start body, in bytes
+ * @param mapper binds start parameters and writes value results
+ * @param executor sends events, off the engine's threads
+ * @param idempotencyKeys the remembered {@code Idempotency-Key}s
+ */
+public record Settings(
+    OperationEngine engine,
+    BasePath base,
+    boolean requirePrincipal,
+    AccessPolicy accessPolicy,
+    Duration maxWait,
+    int maxBodySize,
+    ObjectMapper mapper,
+    Executor executor,
+    IdempotencyKeys idempotencyKeys) {
+
+  /** The configuration property that holds the settings. */
+  public static final String PROPERTY = "io.github.asyncops.jaxrs.settings";
+}

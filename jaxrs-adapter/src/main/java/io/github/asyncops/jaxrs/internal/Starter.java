@@ -1,0 +1,102 @@
+package io.github.asyncops.jaxrs.internal;
+
+import io.github.asyncops.core.OperationConflictException;
+import io.github.asyncops.core.OperationSnapshot;
+import io.github.asyncops.core.OperationType;
+import io.github.asyncops.core.StartOutcome;
+import io.github.asyncops.core.StartRequest;
+import io.github.asyncops.jaxrs.json.StatusJson;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import java.time.Duration;
+
+/**
+ * {@code POST {base}/{type}}: binds the body, applies the access policy and {@code
+ * Idempotency-Key}, starts or joins, and answers at once or after {@code Prefer: wait}.
+ */
+public final class Starter {
+  /** The header that makes a retried start answer with the same operation. */
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private Starter() {}
+
+  /**
+   * Handles a start.
+   *
+   * @param exchange the request
+   * @param typeName the type in the path
+   * @param key the {@code ?key=} query parameter, or null
+   * @param headers the request's headers
+   * @param body the body, or null
+   * @return 202 when created, 200 when joined, replayed, or ended within {@code Prefer: wait}
+   */
+  public static Response start(
+      Exchange exchange, String typeName, String key, HttpHeaders headers, InputStream body) {
+    Settings settings = exchange.settings();
+    OperationType type = exchange.type(typeName);
+    exchange.requireMayStart(type);
+    byte[] bytes =
+        Bodies.read(
+            body, headers.getHeaderString(HttpHeaders.CONTENT_LENGTH), settings.maxBodySize());
+    ParameterBinder.Bound parameters = ParameterBinder.bind(settings.mapper(), type, bytes);
+    String idempotencyKey = IdempotencyKeys.parse(headers.getHeaderString(IDEMPOTENCY_KEY));
+    Duration wait = PreferWait.parse(headers.getRequestHeader("Prefer"), settings.maxWait());
+    String slotKey = key == null || key.isEmpty() ? null : key;
+    StartRequest request =
+        StartRequest.of(type.name())
+            .withParameters(parameters.value())
+            .withOwner(exchange.caller().owner())
+            .withKey(slotKey);
+    StartOutcome outcome =
+        idempotencyKey == null
+            ? start(exchange, type, request)
+            : settings
+                .idempotencyKeys()
+                .start(
+                    exchange.engine(),
+                    exchange.caller().owner(),
+                    type.name(),
+                    idempotencyKey,
+                    IdempotencyKeys.fingerprint(parameters.tree(), slotKey),
+                    () -> start(exchange, type, request));
+    OperationSnapshot operation = outcome.operation();
+    Response.Status status = outcome.created() ? Response.Status.ACCEPTED : Response.Status.OK;
+    if (!wait.isZero()) {
+      if (operation.active()) {
+        operation = PreferWait.await(exchange.engine(), operation.id(), wait);
+      }
+      if (!operation.active()) {
+        status = Response.Status.OK;
+      }
+    }
+    return answer(exchange, status, operation, wait);
+  }
+
+  private static StartOutcome start(Exchange exchange, OperationType type, StartRequest request) {
+    try {
+      return exchange.engine().start(request);
+    } catch (OperationConflictException e) {
+      OperationSnapshot active = e.active();
+      StatusJson visible =
+          active != null && exchange.maySee(type, active) ? exchange.json(active) : null;
+      throw new ProblemException(
+          Problem.OPERATION_CONFLICT.response(
+              "an operation of type '"
+                  + type.name()
+                  + "' is already active here; stop it or wait until it ends",
+              null,
+              visible));
+    }
+  }
+
+  private static Response answer(
+      Exchange exchange, Response.Status status, OperationSnapshot operation, Duration wait) {
+    Response.ResponseBuilder builder =
+        exchange.withStatus(status, operation).location(exchange.location(operation));
+    if (!wait.isZero()) {
+      builder.header("Preference-Applied", "wait=" + wait.toSeconds());
+    }
+    return exchange.build(builder);
+  }
+}

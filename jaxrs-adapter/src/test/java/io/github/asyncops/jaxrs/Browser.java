@@ -1,0 +1,78 @@
+package io.github.asyncops.jaxrs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.CookieManager;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * One browser: a JDK {@link HttpClient} with its own cookie jar, speaking HTTP/1.1 to a {@link
+ * Server}, sending what the widget sends.
+ */
+final class Browser {
+  static final Duration PATIENCE = Duration.ofSeconds(10);
+
+  final CookieManager cookies = new CookieManager();
+  private final Server server;
+  private final HttpClient client;
+
+  Browser(Server server) {
+    this.server = server;
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(cookies)
+            .connectTimeout(PATIENCE)
+            .build();
+  }
+
+  /** A request to a path under the application, with the widget's headers. */
+  HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(server.uri(path))
+        .timeout(PATIENCE)
+        .header("Accept", "application/json")
+        .header("X-Requested-With", "asyncops");
+  }
+
+  HttpResponse<String> get(String path) {
+    return send(request(path).GET());
+  }
+
+  HttpResponse<String> post(String path, String json) {
+    return send(
+        request(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  HttpResponse<String> send(HttpRequest.Builder request) {
+    try {
+      return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Opens an event stream, with {@code Last-Event-ID} when {@code lastEventId} is not null. */
+  EventReader events(String path, String lastEventId) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(server.uri(path)).header("Accept", "text/event-stream");
+    if (lastEventId != null) {
+      request.header("Last-Event-ID", lastEventId);
+    }
+    try {
+      return new EventReader(client.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package io.github.asyncops.jaxrs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.github.asyncops.core.OperationEngine;
+import io.github.asyncops.core.testing.Gate;
+import io.github.asyncops.core.testing.MissileLaunch;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the README's curl walkthrough, in order and in one shell, against a server shaped like the
+ * demo ({@code /api/operations} with {@code missile-launch} and {@code csv-export}), and checks
+ * that each command documented with a response answers with that response's status. Here the
+ * missile flies until it is stopped and exports finish at once. Needs bash, curl and jq on the
+ * path; skipped without them.
+ */
+final class ReadmeExamplesIT {
+  private static final Path README = Path.of("README.md");
+  private static final String DEMO = "http://localhost:8080";
+  private static final Pattern STATUS_LINE = Pattern.compile("(?m)^HTTP/1\\.1 (\\d{3})");
+
+  /** A command block and the status of the response block after it, or 0 when there is none. */
+  record Example(String command, int status) {}
+
+  private final Gate flight = new Gate();
+  private final Gate exports = new Gate();
+  private final OperationEngine engine =
+      OperationEngine.builder()
+          .discover(false)
+          .worker(new MissileLaunch(100, flight))
+          .worker(new CsvExport(exports))
+          .stopGrace(Duration.ofSeconds(1))
+          .build();
+  private final Server server =
+      new Server(
+          new ResourceConfig()
+              .register(AsyncOpsFeature.builder(engine).build())
+              .property(ServerProperties.WADL_FEATURE_DISABLE, true),
+          engine::close);
+
+  @AfterEach
+  void stop() {
+    flight.open(1_000);
+    server.close();
+  }
+
+  @Test
+  void every_curl_example_answers_as_documented(@TempDir Path dir) throws Exception {
+    assumeTrue(onPath("bash") && onPath("curl") && onPath("jq"), "bash, curl and jq");
+    exports.open(1_000);
+    List<Example> examples = parse(Files.readString(README));
+    String base = server.base.resolve("/").toString().replaceAll("/$", "");
+    StringBuilder script = new StringBuilder("set -euo pipefail\n");
+    script.append("curl() { command curl -sS \"$@\"; }\n");
+    for (int i = 0; i < examples.size(); i++) {
+      script.append("printf '\\n@@@ ").append(i).append("\\n'\n");
+      script.append(examples.get(i).command().replace(DEMO, base)).append('\n');
+    }
+    Path transcript = dir.resolve("transcript.txt");
+
+    Process shell =
+        new ProcessBuilder("bash", "-c", script.toString())
+            .directory(dir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(transcript.toFile())
+            .start();
+    boolean ended = shell.waitFor(60, TimeUnit.SECONDS);
+
+    String output = Files.readString(transcript, StandardCharsets.UTF_8);
+    assertThat(ended).as("the walkthrough ends within a minute").isTrue();
+    assertThat(shell.exitValue()).as(output).isZero();
+    assertThat(examples).hasSizeGreaterThan(10);
+    String[] outputs = output.split("\n@@@ \\d+\n", -1);
+    for (int i = 0; i < examples.size(); i++) {
+      if (examples.get(i).status() != 0) {
+        Matcher status = STATUS_LINE.matcher(outputs[i + 1]);
+        assertThat(status.find()).as("a response to:\n%s", examples.get(i).command()).isTrue();
+        assertThat(Integer.parseInt(status.group(1)))
+            .as("the status of:\n%s\n%s", examples.get(i).command(), outputs[i + 1])
+            .isEqualTo(examples.get(i).status());
+      }
+    }
+  }
+
+  /** Reads the {@code sh} blocks and the status of the {@code http} block right after each. */
+  static List<Example> parse(String markdown) {
+    List<Example> examples = new ArrayList<>();
+    String[] lines = markdown.split("\n");
+    for (int i = 0; i < lines.length; i++) {
+      if (!lines[i].equals("```sh")) {
+        continue;
+      }
+      StringBuilder command = new StringBuilder();
+      for (i++; !lines[i].equals("```"); i++) {
+        command.append(lines[i]).append('\n');
+      }
+      int next = i + 1;
+      while (next < lines.length && lines[next].isBlank()) {
+        next++;
+      }
+      int status = 0;
+      if (next + 1 < lines.length && lines[next].equals("```http")) {
+        Matcher m = STATUS_LINE.matcher(lines[next + 1]);
+        status = m.find() ? Integer.parseInt(m.group(1)) : 0;
+      }
+      examples.add(new Example(command.toString(), status));
+    }
+    return examples;
+  }
+
+  private static boolean onPath(String command) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, command))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
