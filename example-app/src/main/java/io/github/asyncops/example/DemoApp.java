@@ -1,0 +1,41 @@
+package io.github.asyncops.example;
+
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** Starts the missile-launch demo and serves it until Ctrl-C, which shuts it down gracefully. */
+public final class DemoApp {
+  private DemoApp() {}
+
+  /**
+   * Runs the demo.
+   *
+   * @param args see {@link DemoOptions#USAGE}
+   * @throws InterruptedException if the main thread is interrupted
+   */
+  public static void main(String[] args) throws InterruptedException {
+    DemoOptions options;
+    try {
+      options = DemoOptions.parse(List.of(args));
+    } catch (IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.print(DemoOptions.USAGE);
+      System.exit(2);
+      return;
+    }
+    DemoServer server = DemoServer.start(options);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  System.out.println("asyncops demo: shutting down");
+                  server.close();
+                  stopped.countDown();
+                },
+                "asyncops-demo-shutdown"));
+    System.out.println(
+        "asyncops demo running at http://localhost:" + server.port() + "/  (Ctrl-C to stop)");
+    stopped.await();
+  }
+}

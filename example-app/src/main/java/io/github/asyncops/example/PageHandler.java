@@ -1,0 +1,73 @@
+package io.github.asyncops.example;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.glassfish.grizzly.http.server.HttpHandler;
+import org.glassfish.grizzly.http.server.Request;
+import org.glassfish.grizzly.http.server.Response;
+import org.glassfish.grizzly.http.util.HttpStatus;
+
+/**
+ * Serves the demo's one page, rendered once from {@code page/index.html} with the texts of the
+ * chosen language and the widget's version. Answers 404 for any other path it is asked for.
+ */
+final class PageHandler extends HttpHandler {
+  private final byte[] page;
+
+  PageHandler(Language language) {
+    Properties values = properties("texts/" + language.code() + ".properties");
+    values.putAll(properties("demo.properties"));
+    values.setProperty("lang", language.code());
+    String html = text("page/index.html");
+    for (String key : values.stringPropertyNames()) {
+      html = html.replace("{{" + key + "}}", values.getProperty(key));
+    }
+    if (html.contains("{{")) {
+      throw new IllegalStateException("page/index.html has an unknown placeholder");
+    }
+    this.page = html.getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void service(Request request, Response response) throws IOException {
+    String path = request.getRequestURI();
+    if (!path.equals("/") && !path.equals("/index.html")) {
+      response.sendError(HttpStatus.NOT_FOUND_404.getStatusCode());
+      return;
+    }
+    response.setContentType("text/html; charset=utf-8");
+    response.setHeader("Cache-Control", "no-cache");
+    response.setContentLength(page.length);
+    response.getOutputStream().write(page);
+  }
+
+  private static Properties properties(String resource) {
+    Properties properties = new Properties();
+    try (InputStream in = open(resource)) {
+      properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return properties;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String text(String resource) {
+    try (InputStream in = open(resource)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static InputStream open(String resource) {
+    InputStream in = PageHandler.class.getClassLoader().getResourceAsStream(resource);
+    if (in == null) {
+      throw new IllegalStateException("missing resource " + resource);
+    }
+    return in;
+  }
+}

@@ -1,0 +1,141 @@
+package io.github.asyncops.example;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.chromium.ChromiumNetworkConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * One headless Debian Chromium with a fresh profile (so its own cookies: a separate browser
+ * context), driven through Debian's chromedriver. Nothing is downloaded.
+ */
+final class Browser implements AutoCloseable {
+  private static final String CHROMIUM = "/usr/bin/chromium";
+  private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+  /** How long a wait for the page may take before the test fails. */
+  static final Duration PATIENCE = Duration.ofSeconds(30);
+
+  final ChromeDriver driver;
+  final Path downloads;
+
+  Browser(Path downloads) {
+    if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
+      throw new IllegalStateException(
+          "browser tests need Debian's chromium and chromium-driver: "
+              + "apt-get install -y chromium chromium-driver (.ci/run does this)");
+    }
+    this.downloads = downloads;
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM);
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1000,800");
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory", downloads.toString(),
+            "download.prompt_for_download", false));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER))
+            .usingAnyFreePort()
+            .build();
+    driver = new ChromeDriver(service, options);
+  }
+
+  void open(String url) {
+    driver.get(url);
+  }
+
+  /** The shadow root of a {@code <background-operation-bar>} with this id, once upgraded. */
+  SearchContext bar(String id) {
+    return until(d -> d.findElement(By.id(id)).getShadowRoot());
+  }
+
+  String text(String barId) {
+    return bar(barId).findElement(By.cssSelector("[part=text]")).getText();
+  }
+
+  String percent(String barId) {
+    return bar(barId).findElement(By.cssSelector("[part=percent]")).getText();
+  }
+
+  String ariaValueNow(String barId) {
+    return bar(barId).findElement(By.cssSelector("[part=bar]")).getAttribute("aria-valuenow");
+  }
+
+  String state(String barId) {
+    return host(barId).getAttribute("state");
+  }
+
+  WebElement host(String barId) {
+    return driver.findElement(By.id(barId));
+  }
+
+  /** The id of the operation a bar follows, or null. */
+  String operationId(String barId) {
+    return (String)
+        driver.executeScript(
+            "return document.getElementById(arguments[0]).status?.id ?? null", barId);
+  }
+
+  void click(String barId, String action) {
+    driver
+        .findElement(By.cssSelector("button[data-bar='" + barId + "'][data-action='" + action + "']"))
+        .click();
+  }
+
+  /** How many requests the page made to the API so far. */
+  long apiRequests() {
+    return (Long)
+        driver.executeScript(
+            "return performance.getEntriesByType('resource')"
+                + ".filter(e => e.name.includes('/api/')).length");
+  }
+
+  void offline(boolean offline) {
+    ChromiumNetworkConditions conditions = new ChromiumNetworkConditions();
+    conditions.setOffline(offline);
+    driver.setNetworkConditions(conditions);
+  }
+
+  <T> T until(Function<ChromeDriver, T> condition) {
+    return new WebDriverWait(driver, PATIENCE).until(d -> condition.apply(driver));
+  }
+
+  void screenshot(String name) {
+    Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+    try {
+      Files.createDirectories(dir);
+      Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
