@@ -1,70 +1,47 @@
-package io.github.asyncops.jaxrs;
+package io.github.asyncops.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.github.asyncops.core.OperationEngine;
-import io.github.asyncops.core.testing.Gate;
-import io.github.asyncops.core.testing.MissileLaunch;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the README's curl walkthrough, in order and in one shell, against a server shaped like the
- * demo ({@code /api/operations} with {@code missile-launch} and {@code csv-export}), and checks
- * that each command documented with a response answers with that response's status. Here the
- * missile flies until it is stopped and exports finish at once. Needs bash, curl and jq on the
- * path; skipped without them.
+ * Runs the adapter README's curl walkthrough, in order and in one shell, against the real demo,
+ * and checks that each command documented with a response answers with that response's status.
+ * Needs bash, curl and jq, which {@code .ci/run} installs when missing.
  */
-final class ReadmeExamplesIT {
-  private static final Path README = Path.of("README.md");
+final class AdapterReadmeIT {
+  private static final Path README = Path.of("../jaxrs-adapter/README.md");
   private static final String DEMO = "http://localhost:8080";
   private static final Pattern STATUS_LINE = Pattern.compile("(?m)^HTTP/1\\.1 (\\d{3})");
 
   /** A command block and the status of the response block after it, or 0 when there is none. */
   record Example(String command, int status) {}
 
-  private final Gate flight = new Gate();
-  private final Gate exports = new Gate();
-  private final OperationEngine engine =
-      OperationEngine.builder()
-          .discover(false)
-          .worker(new MissileLaunch(100, flight))
-          .worker(new CsvExport(exports))
-          .stopGrace(Duration.ofSeconds(1))
-          .build();
-  private final Server server =
-      new Server(
-          new ResourceConfig()
-              .register(AsyncOpsFeature.builder(engine).build())
-              .property(ServerProperties.WADL_FEATURE_DISABLE, true),
-          engine::close);
+  private final DemoServer server = DemoServer.start(DemoOptions.defaults().withPort(0));
 
   @AfterEach
   void stop() {
-    flight.open(1_000);
     server.close();
   }
 
   @Test
   void every_curl_example_answers_as_documented(@TempDir Path dir) throws Exception {
-    assumeTrue(onPath("bash") && onPath("curl") && onPath("jq"), "bash, curl and jq");
-    exports.open(1_000);
+    for (String tool : List.of("bash", "curl", "jq")) {
+      assertThat(onPath(tool)).as("%s must be installed (.ci/run installs it)", tool).isTrue();
+    }
     List<Example> examples = parse(Files.readString(README));
-    String base = server.base.resolve("/").toString().replaceAll("/$", "");
+    String base = "http://localhost:" + server.port();
     StringBuilder script = new StringBuilder("set -euo pipefail\n");
     script.append("curl() { command curl -sS \"$@\"; }\n");
     for (int i = 0; i < examples.size(); i++) {
