@@ -156,7 +156,7 @@ public final class Engine implements OperationEngine {
     }
     execution.ready(worker);
     rt.submitted.incrementAndGet();
-    dispatch(rt);
+    dispatchQuietly(rt);
     return created(record);
   }
 
@@ -274,7 +274,13 @@ public final class Engine implements OperationEngine {
       if (!slots.reserve(rt)) {
         return;
       }
-      List<OperationRecord> claimed = store.claim(rt.type.name(), 1, config.nodeId(), now());
+      List<OperationRecord> claimed;
+      try {
+        claimed = store.claim(rt.type.name(), 1, config.nodeId(), now());
+      } catch (RuntimeException e) {
+        slots.release(rt);
+        throw e;
+      }
       if (claimed.isEmpty()) {
         slots.release(rt);
         if (rt.submitted.get() == seen) {
@@ -335,11 +341,32 @@ public final class Engine implements OperationEngine {
       Progress progress,
       String error,
       OperationResult result) {
-    finish(execution.id, state, progress.value(), progress.text(), error, result);
-    local.remove(execution.id);
-    slots.release(execution.type);
-    signalFinished();
-    dispatch(execution.type);
+    try {
+      finish(execution.id, state, progress.value(), progress.text(), error, result);
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.ERROR,
+          "could not record the end of operation " + execution.id + " (" + state
+              + "); without heartbeats it will be failed as lost after the lease",
+          e);
+    } finally {
+      local.remove(execution.id);
+      slots.release(execution.type);
+      signalFinished();
+    }
+    dispatchQuietly(execution.type);
+  }
+
+  /**
+   * Dispatches where a failure must not reach the caller: the operation was accepted or ended,
+   * and the next housekeeping tick dispatches again.
+   */
+  private void dispatchQuietly(RegisteredType rt) {
+    try {
+      dispatch(rt);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not claim queued '" + rt.type.name() + "' work; retrying", e);
+    }
   }
 
   private void finish(

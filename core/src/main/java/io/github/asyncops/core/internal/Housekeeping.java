@@ -20,6 +20,9 @@ final class Housekeeping implements Runnable {
   private final Engine engine;
   private Instant nextHeartbeat = Instant.MIN;
 
+  /** Whether the last tick failed, so an outage is logged once rather than ten times a second. */
+  private boolean failing;
+
   Housekeeping(Engine engine) {
     this.engine = engine;
   }
@@ -43,8 +46,15 @@ final class Housekeeping implements Runnable {
       engine.remote.refresh();
       engine.store.evict(now);
       engine.dispatchAll();
+      if (failing) {
+        failing = false;
+        LOG.log(Level.INFO, "housekeeping works again");
+      }
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "housekeeping failed; retrying on the next tick", e);
+      if (!failing) {
+        failing = true;
+        LOG.log(Level.WARNING, "housekeeping failed; retrying every tick, quietly until it works", e);
+      }
     }
   }
 

@@ -1,0 +1,123 @@
+package io.github.asyncops.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import javax.sql.DataSource;
+
+/**
+ * Borrows connections from the application's {@link DataSource}, runs work in transactions with
+ * retries, and converts failures to {@link JdbcStoreException}. Also holds what every statement
+ * needs: the SQL, the dialect and the notification channel.
+ *
+ * <p>Each call borrows one connection and gives it back, with auto-commit as it found it, so the
+ * store works with any pool. Isolation is the connection's default (READ COMMITTED on both
+ * databases); the statements lock the rows they change.
+ */
+final class Database {
+
+  /** Work on a connection; gets the attempt number from {@link Retry}. */
+  @FunctionalInterface
+  interface Work<T> {
+    T run(Connection connection, int attempt) throws SQLException;
+  }
+
+  final Sql sql;
+  final JdbcDialect dialect;
+  private final DataSource dataSource;
+  private final Retry retry;
+  private final String channel;
+
+  Database(DataSource dataSource, JdbcDialect dialect, Tables tables, Retry retry) {
+    this.dataSource = dataSource;
+    this.dialect = dialect;
+    this.sql = new Sql(tables, dialect);
+    this.retry = retry;
+    this.channel = tables.channel();
+  }
+
+  /**
+   * Runs work in one transaction, committed if it returns, rolled back if it throws; retried on
+   * transient failures.
+   *
+   * @throws JdbcStoreException when it fails for good
+   */
+  <T> T transaction(String what, Work<T> work) {
+    return call(what, true, work);
+  }
+
+  /** Runs work with auto-commit, for reads; retried on transient failures. */
+  <T> T read(String what, Work<T> work) {
+    return call(what, false, work);
+  }
+
+  /** Tells the other nodes of a change when the current transaction commits. */
+  void notify(Connection connection, String payload) throws SQLException {
+    dialect.notify(connection, channel, payload);
+  }
+
+  private <T> T call(String what, boolean transaction, Work<T> work) {
+    try {
+      return retry.call(what, attempt -> {
+        try (Connection connection = dataSource.getConnection()) {
+          return transaction ? inTransaction(connection, work, attempt)
+              : work.run(connection, attempt);
+        }
+      });
+    } catch (SQLException e) {
+      throw new JdbcStoreException("could not " + what, e, Retry.isTransient(e));
+    }
+  }
+
+  private static <T> T inTransaction(Connection connection, Work<T> work, int attempt)
+      throws SQLException {
+    boolean autoCommit = connection.getAutoCommit();
+    if (autoCommit) {
+      connection.setAutoCommit(false);
+    }
+    T result;
+    try {
+      result = work.run(connection, attempt);
+      connection.commit();
+    } catch (SQLException | RuntimeException | Error e) {
+      try {
+        connection.rollback();
+        connection.setAutoCommit(autoCommit);
+      } catch (SQLException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+    connection.setAutoCommit(autoCommit);
+    return result;
+  }
+
+  /** The form every timestamp is written in: UTC, to the microsecond both databases keep. */
+  static OffsetDateTime timestamp(Instant instant) {
+    return instant == null ? null : micros(instant).atOffset(ZoneOffset.UTC);
+  }
+
+  static Instant micros(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  static void setTimestamp(PreparedStatement statement, int index, Instant instant)
+      throws SQLException {
+    if (instant == null) {
+      statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+    } else {
+      statement.setObject(index, timestamp(instant));
+    }
+  }
+
+  /** {@code ?, ?, ?} for an IN list of {@code n} values, at least one. */
+  static String placeholders(int n) {
+    return String.join(", ", Collections.nCopies(Math.max(1, n), "?"));
+  }
+}

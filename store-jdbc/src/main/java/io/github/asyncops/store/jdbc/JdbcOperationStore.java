@@ -1,0 +1,480 @@
+package io.github.asyncops.store.jdbc;
+
+import io.github.asyncops.core.OperationId;
+import io.github.asyncops.core.OperationQuery;
+import io.github.asyncops.core.OperationResult;
+import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.spi.InsertResult;
+import io.github.asyncops.core.spi.OperationRecord;
+import io.github.asyncops.core.spi.OperationStore;
+import io.github.asyncops.core.spi.StoreListener;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * An {@link OperationStore} in a PostgreSQL or H2 database, so operations survive restarts and,
+ * on PostgreSQL, run across a cluster of nodes that share the database. Build one with {@link
+ * #builder(DataSource)}, pass it to {@code OperationEngine.builder().store(...)}, and {@link
+ * #close()} it after the engine.
+ *
+ * <p>Design notes. Every method is one short transaction on a connection borrowed from the
+ * application's pool (see {@link Database}); rows are locked with {@code FOR UPDATE}, and claims,
+ * expiry and eviction skip rows that other nodes hold ({@code SKIP LOCKED}), so nodes never run an
+ * operation twice or wait for each other. A unique index on (type, slot) keeps one active
+ * operation per scope slot across nodes, and a lock row serialises inserts so the queue limit
+ * counts the whole cluster. Changes NOTIFY the other nodes in the same transaction, which LISTEN
+ * on a dedicated connection ({@link News}); polling is the fallback. Progress writes are throttled
+ * per operation ({@link ProgressThrottle}). Calls the engine's housekeeping makes (claim,
+ * progress, heartbeat, expire, evict) absorb transient database failures after retrying: they
+ * return nothing and try again at the next tick, logging the outage once ({@link OutageLog}). A
+ * finish that cannot be written is kept and written when the database answers again, so no final
+ * state is lost while the node lives. Calls made for a caller (insert, find, list, stop, delete)
+ * throw {@link JdbcStoreException} after the retries.
+ *
+ * <p>Thread-safe.
+ */
+public final class JdbcOperationStore implements OperationStore, AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("io.github.asyncops.store.jdbc");
+
+  private final Writes writes;
+  private final Reads reads;
+  private final Upkeep upkeep;
+  private final NodeWork work;
+  private final News news;
+
+  JdbcOperationStore(StoreConfig config) {
+    Database db = new Database(config.dataSource(), config.dialect(), config.tables(),
+        new Retry(config.retry()));
+    Results results =
+        new Results(config.codec(), config.blobStore(), config.maxResultBytes(), db);
+    Rows rows = new Rows(config.codec(), config.parameterTypes(), results);
+    this.writes = new Writes(db, rows);
+    this.reads = new Reads(db, rows, writes);
+    this.upkeep = new Upkeep(db, rows, writes, results, config.restartable()::contains,
+        config.tombstoneCapacity(), config.tombstoneTtl());
+    this.work = new NodeWork(writes, upkeep, results,
+        new ProgressThrottle(config.progressInterval()));
+    News.Opener opener = null;
+    if (config.listen()) {
+      DataSource listenSource = config.listenDataSource();
+      opener = () -> config.dialect().listen(listenSource, config.tables().channel());
+    }
+    this.news = new News(opener, work::pollStops, config.pollInterval());
+  }
+
+  /**
+   * Starts building a store on a data source, typically a connection pool such as HikariCP.
+   *
+   * @param dataSource where the store borrows connections; it is not closed by the store
+   * @return a builder with the defaults documented on its methods
+   */
+  public static Builder builder(DataSource dataSource) {
+    return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+  }
+
+  @Override
+  public InsertResult insert(OperationRecord record, boolean replaceActive, int queueLimit) {
+    if (record.state() != OperationState.QUEUED) {
+      throw new IllegalArgumentException("only QUEUED records can be inserted: " + record.state());
+    }
+    return writes.insert(record, replaceActive, queueLimit);
+  }
+
+  @Override
+  public Optional<OperationRecord> find(OperationId id) {
+    return reads.find(id);
+  }
+
+  @Override
+  public boolean forgotten(OperationId id) {
+    return upkeep.forgotten(id);
+  }
+
+  @Override
+  public List<OperationRecord> list(OperationQuery query) {
+    return reads.list(query);
+  }
+
+  @Override
+  public List<OperationRecord> claim(String type, int max, String node, Instant now) {
+    return work.claim(type, max, node, Database.micros(now));
+  }
+
+  @Override
+  public Optional<OperationRecord> requestStop(OperationId id, String text, Instant now) {
+    return writes.requestStop(id, text, Database.micros(now));
+  }
+
+  @Override
+  public void progress(OperationId id, double value, String text, Instant now) {
+    work.progress(new ProgressThrottle.Report(id, value, text, Database.micros(now)));
+  }
+
+  @Override
+  public Optional<OperationRecord> finish(
+      OperationId id,
+      OperationState state,
+      double value,
+      String text,
+      String error,
+      OperationResult result,
+      Instant now) {
+    return work.finish(id, state, value, text, error, result, Database.micros(now));
+  }
+
+  @Override
+  public Set<OperationId> heartbeat(String node, Collection<OperationId> ids, Instant now) {
+    return work.heartbeat(node, ids, Database.micros(now));
+  }
+
+  @Override
+  public List<OperationRecord> expire(Instant staleBefore, String error, Instant now) {
+    return work.expire(Database.micros(staleBefore), error, Database.micros(now));
+  }
+
+  @Override
+  public int evict(Instant now) {
+    return work.evict(Database.micros(now));
+  }
+
+  @Override
+  public boolean delete(OperationId id) {
+    return upkeep.delete(id);
+  }
+
+  /**
+   * Starts passing news from other nodes to the engine: on PostgreSQL through LISTEN/NOTIFY,
+   * otherwise by polling for stop requests. The engine calls this once, when it starts; the store
+   * then runs one daemon thread until {@link #close()}.
+   *
+   * @param listener the engine's listener
+   */
+  @Override
+  public void listen(StoreListener listener) {
+    news.add(Objects.requireNonNull(listener, "listener"));
+  }
+
+  /**
+   * Stops the news thread, closes its connection, and tries once more to write finishes kept
+   * during an outage. Does not close the data source. Close the engine first. Idempotent.
+   */
+  @Override
+  public void close() {
+    news.close();
+    work.catchUp(null);
+    int unwritten = work.unwrittenFinishes();
+    if (unwritten > 0) {
+      LOG.log(Level.WARNING, unwritten + " finished operations could not be written before the"
+          + " store closed; other nodes will fail them after the lease");
+    }
+  }
+
+  /**
+   * Counts finishes kept during an outage, for tests.
+   *
+   * @return how many finishes wait to be written
+   */
+  int unwrittenFinishes() {
+    return work.unwrittenFinishes();
+  }
+
+  /**
+   * Configures and builds a {@link JdbcOperationStore}. Not thread-safe; build once per engine.
+   * Every node of a cluster builds its store with the same table prefix, schema, parameter types
+   * and codec.
+   */
+  public static final class Builder {
+    /** The default {@link #maxResultBytes(long)}: 16 MiB. */
+    public static final long DEFAULT_MAX_RESULT_BYTES = 16L * 1024 * 1024;
+
+    private final DataSource dataSource;
+    private final Map<String, Class<?>> parameterTypes = new HashMap<>();
+    private final Set<String> restartable = new HashSet<>();
+    private JdbcDialect dialect;
+    private String schema;
+    private String tablePrefix = Tables.DEFAULT_PREFIX;
+    private boolean createSchema = true;
+    private ValueCodec codec = Builder.NO_CODEC;
+    private Duration progressInterval = Duration.ofMillis(250);
+    private long maxResultBytes = DEFAULT_MAX_RESULT_BYTES;
+    private BlobStore blobStore;
+    private RetryPolicy retry = RetryPolicy.defaults();
+    private boolean listen = true;
+    private DataSource listenDataSource;
+    private Duration pollInterval = Duration.ofMillis(500);
+    private int tombstoneCapacity = 100_000;
+    private Duration tombstoneTtl = Duration.ofHours(1);
+
+    /** The codec used until one is set: it refuses every value with a hint. */
+    private static final ValueCodec NO_CODEC = new ValueCodec() {
+      @Override
+      public String encode(Object value) {
+        throw new IllegalStateException(
+            "no ValueCodec configured: set JdbcOperationStore.builder().codec(...) to store "
+                + value.getClass().getName());
+      }
+
+      @Override
+      public <T> T decode(String text, Class<T> type) {
+        throw new IllegalStateException("no ValueCodec configured to decode a " + type.getName());
+      }
+    };
+
+    Builder(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    /**
+     * Sets the database dialect. Default: detected from the connection's metadata at {@link
+     * #build()}.
+     *
+     * @param dialect {@link JdbcDialect#postgresql()} or {@link JdbcDialect#h2()}
+     * @return this builder
+     */
+    public Builder dialect(JdbcDialect dialect) {
+      this.dialect = Objects.requireNonNull(dialect, "dialect");
+      return this;
+    }
+
+    /**
+     * Puts the tables in a schema, created if missing when {@link #createSchema(boolean)} is on.
+     * Default: none, so the connection's current schema ({@code search_path} on PostgreSQL).
+     *
+     * @param schema an unquoted identifier: letters, digits and {@code _}
+     * @return this builder
+     * @throws IllegalArgumentException if it is not such an identifier
+     */
+    public Builder schema(String schema) {
+      new Tables(schema, tablePrefix);
+      this.schema = schema;
+      return this;
+    }
+
+    /**
+     * Sets the prefix of the table names ({@code <prefix>operation}, {@code <prefix>result},
+     * {@code <prefix>forgotten}, {@code <prefix>lock}), which also names the NOTIFY channel, so
+     * several applications can share a database. Default: {@code asyncops_}.
+     *
+     * @param tablePrefix 1 to 40 letters, digits or {@code _}, not starting with a digit
+     * @return this builder
+     * @throws IllegalArgumentException if it is not such a prefix
+     */
+    public Builder tablePrefix(String tablePrefix) {
+      new Tables(schema, tablePrefix);
+      this.tablePrefix = tablePrefix;
+      return this;
+    }
+
+    /**
+     * Sets whether {@link #build()} creates missing tables and indexes from the dialect's DDL
+     * resource ({@code io/github/asyncops/store/jdbc/<dialect>.sql}), which needs the privilege to
+     * create tables. Turn it off when a migration tool applies that file; {@code build()} then
+     * only checks that the tables exist. Default: on.
+     *
+     * @param createSchema whether to create the schema
+     * @return this builder
+     */
+    public Builder createSchema(boolean createSchema) {
+      this.createSchema = createSchema;
+      return this;
+    }
+
+    /**
+     * Sets the codec for parameters and value results. Default: none, which works only for types
+     * without parameters and with download or no results.
+     *
+     * @param codec the codec, for example one over Jackson
+     * @return this builder
+     */
+    public Builder codec(ValueCodec codec) {
+      this.codec = Objects.requireNonNull(codec, "codec");
+      return this;
+    }
+
+    /**
+     * Registers the parameter class of an operation type: the only class the store decodes that
+     * type's parameters into, typically the provider's {@code parameterType()}. Types that take
+     * no parameters need none. A node that claims an operation whose type has no class registered
+     * leaves it queued and logs a warning.
+     *
+     * @param type the operation type's name
+     * @param parameterClass the class of its parameters
+     * @return this builder
+     */
+    public Builder parameterType(String type, Class<?> parameterClass) {
+      parameterTypes.put(
+          Objects.requireNonNull(type, "type"),
+          Objects.requireNonNull(parameterClass, "parameterClass"));
+      return this;
+    }
+
+    /**
+     * Declares an operation type restartable: when its node is lost, its running operations are
+     * queued again (up to 3 times each) instead of failing, and run from the start on another
+     * node. Only for types whose work can safely be done again. Default: no type.
+     *
+     * @param type the operation type's name
+     * @return this builder
+     */
+    public Builder restartable(String type) {
+      restartable.add(Objects.requireNonNull(type, "type"));
+      return this;
+    }
+
+    /**
+     * Sets the least time between two progress writes of one operation; a report in between is
+     * written when the interval has passed, so status reads on other nodes are at most this plus
+     * one engine tick behind. State changes are always written at once. Default: 250 ms.
+     *
+     * @param progressInterval not negative; zero writes every report
+     * @return this builder
+     */
+    public Builder progressInterval(Duration progressInterval) {
+      if (progressInterval.isNegative()) {
+        throw new IllegalArgumentException("progressInterval must not be negative");
+      }
+      this.progressInterval = progressInterval;
+      return this;
+    }
+
+    /**
+     * Sets the largest result kept in the database, in bytes: a download's content, or a value's
+     * UTF-8 encoding. A larger download goes to the {@link #blobStore(BlobStore)}; without one,
+     * and for a larger value, the operation fails with an error naming the limit. Default: {@link
+     * #DEFAULT_MAX_RESULT_BYTES} (16 MiB), which the store reads into memory when it finishes an
+     * operation and when it serves the download.
+     *
+     * @param maxResultBytes at least 0, at most about 2 GiB
+     * @return this builder
+     */
+    public Builder maxResultBytes(long maxResultBytes) {
+      if (maxResultBytes < 0 || maxResultBytes > Integer.MAX_VALUE - 16) {
+        throw new IllegalArgumentException("maxResultBytes out of range: " + maxResultBytes);
+      }
+      this.maxResultBytes = maxResultBytes;
+      return this;
+    }
+
+    /**
+     * Sets where downloads larger than {@link #maxResultBytes(long)} go. Default: none.
+     *
+     * @param blobStore the blob store, shared by every node
+     * @return this builder
+     */
+    public Builder blobStore(BlobStore blobStore) {
+      this.blobStore = Objects.requireNonNull(blobStore, "blobStore");
+      return this;
+    }
+
+    /**
+     * Sets how transient database failures are retried. Default: {@link RetryPolicy#defaults()}.
+     *
+     * @param retry the policy
+     * @return this builder
+     */
+    public Builder retry(RetryPolicy retry) {
+      this.retry = Objects.requireNonNull(retry, "retry");
+      return this;
+    }
+
+    /**
+     * Sets whether the store LISTENs for other nodes' news on PostgreSQL: queued work starts on an
+     * idle node at once, and a stop reaches the running node at once. Off, or through a pooler
+     * that cannot LISTEN (PgBouncer in transaction mode), nodes poll every {@link
+     * #pollInterval(Duration)} for stop requests and claim queued work at every engine tick.
+     * Ignored on H2, which always polls. Default: on.
+     *
+     * @param listen whether to listen
+     * @return this builder
+     */
+    public Builder listen(boolean listen) {
+      this.listen = listen;
+      return this;
+    }
+
+    /**
+     * Sets where the listening connection comes from; the store holds it open as long as it
+     * runs. Default: the store's data source, of whose pool it then takes one connection for
+     * good. Give a non-pooled data source that connects to the database directly when the pool
+     * goes through PgBouncer.
+     *
+     * @param listenDataSource the data source
+     * @return this builder
+     */
+    public Builder listenDataSource(DataSource listenDataSource) {
+      this.listenDataSource = Objects.requireNonNull(listenDataSource, "listenDataSource");
+      return this;
+    }
+
+    /**
+     * Sets how long the news thread waits for notifications at a time, and, when it cannot
+     * listen, how often it polls for stop requests and tries to listen again. Default: 500 ms.
+     *
+     * @param pollInterval positive
+     * @return this builder
+     */
+    public Builder pollInterval(Duration pollInterval) {
+      if (pollInterval.isZero() || pollInterval.isNegative()) {
+        throw new IllegalArgumentException("pollInterval must be positive");
+      }
+      this.pollInterval = pollInterval;
+      return this;
+    }
+
+    /**
+     * Sets how many ids of forgotten operations are remembered, so they answer "gone", and for
+     * how long. Default: 100,000 for 1 hour, as in core's in-memory store.
+     *
+     * @param capacity at least 0; 0 remembers none
+     * @param ttl not negative
+     * @return this builder
+     */
+    public Builder tombstones(int capacity, Duration ttl) {
+      if (capacity < 0 || ttl.isNegative()) {
+        throw new IllegalArgumentException("tombstone capacity and ttl must not be negative");
+      }
+      this.tombstoneCapacity = capacity;
+      this.tombstoneTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Detects the dialect if none was set, creates or checks the tables, and builds the store.
+     *
+     * @return the store
+     * @throws JdbcStoreException if the database cannot be reached, is not supported, or lacks
+     *     the tables while {@link #createSchema(boolean)} is off
+     */
+    public JdbcOperationStore build() {
+      JdbcDialect d = dialect != null ? dialect : JdbcDialect.detect(dataSource);
+      Tables tables = new Tables(schema, tablePrefix);
+      StoreConfig config = new StoreConfig(dataSource, d, tables, codec, Map.copyOf(parameterTypes),
+          Set.copyOf(restartable), progressInterval, maxResultBytes, blobStore, retry, listen,
+          listenDataSource != null ? listenDataSource : dataSource, pollInterval,
+          tombstoneCapacity, tombstoneTtl);
+      Database db = new Database(dataSource, d, tables, new Retry(retry));
+      if (createSchema) {
+        db.transaction("create the store's tables", (c, attempt) -> {
+          Schema.create(c, d, tables);
+          return null;
+        });
+      } else {
+        db.read("check the store's tables", (c, attempt) -> {
+          Schema.verify(c, d, tables);
+          return null;
+        });
+      }
+      return new JdbcOperationStore(config);
+    }
+  }
+}

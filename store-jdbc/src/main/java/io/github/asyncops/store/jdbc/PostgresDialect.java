@@ -1,0 +1,53 @@
+package io.github.asyncops.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/** PostgreSQL: SKIP LOCKED claims, NOTIFY in the changing transaction, LISTEN on its own thread. */
+final class PostgresDialect extends JdbcDialect {
+  static final PostgresDialect INSTANCE = new PostgresDialect();
+
+  private PostgresDialect() {}
+
+  @Override
+  public String name() {
+    return "postgresql";
+  }
+
+  @Override
+  String lockSkippingLocked() {
+    return " FOR UPDATE SKIP LOCKED";
+  }
+
+  @Override
+  void lockSchema(Connection connection, String key) throws SQLException {
+    // Concurrent CREATE TABLE IF NOT EXISTS can fail on pg_type's unique index; a transaction
+    // advisory lock makes the second node wait and then find everything in place.
+    try (PreparedStatement lock =
+        connection.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+      lock.setString(1, key);
+      lock.execute();
+    }
+  }
+
+  @Override
+  boolean qualifiesIndexNames() {
+    return false;
+  }
+
+  @Override
+  void notify(Connection connection, String channel, String payload) throws SQLException {
+    try (PreparedStatement notify = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+      notify.setString(1, channel);
+      notify.setString(2, payload);
+      notify.execute();
+    }
+  }
+
+  @Override
+  NotificationSource listen(DataSource dataSource, String channel) throws SQLException {
+    return PostgresNotifications.open(dataSource, channel);
+  }
+}

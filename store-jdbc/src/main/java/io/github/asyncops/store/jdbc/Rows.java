@@ -1,0 +1,227 @@
+package io.github.asyncops.store.jdbc;
+
+import io.github.asyncops.core.OperationId;
+import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.spi.OperationRecord;
+import java.lang.System.Logger.Level;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Maps records to rows and back. Parameters are decoded only into the class registered for the
+ * record's type, never into a class the row names.
+ */
+final class Rows {
+  private static final System.Logger LOG = System.getLogger("io.github.asyncops.store.jdbc");
+
+  /** Why a record's parameters could not be decoded for a claim. */
+  static final class UnreadableParameters extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    /** True when no class is registered for the type, false when decoding failed. */
+    final boolean unregistered;
+
+    UnreadableParameters(String message, Throwable cause, boolean unregistered) {
+      super(message, cause);
+      this.unregistered = unregistered;
+    }
+  }
+
+  private final ValueCodec codec;
+  private final Map<String, Class<?>> parameterTypes;
+  private final Results results;
+  private final Set<String> warnedTypes = ConcurrentHashMap.newKeySet();
+
+  Rows(ValueCodec codec, Map<String, Class<?>> parameterTypes, Results results) {
+    this.codec = codec;
+    this.parameterTypes = Map.copyOf(parameterTypes);
+    this.results = results;
+  }
+
+  /**
+   * Reads the record at the result set's current row, selected with {@link Sql#COLUMNS}.
+   * Parameters that cannot be decoded come back null, with one warning per type: status reads
+   * do not need them.
+   */
+  OperationRecord read(ResultSet rs) throws SQLException {
+    return read(rs, true);
+  }
+
+  /**
+   * Reads the record at the current row without its parameters; {@link #parametersToRun} decodes
+   * them from column 9.
+   */
+  OperationRecord readWithoutParameters(ResultSet rs) throws SQLException {
+    return read(rs, false);
+  }
+
+  private OperationRecord read(ResultSet rs, boolean decodeParameters) throws SQLException {
+    OperationId id = OperationId.of(rs.getString(1));
+    String type = rs.getString(2);
+    return new OperationRecord(
+        id,
+        type,
+        OperationState.valueOf(rs.getString(3)),
+        rs.getDouble(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        decodeParameters ? parametersToRead(type, rs.getString(9)) : null,
+        instant(rs, 10),
+        instant(rs, 11),
+        instant(rs, 12),
+        instant(rs, 13),
+        rs.getString(14),
+        results.read(id, rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18),
+            rs.getObject(19) == null ? -1 : rs.getLong(19)),
+        rs.getBoolean(20),
+        rs.getString(21),
+        instant(rs, 22),
+        Duration.ofMillis(rs.getLong(23)));
+  }
+
+  private Object parametersToRead(String type, String text) {
+    try {
+      return parametersToRun(type, text);
+    } catch (UnreadableParameters e) {
+      if (!e.unregistered && warnedTypes.add(type)) {
+        LOG.log(Level.WARNING, e.getMessage() + "; reads show them as null", e.getCause());
+      }
+      return null;
+    }
+  }
+
+  /**
+   * Decodes parameters into the class registered for their type.
+   *
+   * @param type the record's type
+   * @param text the stored text, or null
+   * @return the parameters, or null for none
+   * @throws UnreadableParameters if no class is registered or decoding fails
+   */
+  Object parametersToRun(String type, String text) throws UnreadableParameters {
+    if (text == null) {
+      return null;
+    }
+    Class<?> target = parameterTypes.get(type);
+    if (target == null) {
+      throw new UnreadableParameters(
+          "no parameter class is registered for operation type '" + type
+              + "'; add JdbcOperationStore.builder().parameterType(\"" + type + "\", ...)",
+          null,
+          true);
+    }
+    try {
+      return codec.decode(text, target);
+    } catch (Exception e) {
+      throw new UnreadableParameters(
+          "the parameters of an operation of type '" + type + "' could not be read as "
+              + target.getName(),
+          e,
+          false);
+    }
+  }
+
+  /** A copy of a record with other parameters. */
+  static OperationRecord withParameters(OperationRecord r, Object parameters) {
+    return new OperationRecord(
+        r.id(), r.type(), r.state(), r.value(), r.text(), r.owner(), r.key(), r.slot(), parameters,
+        r.createdAt(), r.startedAt(), r.updatedAt(), r.finishedAt(), r.error(), r.result(),
+        r.stopRequested(), r.node(), r.heartbeatAt(), r.retention());
+  }
+
+  /** Binds a queued record and its {@link #encodeParameters encoded parameters} to the insert. */
+  static void bindInsert(PreparedStatement insert, OperationRecord r, String parameters)
+      throws SQLException {
+    insert.setString(1, r.id().value());
+    insert.setString(2, r.type());
+    insert.setString(3, r.state().name());
+    insert.setDouble(4, r.value());
+    insert.setString(5, r.text());
+    insert.setString(6, r.owner());
+    insert.setString(7, r.key());
+    insert.setString(8, r.slot());
+    insert.setString(9, parameters);
+    Database.setTimestamp(insert, 10, r.createdAt());
+    Database.setTimestamp(insert, 11, r.startedAt());
+    Database.setTimestamp(insert, 12, r.updatedAt());
+    insert.setBoolean(13, r.stopRequested());
+    insert.setString(14, r.node());
+    Database.setTimestamp(insert, 15, r.heartbeatAt());
+    insert.setLong(16, r.retention().toMillis());
+  }
+
+  /**
+   * Encodes a record's parameters for its row.
+   *
+   * @return the text, or null for none
+   * @throws JdbcStoreException if no class or another class is registered for the type, or the
+   *     codec fails
+   */
+  String encodeParameters(OperationRecord r) {
+    Object parameters = r.parameters();
+    if (parameters == null) {
+      return null;
+    }
+    Class<?> registered = parameterTypes.get(r.type());
+    if (registered == null || !registered.isInstance(parameters)) {
+      throw new JdbcStoreException(
+          "operation type '" + r.type() + "' has parameters of class "
+              + parameters.getClass().getName() + ", but the store has "
+              + (registered == null ? "no parameter class" : registered.getName())
+              + " registered for it; add JdbcOperationStore.builder().parameterType(\""
+              + r.type() + "\", ...)");
+    }
+    try {
+      return codec.encode(parameters);
+    } catch (Exception e) {
+      throw new JdbcStoreException(
+          "the parameters of operation type '" + r.type() + "' could not be encoded: "
+              + e.getMessage());
+    }
+  }
+
+  /**
+   * Binds the state columns of {@link Sql#updateActive} and {@link Sql#updateFinal}, 1 to 12.
+   *
+   * @return the next parameter index
+   */
+  static int bindState(PreparedStatement update, OperationRecord r) throws SQLException {
+    update.setString(1, r.state().name());
+    update.setDouble(2, r.value());
+    update.setString(3, r.text());
+    update.setString(4, r.slot());
+    Database.setTimestamp(update, 5, r.startedAt());
+    Database.setTimestamp(update, 6, r.updatedAt());
+    Database.setTimestamp(update, 7, r.finishedAt());
+    Database.setTimestamp(update, 8, r.evictAt());
+    update.setString(9, r.error());
+    update.setBoolean(10, r.stopRequested());
+    update.setString(11, r.node());
+    Database.setTimestamp(update, 12, r.heartbeatAt());
+    return 13;
+  }
+
+  static void setNullableLong(PreparedStatement statement, int index, long value)
+      throws SQLException {
+    if (value < 0) {
+      statement.setNull(index, Types.BIGINT);
+    } else {
+      statement.setLong(index, value);
+    }
+  }
+
+  private static Instant instant(ResultSet rs, int column) throws SQLException {
+    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+    return value == null ? null : value.toInstant();
+  }
+}

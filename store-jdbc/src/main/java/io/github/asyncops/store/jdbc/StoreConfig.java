@@ -1,0 +1,43 @@
+package io.github.asyncops.store.jdbc;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The settings a {@link JdbcOperationStore.Builder} collected, with the dialect resolved; see the
+ * builder for each one.
+ *
+ * @param dataSource where connections come from
+ * @param dialect the database's dialect
+ * @param tables the table names
+ * @param codec encodes parameters and values
+ * @param parameterTypes the parameter class of each type
+ * @param restartable the types re-queued when their node is lost
+ * @param progressInterval the least time between two progress writes of one operation
+ * @param maxResultBytes the largest result kept in the database
+ * @param blobStore where larger downloads go, or null
+ * @param retry the retry policy
+ * @param listen whether to LISTEN for news where the database can
+ * @param listenDataSource where the listening connection comes from
+ * @param pollInterval the poll period when not listening
+ * @param tombstoneCapacity how many forgotten ids are remembered
+ * @param tombstoneTtl how long a forgotten id is remembered
+ */
+record StoreConfig(
+    DataSource dataSource,
+    JdbcDialect dialect,
+    Tables tables,
+    ValueCodec codec,
+    Map<String, Class<?>> parameterTypes,
+    Set<String> restartable,
+    Duration progressInterval,
+    long maxResultBytes,
+    BlobStore blobStore,
+    RetryPolicy retry,
+    boolean listen,
+    DataSource listenDataSource,
+    Duration pollInterval,
+    int tombstoneCapacity,
+    Duration tombstoneTtl) {}

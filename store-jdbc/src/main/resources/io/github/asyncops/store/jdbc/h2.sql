@@ -1,0 +1,85 @@
+-- The asyncops JDBC store's tables for H2 2.x.
+--
+-- JdbcOperationStore runs this file itself with createSchema(true), the default. To apply it with
+-- a migration tool instead (Flyway, Liquibase, ...), copy it into a migration as it is, and build
+-- the store with createSchema(false). Every statement is idempotent. The names use the default
+-- table prefix "asyncops_"; with another tablePrefix(...) or a schema(...), change the names to
+-- match.
+
+-- One row per operation, active or final, until it is forgotten after its retention.
+CREATE TABLE IF NOT EXISTS asyncops_operation (
+  id                VARCHAR(22)              PRIMARY KEY,
+  seq               BIGINT                   GENERATED ALWAYS AS IDENTITY,
+  type_name         VARCHAR(64)              NOT NULL,
+  state             VARCHAR(16)              NOT NULL,
+  progress_value    DOUBLE PRECISION         NOT NULL,
+  progress_text     VARCHAR(1000000),
+  owner_name        VARCHAR(1000000),
+  caller_key        VARCHAR(1000000),
+  slot              VARCHAR(1000000),
+  parameters        CLOB,
+  created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+  started_at        TIMESTAMP WITH TIME ZONE,
+  updated_at        TIMESTAMP WITH TIME ZONE NOT NULL,
+  finished_at       TIMESTAMP WITH TIME ZONE,
+  evict_at          TIMESTAMP WITH TIME ZONE,
+  error             VARCHAR(1000000),
+  result_kind       VARCHAR(5)               DEFAULT 'NONE' NOT NULL,
+  result_value      CLOB,
+  result_media_type VARCHAR(1000000),
+  result_file_name  VARCHAR(1000000),
+  result_length     BIGINT,
+  stop_requested    BOOLEAN                  DEFAULT FALSE NOT NULL,
+  node              VARCHAR(1000000),
+  heartbeat_at      TIMESTAMP WITH TIME ZONE,
+  retention_ms      BIGINT                   NOT NULL,
+  restarts          INTEGER                  DEFAULT 0 NOT NULL
+);
+
+-- At most one active operation per (type, scope slot): an operation clears its slot when it ends
+-- or is replaced, and NULLs never collide.
+CREATE UNIQUE INDEX IF NOT EXISTS asyncops_operation_slot
+  ON asyncops_operation (type_name, slot);
+
+-- Claiming the oldest queued operation of a type, counting the queue, and finding running
+-- operations whose node stopped heartbeating (H2 has no partial indexes).
+CREATE INDEX IF NOT EXISTS asyncops_operation_queue
+  ON asyncops_operation (state, type_name, created_at, seq);
+
+CREATE INDEX IF NOT EXISTS asyncops_operation_lease
+  ON asyncops_operation (state, heartbeat_at);
+
+-- Forgetting final operations after their retention.
+CREATE INDEX IF NOT EXISTS asyncops_operation_evict
+  ON asyncops_operation (evict_at);
+
+-- Listing the operations of a type, newest first.
+CREATE INDEX IF NOT EXISTS asyncops_operation_list
+  ON asyncops_operation (type_name, created_at DESC);
+
+-- Download results up to the store's size limit; larger ones live in a BlobStore.
+CREATE TABLE IF NOT EXISTS asyncops_result (
+  id      VARCHAR(22) PRIMARY KEY REFERENCES asyncops_operation (id) ON DELETE CASCADE,
+  content BLOB        NOT NULL
+);
+
+-- Ids of forgotten operations, so that they answer "gone" rather than "not found" for a while.
+-- Bounded in time (expires_at) and in number (the newest by seq are kept).
+CREATE TABLE IF NOT EXISTS asyncops_forgotten (
+  id         VARCHAR(22)              PRIMARY KEY,
+  seq        BIGINT                   GENERATED ALWAYS AS IDENTITY,
+  expires_at TIMESTAMP WITH TIME ZONE NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS asyncops_forgotten_expiry
+  ON asyncops_forgotten (expires_at);
+
+CREATE INDEX IF NOT EXISTS asyncops_forgotten_seq
+  ON asyncops_forgotten (seq);
+
+-- One row that inserts lock, so that the queue limit holds.
+CREATE TABLE IF NOT EXISTS asyncops_lock (
+  name VARCHAR(16) PRIMARY KEY
+);
+
+MERGE INTO asyncops_lock (name) KEY (name) VALUES ('insert');

@@ -1,0 +1,85 @@
+-- The asyncops JDBC store's tables for PostgreSQL 12 or later.
+--
+-- JdbcOperationStore runs this file itself with createSchema(true), the default. To apply it with
+-- a migration tool instead (Flyway, Liquibase, ...), copy it into a migration as it is, and build
+-- the store with createSchema(false). Every statement is idempotent. The names use the default
+-- table prefix "asyncops_"; with another tablePrefix(...) or a schema(...), change the names to
+-- match.
+
+-- One row per operation, active or final, until it is forgotten after its retention.
+CREATE TABLE IF NOT EXISTS asyncops_operation (
+  id                varchar(22)      PRIMARY KEY,
+  seq               bigint           GENERATED ALWAYS AS IDENTITY,
+  type_name         varchar(64)      NOT NULL,
+  state             varchar(16)      NOT NULL,
+  progress_value    double precision NOT NULL,
+  progress_text     text,
+  owner_name        text,
+  caller_key        text,
+  slot              text,
+  parameters        text,
+  created_at        timestamptz      NOT NULL,
+  started_at        timestamptz,
+  updated_at        timestamptz      NOT NULL,
+  finished_at       timestamptz,
+  evict_at          timestamptz,
+  error             text,
+  result_kind       varchar(5)       NOT NULL DEFAULT 'NONE',
+  result_value      text,
+  result_media_type text,
+  result_file_name  text,
+  result_length     bigint,
+  stop_requested    boolean          NOT NULL DEFAULT false,
+  node              text,
+  heartbeat_at      timestamptz,
+  retention_ms      bigint           NOT NULL,
+  restarts          integer          NOT NULL DEFAULT 0
+);
+
+-- At most one active operation per (type, scope slot) across all nodes: an operation clears its
+-- slot when it ends or is replaced, and NULLs never collide.
+CREATE UNIQUE INDEX IF NOT EXISTS asyncops_operation_slot
+  ON asyncops_operation (type_name, slot);
+
+-- Claiming the oldest queued operation of a type, and counting the queue.
+CREATE INDEX IF NOT EXISTS asyncops_operation_queue
+  ON asyncops_operation (type_name, created_at, seq) WHERE state = 'QUEUED';
+
+-- Finding running operations whose node stopped heartbeating.
+CREATE INDEX IF NOT EXISTS asyncops_operation_lease
+  ON asyncops_operation (heartbeat_at) WHERE state IN ('RUNNING', 'STOPPING');
+
+-- Forgetting final operations after their retention.
+CREATE INDEX IF NOT EXISTS asyncops_operation_evict
+  ON asyncops_operation (evict_at) WHERE evict_at IS NOT NULL;
+
+-- Listing the operations of a type, newest first.
+CREATE INDEX IF NOT EXISTS asyncops_operation_list
+  ON asyncops_operation (type_name, created_at DESC);
+
+-- Download results up to the store's size limit; larger ones live in a BlobStore.
+CREATE TABLE IF NOT EXISTS asyncops_result (
+  id      varchar(22) PRIMARY KEY REFERENCES asyncops_operation (id) ON DELETE CASCADE,
+  content bytea       NOT NULL
+);
+
+-- Ids of forgotten operations, so that they answer "gone" rather than "not found" for a while.
+-- Bounded in time (expires_at) and in number (the newest by seq are kept).
+CREATE TABLE IF NOT EXISTS asyncops_forgotten (
+  id         varchar(22) PRIMARY KEY,
+  seq        bigint      GENERATED ALWAYS AS IDENTITY,
+  expires_at timestamptz NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS asyncops_forgotten_expiry
+  ON asyncops_forgotten (expires_at);
+
+CREATE INDEX IF NOT EXISTS asyncops_forgotten_seq
+  ON asyncops_forgotten (seq);
+
+-- One row that inserts lock, so that the queue limit holds across nodes.
+CREATE TABLE IF NOT EXISTS asyncops_lock (
+  name varchar(16) PRIMARY KEY
+);
+
+INSERT INTO asyncops_lock (name) VALUES ('insert') ON CONFLICT DO NOTHING;

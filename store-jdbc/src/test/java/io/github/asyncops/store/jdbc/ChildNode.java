@@ -1,0 +1,54 @@
+package io.github.asyncops.store.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.asyncops.core.OperationEngine;
+import io.github.asyncops.core.OperationId;
+import io.github.asyncops.core.OperationResult;
+import io.github.asyncops.core.StartRequest;
+import io.github.asyncops.core.testing.TestProvider;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A node in its own JVM, for tests that kill it: it starts one "flight" on the shared PostgreSQL,
+ * prints {@code RUNNING <id>} once its worker runs, and then waits to be killed. The worker ends
+ * only when asked to stop.
+ */
+public final class ChildNode {
+  private ChildNode() {}
+
+  /**
+   * Runs the node.
+   *
+   * @param args the table prefix, the node id, the heartbeat interval and the lease in ms
+   * @throws InterruptedException never in practice: the process is killed while waiting
+   */
+  public static void main(String[] args) throws InterruptedException {
+    String prefix = args[0];
+    String nodeId = args[1];
+    Duration heartbeat = Duration.ofMillis(Long.parseLong(args[2]));
+    Duration lease = Duration.ofMillis(Long.parseLong(args[3]));
+    HikariDataSource pool = PostgresDatabase.pool(4);
+    JdbcOperationStore store = JdbcOperationStore.builder(pool).tablePrefix(prefix).build();
+    CountDownLatch forever = new CountDownLatch(1);
+    OperationEngine engine = OperationEngine.builder()
+        .discover(false)
+        .nodeId(nodeId)
+        .store(store)
+        .heartbeatInterval(heartbeat)
+        .lease(lease)
+        .worker(TestProvider.of(NodeLossPostgresIT.FLIGHT, p -> c -> {
+          System.out.println("RUNNING " + c.id());
+          System.out.flush();
+          while (!c.stopRequested()) {
+            forever.await(10, TimeUnit.MILLISECONDS);
+          }
+          return OperationResult.none();
+        }))
+        .build();
+    OperationId id = engine.start(StartRequest.of(NodeLossPostgresIT.FLIGHT)).operation().id();
+    System.err.println("started " + id + " on " + nodeId);
+    forever.await();
+  }
+}

@@ -1,0 +1,240 @@
+package io.github.asyncops.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.asyncops.core.OperationId;
+import io.github.asyncops.core.OperationResult;
+import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.spi.InsertResult;
+import io.github.asyncops.core.spi.OperationRecord;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the JDBC store adds to the core contract, on in-memory H2: how results and parameters are
+ * kept, re-queueing restartable types, tombstone bounds and the progress throttle. Outages are
+ * in {@link OutageTest}, set-up in {@link SetupTest}, the contract in {@link
+ * JdbcOperationStoreH2Test}.
+ */
+final class JdbcOperationStoreTest {
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Duration RETENTION = Duration.ofMinutes(5);
+
+  /** A parameter class, as a worker provider declares one. */
+  record Pages(int pages) {}
+
+  private final H2Memory database = new H2Memory();
+  private JdbcOperationStore store;
+
+  private JdbcOperationStore store(JdbcOperationStore.Builder builder) {
+    store = builder.build();
+    return store;
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    if (store != null) {
+      store.close();
+    }
+    database.close();
+  }
+
+  private static OperationRecord queued(String type, Object parameters) {
+    return OperationRecord.queued(
+        OperationId.random(), type, "alice", null, null, parameters, RETENTION, T0);
+  }
+
+  private static OperationRecord running(JdbcOperationStore s, String type, Object parameters) {
+    OperationRecord record = queued(type, parameters);
+    assertThat(s.insert(record, false, 100)).isInstanceOf(InsertResult.Inserted.class);
+    return s.claim(type, 1, "node-a", T0).get(0);
+  }
+
+  private static OperationResult download(int size) {
+    byte[] bytes = new byte[size];
+    for (int i = 0; i < size; i++) {
+      bytes[i] = (byte) ('a' + i % 26);
+    }
+    return OperationResult.download("text/csv", "export.csv", bytes);
+  }
+
+  private static String content(OperationResult result) throws Exception {
+    try (InputStream in = ((OperationResult.Download) result).content().open()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void value_results_read_back_as_plain_json_values() {
+    JdbcOperationStore s = store(database.store());
+    OperationRecord r = running(s, "t", null);
+
+    s.finish(r.id(), OperationState.SUCCEEDED, 1, null, null,
+        OperationResult.of(new Pages(3)), T0);
+
+    assertThat(s.find(r.id()).orElseThrow().result())
+        .isEqualTo(OperationResult.of(Map.of("pages", 3)));
+  }
+
+  @Test
+  void a_download_within_the_limit_is_kept_in_the_database_and_read_when_served()
+      throws Exception {
+    JdbcOperationStore s = store(database.store().maxResultBytes(5));
+    OperationRecord r = running(s, "t", null);
+
+    OperationRecord done = s.finish(r.id(), OperationState.SUCCEEDED, 1, null, null,
+        download(5), T0).orElseThrow();
+
+    assertThat(content(done.result())).isEqualTo("abcde");
+    OperationResult.Download read = (OperationResult.Download) s.find(r.id()).orElseThrow().result();
+    assertThat(read.mediaType()).isEqualTo("text/csv");
+    assertThat(read.fileName()).isEqualTo("export.csv");
+    assertThat(read.length()).isEqualTo(5);
+    assertThat(content(read)).isEqualTo("abcde");
+  }
+
+  @Test
+  void a_download_over_the_limit_fails_the_operation_without_a_blob_store() {
+    JdbcOperationStore s = store(database.store().maxResultBytes(4));
+    OperationRecord r = running(s, "t", null);
+
+    OperationRecord done = s.finish(r.id(), OperationState.SUCCEEDED, 1, null, null,
+        download(5), T0).orElseThrow();
+
+    assertThat(done.state()).isEqualTo(OperationState.FAILED);
+    assertThat(done.error()).isEqualTo("the result is larger than the store's limit of 4 bytes");
+    assertThat(s.find(r.id()).orElseThrow().result()).isEqualTo(OperationResult.none());
+  }
+
+  @Test
+  void a_download_over_the_limit_goes_to_the_blob_store_until_it_is_forgotten() throws Exception {
+    MemoryBlobStore blobs = new MemoryBlobStore();
+    JdbcOperationStore s = store(database.store().maxResultBytes(4).blobStore(blobs));
+    OperationRecord r = running(s, "t", null);
+
+    s.finish(r.id(), OperationState.SUCCEEDED, 1, null, null, download(30), T0);
+
+    OperationResult read = s.find(r.id()).orElseThrow().result();
+    assertThat(((OperationResult.Download) read).length()).isEqualTo(30);
+    assertThat(content(read)).isEqualTo("abcdefghijklmnopqrstuvwxyzabcd");
+    assertThat(s.delete(r.id())).isTrue();
+    assertThat(blobs.blobs).isEmpty();
+  }
+
+  @Test
+  void parameters_are_decoded_into_the_class_registered_for_their_type() {
+    JdbcOperationStore s = store(database.store().parameterType("report", Pages.class));
+
+    OperationRecord claimed = running(s, "report", new Pages(7));
+
+    assertThat(claimed.parameters()).isEqualTo(new Pages(7));
+    assertThat(s.find(claimed.id()).orElseThrow().parameters()).isEqualTo(new Pages(7));
+  }
+
+  @Test
+  void a_start_with_parameters_the_store_cannot_keep_is_refused() {
+    JdbcOperationStore s = store(database.store().parameterType("report", Pages.class));
+
+    assertThatThrownBy(() -> s.insert(queued("other", new Pages(1)), false, 100))
+        .isInstanceOf(JdbcStoreException.class)
+        .hasMessageContaining("parameterType(\"other\"");
+    assertThatThrownBy(() -> s.insert(queued("report", "not pages"), false, 100))
+        .isInstanceOf(JdbcStoreException.class);
+  }
+
+  @Test
+  void a_node_without_the_parameter_class_leaves_the_operation_queued_for_one_with_it() {
+    OperationRecord record = queued("report", new Pages(2));
+    store(database.store().parameterType("report", Pages.class)).insert(record, false, 100);
+    try (JdbcOperationStore unaware = database.store().build()) {
+      assertThat(unaware.claim("report", 1, "node-b", T0)).isEmpty();
+      assertThat(unaware.find(record.id()).orElseThrow().state()).isEqualTo(OperationState.QUEUED);
+    }
+
+    assertThat(store.claim("report", 1, "node-a", T0)).extracting(OperationRecord::parameters)
+        .containsExactly(new Pages(2));
+  }
+
+  @Test
+  void an_operation_whose_parameters_no_longer_decode_fails_when_claimed() {
+    OperationRecord record = queued("report", "a string, not pages");
+    store(database.store().parameterType("report", String.class)).insert(record, false, 100);
+    try (JdbcOperationStore changed = database.store().parameterType("report", Pages.class)
+        .build()) {
+      assertThat(changed.claim("report", 1, "node-a", T0)).isEmpty();
+
+      OperationRecord failed = changed.find(record.id()).orElseThrow();
+      assertThat(failed.state()).isEqualTo(OperationState.FAILED);
+      assertThat(failed.error()).isEqualTo(Writes.UNREADABLE_PARAMETERS);
+    }
+  }
+
+  @Test
+  void expire_queues_a_restartable_operation_again_up_to_three_times_then_fails_it() {
+    JdbcOperationStore s = store(database.store().restartable("t"));
+    OperationRecord r = running(s, "t", "p");
+    Instant now = T0;
+    for (int restart = 1; restart <= Upkeep.MAX_RESTARTS; restart++) {
+      now = now.plusSeconds(60);
+      List<OperationRecord> expired = s.expire(now, "node lost", now);
+
+      assertThat(expired).singleElement().satisfies(q -> {
+        assertThat(q.state()).isEqualTo(OperationState.QUEUED);
+        assertThat(q.node()).isNull();
+      });
+      assertThat(s.claim("t", 1, "node-b", now)).extracting(OperationRecord::parameters)
+          .containsExactly("p");
+    }
+    now = now.plusSeconds(60);
+
+    assertThat(s.expire(now, "node lost", now)).extracting(OperationRecord::state)
+        .containsExactly(OperationState.FAILED);
+    assertThat(s.find(r.id()).orElseThrow().error()).isEqualTo("node lost");
+  }
+
+  @Test
+  void tombstones_are_capped_and_expire() {
+    JdbcOperationStore s = store(database.store().tombstones(2, Duration.ofMinutes(10)));
+    OperationId[] ids = new OperationId[3];
+    for (int i = 0; i < 3; i++) {
+      OperationRecord r = running(s, "t", null);
+      s.finish(r.id(), OperationState.SUCCEEDED, 1, null, null, OperationResult.none(),
+          T0.plusSeconds(i));
+      ids[i] = r.id();
+    }
+
+    assertThat(s.evict(T0.plus(Duration.ofMinutes(6)))).isEqualTo(3);
+    assertThat(s.forgotten(ids[0])).isFalse();
+    assertThat(s.forgotten(ids[2])).isTrue();
+
+    s.evict(T0.plus(Duration.ofMinutes(17)));
+    assertThat(s.forgotten(ids[2])).isFalse();
+  }
+
+  @Test
+  void progress_is_written_at_most_once_per_interval_and_the_last_report_is_kept() {
+    JdbcOperationStore s = store(database.store().progressInterval(Duration.ofMillis(250)));
+    OperationRecord r = running(s, "t", null);
+
+    s.progress(r.id(), 0.1, "first", T0.plusMillis(1000));
+    s.progress(r.id(), 0.2, "second", T0.plusMillis(1100));
+    s.evict(T0.plusMillis(1200));
+    assertThat(s.find(r.id()).orElseThrow().text()).isEqualTo("first");
+
+    s.evict(T0.plusMillis(1250));
+    OperationRecord caughtUp = s.find(r.id()).orElseThrow();
+    assertThat(caughtUp.text()).isEqualTo("second");
+    assertThat(caughtUp.value()).isEqualTo(0.2);
+
+    s.finish(r.id(), OperationState.SUCCEEDED, 1, "done", null, OperationResult.none(),
+        T0.plusMillis(1300));
+    assertThat(s.find(r.id()).orElseThrow().text()).isEqualTo("done");
+  }
+}
