@@ -106,6 +106,17 @@ final class LifecycleTest {
   }
 
   @Test
+  void the_store_keeps_what_pollers_see_so_other_nodes_show_the_same_text() {
+    OperationId id = engine.start(StartRequest.of("missile-launch")).operation().id();
+    gate.open(1);
+    fixture.until(id, s -> s.value() == 0.25);
+
+    fixture.tick();
+
+    assertThat(fixture.store.find(id).orElseThrow().text()).isEqualTo(MissileLaunch.flying(25));
+  }
+
+  @Test
   void watchers_hear_one_operation_and_are_dropped_at_its_end() throws Exception {
     OperationId id = engine.start(StartRequest.of("missile-launch")).operation().id();
     java.util.List<OperationState> heard = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -9,16 +9,32 @@ import java.util.List;
  * @param port the HTTP port, 0 for any free one; default 8080
  * @param flight how long a missile flight takes; default 120 seconds
  * @param language the language of texts; default Russian, as in the seed
+ * @param jdbcUrl the database that keeps operations, or null for memory (the default)
+ * @param jdbcUser the database user, or null
+ * @param jdbcPassword the database password, or null
+ * @param nodeId this node's name among nodes sharing a database, or null for a random one
  */
-public record DemoOptions(int port, Duration flight, Language language) {
+public record DemoOptions(
+    int port,
+    Duration flight,
+    Language language,
+    String jdbcUrl,
+    String jdbcUser,
+    String jdbcPassword,
+    String nodeId) {
 
   /** The usage text printed for {@code --help} and after a bad option. */
   public static final String USAGE =
       """
       usage: java -jar asyncops-demo.jar [--port N] [--flight-seconds N] [--lang ru|en]
+                 [--jdbc-url URL [--jdbc-user U] [--jdbc-password P]] [--node-id NAME]
         --port N            HTTP port (default 8080, 0 for any free port)
         --flight-seconds N  length of a missile flight in seconds (default 120)
         --lang ru|en        language of the texts (default ru)
+        --jdbc-url URL      keep operations in PostgreSQL or H2 instead of memory
+        --jdbc-user U       database user
+        --jdbc-password P   database password
+        --node-id NAME      this node's name when several share one database
       """;
 
   /**
@@ -27,7 +43,7 @@ public record DemoOptions(int port, Duration flight, Language language) {
    * @return port 8080, a 120-second flight, Russian
    */
   public static DemoOptions defaults() {
-    return new DemoOptions(8080, Duration.ofSeconds(120), Language.RU);
+    return new DemoOptions(8080, Duration.ofSeconds(120), Language.RU, null, null, null, null);
   }
 
   /**
@@ -50,7 +66,11 @@ public record DemoOptions(int port, Duration flight, Language language) {
             case "--port" -> options.withPort(number(name, value, 0, 65_535));
             case "--flight-seconds" ->
                 options.withFlight(Duration.ofSeconds(number(name, value, 1, 86_400)));
-            case "--lang" -> new DemoOptions(options.port, options.flight, Language.of(value));
+            case "--lang" -> options.withLanguage(Language.of(value));
+            case "--jdbc-url" -> options.withJdbc(value, options.jdbcUser, options.jdbcPassword);
+            case "--jdbc-user" -> options.withJdbc(options.jdbcUrl, value, options.jdbcPassword);
+            case "--jdbc-password" -> options.withJdbc(options.jdbcUrl, options.jdbcUser, value);
+            case "--node-id" -> options.withNodeId(value);
             default -> throw new IllegalArgumentException("unknown option " + name);
           };
     }
@@ -64,7 +84,7 @@ public record DemoOptions(int port, Duration flight, Language language) {
    * @return the copy
    */
   public DemoOptions withPort(int newPort) {
-    return new DemoOptions(newPort, flight, language);
+    return new DemoOptions(newPort, flight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId);
   }
 
   /**
@@ -74,7 +94,39 @@ public record DemoOptions(int port, Duration flight, Language language) {
    * @return the copy
    */
   public DemoOptions withFlight(Duration newFlight) {
-    return new DemoOptions(port, newFlight, language);
+    return new DemoOptions(port, newFlight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId);
+  }
+
+  /**
+   * Copies with another language.
+   *
+   * @param newLanguage the language
+   * @return the copy
+   */
+  public DemoOptions withLanguage(Language newLanguage) {
+    return new DemoOptions(port, flight, newLanguage, jdbcUrl, jdbcUser, jdbcPassword, nodeId);
+  }
+
+  /**
+   * Copies with another database.
+   *
+   * @param url the JDBC URL, or null for memory
+   * @param user the user, or null
+   * @param password the password, or null
+   * @return the copy
+   */
+  public DemoOptions withJdbc(String url, String user, String password) {
+    return new DemoOptions(port, flight, language, url, user, password, nodeId);
+  }
+
+  /**
+   * Copies with another node name.
+   *
+   * @param newNodeId the name, or null for a random one
+   * @return the copy
+   */
+  public DemoOptions withNodeId(String newNodeId) {
+    return new DemoOptions(port, flight, language, jdbcUrl, jdbcUser, jdbcPassword, newNodeId);
   }
 
   private static int number(String name, String value, int min, int max) {

@@ -28,10 +28,12 @@ public final class DemoServer implements AutoCloseable {
   /** How long closing waits for open HTTP requests and event streams. */
   private static final Duration HTTP_GRACE = Duration.ofSeconds(5);
 
+  private final DemoStore store;
   private final OperationEngine engine;
   private final HttpServer server;
 
-  private DemoServer(OperationEngine engine, HttpServer server) {
+  private DemoServer(DemoStore store, OperationEngine engine, HttpServer server) {
+    this.store = store;
     this.engine = engine;
     this.server = server;
   }
@@ -44,12 +46,17 @@ public final class DemoServer implements AutoCloseable {
    * @throws UncheckedIOException if the port cannot be bound
    */
   public static DemoServer start(DemoOptions options) {
-    OperationEngine engine =
+    DemoStore store = DemoStore.from(options);
+    OperationEngine.Builder builder =
         OperationEngine.builder()
+            .store(store.store)
             .worker(new MissileLaunch(options.flight(), options.language()))
             .worker(new CsvExport(EXPORT_PAUSE, options.language()))
-            .stopGrace(Duration.ofSeconds(5))
-            .build();
+            .stopGrace(Duration.ofSeconds(5));
+    if (options.nodeId() != null) {
+      builder.nodeId(options.nodeId());
+    }
+    OperationEngine engine = builder.build();
     ResourceConfig api =
         new ResourceConfig()
             .register(AsyncOpsFeature.builder(engine).build())
@@ -67,9 +74,10 @@ public final class DemoServer implements AutoCloseable {
       server.start();
     } catch (IOException e) {
       engine.close();
+      store.close();
       throw new UncheckedIOException("cannot listen on port " + options.port(), e);
     }
-    return new DemoServer(engine, server);
+    return new DemoServer(store, engine, server);
   }
 
   /**
@@ -83,12 +91,13 @@ public final class DemoServer implements AutoCloseable {
 
   /**
    * Stops accepting requests, closes the engine (which stops running operations, so their event
-   * streams end), then waits briefly for open requests to finish.
+   * streams end) and the store, then waits briefly for open requests to finish.
    */
   @Override
   public void close() {
     Future<HttpServer> stopped = server.shutdown(HTTP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
     engine.close();
+    store.close();
     try {
       stopped.get();
     } catch (InterruptedException e) {

@@ -234,8 +234,9 @@ final class Execution implements WorkerContext {
   }
 
   /**
-   * Returns the progress if it changed since the last call, else null. Only the housekeeping
-   * thread calls this.
+   * Returns the reported progress if it changed since the last call, else null. Only the
+   * housekeeping thread calls this; it then stores what pollers see ({@link #ping()}), so nodes
+   * that read the store show the same text as this one.
    */
   Progress takeChange() {
     double v = value;

@@ -62,9 +62,9 @@ final class Housekeeping implements Runnable {
     if (!execution.launched()) {
       return;
     }
-    Progress change = execution.takeChange();
-    if (change != null) {
-      engine.store.progress(execution.id, change.value(), change.text(), now);
+    if (execution.takeChange() != null) {
+      Progress shown = execution.ping();
+      engine.store.progress(execution.id, shown.value(), shown.text(), now);
       engine.store.find(execution.id).ifPresent(r -> engine.notifier.progressed(engine.snapshot(r)));
     }
   }
