@@ -1,0 +1,120 @@
+package io.github.asyncops.benchmarks;
+
+import io.github.asyncops.core.OperationEngine;
+import io.github.asyncops.core.OperationResult;
+import io.github.asyncops.core.Scope;
+import io.github.asyncops.core.StartRequest;
+import io.github.asyncops.core.spi.Worker;
+import io.github.asyncops.core.spi.WorkerProvider;
+import io.github.asyncops.jaxrs.AsyncOpsFeature;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.glassfish.jersey.server.ServerProperties;
+
+/**
+ * A Jersey-on-Grizzly server for the HTTP benchmarks: the adapter under {@code /api/operations}
+ * with two GLOBAL types, and a trivial resource at {@code /api/constant} that returns a constant
+ * JSON body, the baseline. {@code steady} operations never report progress, so their status
+ * stays the same; {@code ticker} operations report at 10 Hz with the report's {@link
+ * System#nanoTime()} as the text, so a client in the same JVM can measure event latency.
+ */
+final class BenchServer implements AutoCloseable {
+  /** The baseline's body; {@link #constant} pads it to the size of a status. */
+  static volatile String constant = "{}";
+
+  final OperationEngine engine;
+  private final HttpServer server;
+  private final CountDownLatch end = new CountDownLatch(1);
+
+  BenchServer(int port) {
+    engine =
+        OperationEngine.builder()
+            .discover(false)
+            .worker(global("steady", c -> {
+              end.await();
+              return OperationResult.none();
+            }))
+            .worker(global("ticker", c -> {
+              for (long tick = 1; !end.await(100, TimeUnit.MILLISECONDS);
+                  tick++) {
+                c.progress((tick % 100) / 100.0, Long.toString(System.nanoTime()));
+              }
+              return OperationResult.none();
+            }))
+            .build();
+    ResourceConfig config =
+        new ResourceConfig()
+            .register(AsyncOpsFeature.builder(engine).build())
+            .register(Constant.class)
+            .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    server =
+        GrizzlyHttpServerFactory.createHttpServer(
+            URI.create("http://127.0.0.1:" + port + "/api/"), config, false);
+    try {
+      server.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  int port() {
+    return server.getListeners().iterator().next().getPort();
+  }
+
+  /** Starts an operation of a type and returns its status URL. */
+  String start(String type) {
+    String id = engine.start(StartRequest.of(type)).operation().id().value();
+    return "http://127.0.0.1:" + port() + "/api/operations/" + type + "/" + id;
+  }
+
+  @Override
+  public void close() {
+    end.countDown();
+    server.shutdownNow();
+    engine.close();
+  }
+
+  private static WorkerProvider<Void> global(String name, Worker worker) {
+    return new WorkerProvider<>() {
+      @Override
+      public String name() {
+        return name;
+      }
+
+      @Override
+      public Scope scope() {
+        return Scope.GLOBAL;
+      }
+
+      @Override
+      public Worker create(Void parameters) {
+        return worker;
+      }
+    };
+  }
+
+  /** The baseline: a constant JSON body of the same size as a status. */
+  @Path("constant")
+  public static final class Constant {
+    /**
+     * Answers the constant.
+     *
+     * @return the body
+     */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String get() {
+      return constant;
+    }
+  }
+}
