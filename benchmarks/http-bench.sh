@@ -18,8 +18,11 @@ curl -s -o /dev/null --retry 30 --retry-connrefused --retry-delay 1 \
 until [ -s "$targets" ]; do sleep 0.2; done
 source "$targets"
 
+# A browser sends the adapter's client cookie with every poll; so does the load.
+cookie="Cookie: asyncops-client=AAAAAAAAAAAAAAAAAAAAAA"
+
 rate() { # url [header] -> requests/s
-  local args=(-t1 "-c$connections" "-d$duration" --latency)
+  local args=(-t1 "-c$connections" "-d$duration" --latency -H "$cookie")
   [ $# -gt 1 ] && args+=(-H "$2")
   wrk "${args[@]}" "$1" | tee -a target/http-bench-wrk.log | awk '/Requests\/sec/ {print $2}'
 }

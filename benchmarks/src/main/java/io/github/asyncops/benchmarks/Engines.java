@@ -28,7 +28,7 @@ final class Engines {
         .build();
   }
 
-  private static WorkerProvider<Object> provider(
+  static WorkerProvider<Object> provider(
       String type, Function<Object, Worker> workers, Duration retention) {
     return new WorkerProvider<>() {
       @Override

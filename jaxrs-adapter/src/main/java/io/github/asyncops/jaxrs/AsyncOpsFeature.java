@@ -11,6 +11,7 @@ import io.github.asyncops.jaxrs.internal.DeliveryThreads;
 import io.github.asyncops.jaxrs.internal.IdempotencyKeys;
 import io.github.asyncops.jaxrs.internal.ResponseHeadersFilter;
 import io.github.asyncops.jaxrs.internal.Settings;
+import io.github.asyncops.jaxrs.internal.StatusRenderings;
 import io.github.asyncops.jaxrs.internal.WebApplicationExceptionMapper;
 import io.github.asyncops.jaxrs.internal.WireJsonProvider;
 import jakarta.ws.rs.core.Feature;
@@ -193,7 +194,8 @@ public final class AsyncOpsFeature implements Feature {
               maxBodySize,
               objectMapper != null ? objectMapper : parameterMapper(),
               executor != null ? executor : DeliveryThreads.create(),
-              new IdempotencyKeys());
+              new IdempotencyKeys(),
+              new StatusRenderings());
       return new AsyncOpsFeature(settings, resource);
     }
 

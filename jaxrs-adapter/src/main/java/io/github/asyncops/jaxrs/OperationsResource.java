@@ -205,7 +205,7 @@ public class OperationsResource {
               sink,
               sse,
               exchange.settings().executor(),
-              exchange::json,
+              snapshot -> exchange.settings().renderings().render(snapshot, exchange::json),
               last);
           return null;
         });

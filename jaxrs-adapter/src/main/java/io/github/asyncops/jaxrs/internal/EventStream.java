@@ -6,13 +6,13 @@ import io.github.asyncops.core.OperationListener;
 import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.Subscription;
-import io.github.asyncops.jaxrs.json.StatusJson;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
@@ -25,8 +25,9 @@ import java.util.function.Function;
  * makes them, progress on the housekeeping tick, which already throttles progress to one event per
  * tick), and they must return quickly. So the listener only {@link #offer offers} the snapshot: it
  * keeps the newest one and, if no send is under way, hands a drain to the executor. The drain sends
- * one event at a time and waits for each, so a slow client gets fewer, fresher events rather than a
- * growing queue. Listeners on different threads can deliver out of order, so an offer older than
+ * one event at a time and sends the next when the container reports the previous one written, so
+ * no thread waits on a client, and a slow client gets fewer, fresher events rather than a growing
+ * queue. Each status is rendered once for all streams ({@link StatusRenderings}). Listeners on different threads can deliver out of order, so an offer older than
  * the newest (an earlier state, or an earlier update) is dropped, and nothing follows a final
  * state. The stream subscribes before it reads the current status, so no change falls between the
  * two. A client that never reads again is noticed at the next send; until then the stream costs one
@@ -38,12 +39,12 @@ public final class EventStream implements OperationListener {
   private final SseEventSink sink;
   private final Sse sse;
   private final Executor executor;
-  private final Function<OperationSnapshot, StatusJson> json;
+  private final Function<OperationSnapshot, StatusRenderings.Rendered> render;
   private final Object lock = new Object();
   private OperationSnapshot newest;
   private OperationSnapshot pending;
   private boolean draining;
-  private LastEventId last;
+  private volatile LastEventId last;
   private volatile Subscription subscription;
   private volatile boolean closed;
 
@@ -51,12 +52,12 @@ public final class EventStream implements OperationListener {
       SseEventSink sink,
       Sse sse,
       Executor executor,
-      Function<OperationSnapshot, StatusJson> json,
+      Function<OperationSnapshot, StatusRenderings.Rendered> render,
       LastEventId last) {
     this.sink = sink;
     this.sse = sse;
     this.executor = executor;
-    this.json = json;
+    this.render = render;
     this.last = last;
   }
 
@@ -68,7 +69,7 @@ public final class EventStream implements OperationListener {
    * @param sink the client's sink
    * @param sse makes events
    * @param executor sends events, off the engine's threads
-   * @param json describes a snapshot
+   * @param render renders a snapshot as an event carries it
    * @param last what the client saw before, from {@code Last-Event-ID}
    */
   public static void open(
@@ -77,9 +78,9 @@ public final class EventStream implements OperationListener {
       SseEventSink sink,
       Sse sse,
       Executor executor,
-      Function<OperationSnapshot, StatusJson> json,
+      Function<OperationSnapshot, StatusRenderings.Rendered> render,
       LastEventId last) {
-    EventStream stream = new EventStream(sink, sse, executor, json, last);
+    EventStream stream = new EventStream(sink, sse, executor, render, last);
     Subscription subscription = engine.watch(id, stream);
     stream.subscription = subscription;
     if (stream.closed) {
@@ -125,43 +126,67 @@ public final class EventStream implements OperationListener {
     }
   }
 
+  /** Sends the pending snapshot, if any; the next send starts when this one is written. */
   private void drain() {
-    while (true) {
-      OperationSnapshot next;
-      synchronized (lock) {
-        next = pending;
-        pending = null;
-        if (next == null || closed) {
-          draining = false;
-          return;
-        }
-      }
-      if (!send(next) || !next.active()) {
-        close();
+    OperationSnapshot next;
+    synchronized (lock) {
+      next = pending;
+      pending = null;
+      if (next == null || closed) {
+        draining = false;
         return;
       }
     }
-  }
-
-  private boolean send(OperationSnapshot snapshot) {
-    if (last.saw(snapshot)) {
-      return true;
+    StatusRenderings.Rendered rendered;
+    try {
+      rendered = render.apply(next);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not render a status event; closing the stream", e);
+      close();
+      return;
     }
-    LastEventId id = last.next(snapshot);
+    if (last.saw(rendered.tag())) {
+      afterSend(next);
+      return;
+    }
+    LastEventId id = last.next(rendered.tag());
     OutboundSseEvent event =
         sse.newEventBuilder()
             .name("status")
             .id(id.toString())
             .mediaType(MediaType.APPLICATION_JSON_TYPE)
-            .data(StatusJson.class, json.apply(snapshot))
+            .data(String.class, rendered.json())
             .build();
+    CompletionStage<?> sent;
     try {
-      sink.send(event).toCompletableFuture().join();
-      last = id;
-      return true;
+      sent = sink.send(event);
     } catch (RuntimeException e) {
       LOG.log(Level.DEBUG, "event stream closed by the client", e);
-      return false;
+      close();
+      return;
+    }
+    sent.whenComplete(
+        (ok, failure) -> {
+          if (failure != null) {
+            LOG.log(Level.DEBUG, "event stream closed by the client", failure);
+            close();
+            return;
+          }
+          last = id;
+          afterSend(next);
+        });
+  }
+
+  /** Ends the stream after a final state, or goes on with what arrived meanwhile. */
+  private void afterSend(OperationSnapshot sent) {
+    if (!sent.active()) {
+      close();
+      return;
+    }
+    try {
+      executor.execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      close();
     }
   }
 

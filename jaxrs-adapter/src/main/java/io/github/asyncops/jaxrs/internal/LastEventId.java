@@ -39,17 +39,27 @@ public record LastEventId(long sequence, String tag) {
    * @return true if the last event it received carried this very status
    */
   public boolean saw(OperationSnapshot snapshot) {
-    return tag.equals(ETags.value(snapshot));
+    return saw(ETags.value(snapshot));
+  }
+
+  /**
+   * Tells whether the client has seen the status with this tag already.
+   *
+   * @param statusTag the status's entity tag value
+   * @return true if the last event it received carried that status
+   */
+  public boolean saw(String statusTag) {
+    return tag.equals(statusTag);
   }
 
   /**
    * The id of the event after this one.
    *
-   * @param snapshot the status that event carries
+   * @param statusTag the entity tag value of the status that event carries
    * @return the id
    */
-  public LastEventId next(OperationSnapshot snapshot) {
-    return new LastEventId(sequence + 1, ETags.value(snapshot));
+  public LastEventId next(String statusTag) {
+    return new LastEventId(sequence + 1, statusTag);
   }
 
   @Override

@@ -19,6 +19,7 @@ import java.util.concurrent.Executor;
  * @param mapper binds start parameters and writes value results
  * @param executor sends events, off the engine's threads
  * @param idempotencyKeys the remembered {@code Idempotency-Key}s
+ * @param renderings statuses rendered once for every event stream
  */
 public record Settings(
     OperationEngine engine,
@@ -29,7 +30,8 @@ public record Settings(
     int maxBodySize,
     ObjectMapper mapper,
     Executor executor,
-    IdempotencyKeys idempotencyKeys) {
+    IdempotencyKeys idempotencyKeys,
+    StatusRenderings renderings) {
 
   /** The configuration property that holds the settings. */
   public static final String PROPERTY = "io.github.asyncops.jaxrs.settings";
