@@ -337,12 +337,14 @@ public interface OperationEngine extends AutoCloseable {
     }
 
     /**
-     * Discovers providers and starts the engine's threads.
+     * Discovers providers, {@linkplain OperationStore#register registers} their types with the
+     * store, and starts the engine's threads.
      *
      * @return the running engine
      * @throws WorkerDiscoveryException if a provider fails to load, two share a name, or one
      *     declares invalid settings
      * @throws IllegalArgumentException if the lease is not longer than the heartbeat interval
+     * @throws RuntimeException if the store refuses the types ({@link OperationStore#register})
      */
     public OperationEngine build() {
       if (lease.compareTo(heartbeatInterval) <= 0) {

@@ -3,7 +3,6 @@ package io.github.asyncops.core;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The identifier of one operation: 128 random bits in URL-safe Base64 without padding (22
@@ -13,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public record OperationId(String value) {
 
-  private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]{22}");
+  private static final int LENGTH = 22;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -61,7 +60,22 @@ public record OperationId(String value) {
    * @return true if {@link #of(String)} would accept it
    */
   public static boolean isValid(String value) {
-    return value != null && FORM.matcher(value).matches();
+    if (value == null || value.length() != LENGTH) {
+      return false;
+    }
+    for (int i = 0; i < LENGTH; i++) {
+      char c = value.charAt(i);
+      boolean urlSafe =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_';
+      if (!urlSafe) {
+        return false;
+      }
+    }
+    return true;
   }
 
   @Override

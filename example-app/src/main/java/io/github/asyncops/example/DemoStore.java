@@ -46,7 +46,6 @@ final class DemoStore implements AutoCloseable {
                     return mapper.readValue(text, type);
                   }
                 })
-            .parameterType("csv-export", CsvExport.Request.class)
             .build();
     return new DemoStore(store, store, dataSource);
   }

@@ -59,6 +59,8 @@ public final class Engine implements OperationEngine {
   private final Map<String, RegisteredType> types;
   final RemoteWatch remote = new RemoteWatch(this);
   private final Slots slots;
+  private final Threads workerThreads = Threads.named("asyncops-worker-");
+  private final Threads housekeepingThreads = Threads.named("asyncops-housekeeping-");
   private final ExecutorService executor;
   private final boolean ownsExecutor;
   private final ScheduledExecutorService scheduler;
@@ -75,9 +77,9 @@ public final class Engine implements OperationEngine {
     this.slots = new Slots(config.maxRunning());
     this.ownsExecutor = config.executor() == null;
     this.executor =
-        ownsExecutor ? Threads.workerPool(config.maxRunning()) : config.executor();
+        ownsExecutor ? workerThreads.pool(config.maxRunning()) : config.executor();
     this.ownsScheduler = config.scheduler() == null;
-    this.scheduler = ownsScheduler ? Threads.housekeeping() : config.scheduler();
+    this.scheduler = ownsScheduler ? housekeepingThreads.scheduler() : config.scheduler();
   }
 
   /**
@@ -89,6 +91,7 @@ public final class Engine implements OperationEngine {
   public static Engine start(EngineConfig config) {
     Engine engine =
         new Engine(config, WorkerRegistry.load(config.workers(), config.discoveryLoader()));
+    engine.store.register(engine.types());
     engine.store.listen(engine.remote);
     long period = config.tickInterval().toNanos();
     engine.tick =
@@ -143,8 +146,10 @@ public final class Engine implements OperationEngine {
     try {
       worker = rt.create(request.parameters());
       String first = worker.start();
-      execution.progress(0, first);
-      store.progress(id, 0, first, now());
+      if (first != null) {
+        execution.progress(0, first);
+        store.progress(id, 0, first, now());
+      }
     } catch (RuntimeException e) {
       local.remove(id);
       execution.ready(null);
@@ -485,10 +490,10 @@ public final class Engine implements OperationEngine {
     }
     tick.cancel(false);
     if (ownsScheduler) {
-      Threads.shutdown(scheduler, graceNanos);
+      housekeepingThreads.shutdown(scheduler, graceNanos);
     }
     if (ownsExecutor) {
-      Threads.shutdown(executor, graceNanos);
+      workerThreads.shutdown(executor, graceNanos);
     }
   }
 

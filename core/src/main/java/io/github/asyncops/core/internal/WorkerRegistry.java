@@ -105,7 +105,8 @@ final class WorkerRegistry {
         p.maxConcurrent(),
         p.timeout(),
         p.retention(),
-        p.pollInterval());
+        p.pollInterval(),
+        p.restartable());
   }
 
   private static <T> T require(String what, T value) {

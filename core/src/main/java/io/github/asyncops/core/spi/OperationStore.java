@@ -4,6 +4,7 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.OperationType;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -154,6 +155,19 @@ public interface OperationStore {
    * @return true if a final record was forgotten; false if there was none or it is active
    */
   boolean delete(OperationId id);
+
+  /**
+   * Tells the store every operation type the engine runs. The engine calls this once, when it
+   * starts, on the thread that builds it, before {@link #listen} and before any other call; an
+   * exception fails the engine's start. A store shared by several nodes learns from it what it
+   * cannot read from the database: the class each type's parameters decode into ({@link
+   * OperationType#parameterType()}) and which types to queue again when their node is lost
+   * ({@link OperationType#restartable()}). The default ignores it, which suits a store that keeps
+   * parameters as objects.
+   *
+   * @param types every type the engine runs, in name order; unmodifiable
+   */
+  default void register(List<OperationType> types) {}
 
   /**
    * Lets a store shared by several nodes push news from the others (see {@link StoreListener}).

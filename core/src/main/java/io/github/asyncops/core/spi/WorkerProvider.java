@@ -103,6 +103,21 @@ public interface WorkerProvider<P> {
   }
 
   /**
+   * Whether an operation of this type may run again from the start when the node running it is
+   * lost. A store shared by several nodes reads this from the types the engine {@linkplain
+   * OperationStore#register registers}: when a node stops heartbeating, a store that supports it
+   * queues the node's running operations of a restartable type again, for any node to claim,
+   * instead of failing them as "node lost". The worker must then be safe to run again from the
+   * start, after a run that may have done part of its work. A store that does not support it,
+   * such as the in-memory default, ignores it.
+   *
+   * @return true to re-queue when the node is lost; by default false, which fails the operation
+   */
+  default boolean restartable() {
+    return false;
+  }
+
+  /**
    * Checks parameters before anything is created, on the starting caller's thread.
    *
    * @param parameters the parameters, or null when the caller gave none

@@ -6,6 +6,8 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.OperationType;
+import io.github.asyncops.core.testing.TestTypes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,9 +46,17 @@ public abstract class OperationStoreContract {
    */
   protected abstract OperationStore newStore();
 
+  /**
+   * The types the tests use, registered with every new store as an engine does when it starts:
+   * "t" with {@code String} parameters, and "other" with none.
+   */
+  protected static final List<OperationType> TYPES =
+      List.of(TestTypes.of("other", Void.class, false), TestTypes.of("t", String.class, false));
+
   @BeforeEach
   void createStore() {
     store = newStore();
+    store.register(TYPES);
   }
 
   /**

@@ -4,6 +4,7 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
@@ -18,14 +19,28 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An in-memory store shared by several engines that pushes news to all of them, as a database
- * store does with LISTEN/NOTIFY: queued records, stop requests and progress.
+ * store does with LISTEN/NOTIFY: queued records, stop requests and progress. It also records what
+ * the engines tell it when they start.
  */
 public final class PushingStore implements OperationStore {
+  /** Each type list an engine registered, in order. */
+  public final List<List<OperationType>> registrations = new CopyOnWriteArrayList<>();
+
+  /** The start-up calls engines made, in order: {@code "register"} and {@code "listen"}. */
+  public final List<String> startCalls = new CopyOnWriteArrayList<>();
+
   private final InMemoryOperationStore delegate = new InMemoryOperationStore();
   private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
 
   @Override
+  public void register(List<OperationType> types) {
+    startCalls.add("register");
+    registrations.add(types);
+  }
+
+  @Override
   public void listen(StoreListener listener) {
+    startCalls.add("listen");
     listeners.add(listener);
   }
 

@@ -19,6 +19,7 @@ public final class TestProvider implements WorkerProvider<Object> {
   private final int maxConcurrent;
   private final Duration timeout;
   private final Duration retention;
+  private final boolean restartable;
   private final Function<Object, Worker> factory;
 
   private TestProvider(
@@ -28,6 +29,7 @@ public final class TestProvider implements WorkerProvider<Object> {
       int maxConcurrent,
       Duration timeout,
       Duration retention,
+      boolean restartable,
       Function<Object, Worker> factory) {
     this.name = name;
     this.scope = scope;
@@ -35,11 +37,13 @@ public final class TestProvider implements WorkerProvider<Object> {
     this.maxConcurrent = maxConcurrent;
     this.timeout = timeout;
     this.retention = retention;
+    this.restartable = restartable;
     this.factory = Objects.requireNonNull(factory);
   }
 
   /**
-   * A provider of scope NONE and policy JOIN, 4 concurrent, no timeout, 1 minute retention.
+   * A provider of scope NONE and policy JOIN, 4 concurrent, no timeout, 1 minute retention, not
+   * restartable.
    *
    * @param name the type name
    * @param factory makes a worker from the parameters
@@ -47,7 +51,8 @@ public final class TestProvider implements WorkerProvider<Object> {
    */
   public static TestProvider of(String name, Function<Object, Worker> factory) {
     return new TestProvider(
-        name, Scope.NONE, StartPolicy.JOIN, 4, Duration.ZERO, Duration.ofMinutes(1), factory);
+        name, Scope.NONE, StartPolicy.JOIN, 4, Duration.ZERO, Duration.ofMinutes(1), false,
+        factory);
   }
 
   /**
@@ -57,7 +62,8 @@ public final class TestProvider implements WorkerProvider<Object> {
    * @return the copy
    */
   public TestProvider scope(Scope newScope) {
-    return new TestProvider(name, newScope, policy, maxConcurrent, timeout, retention, factory);
+    return new TestProvider(
+        name, newScope, policy, maxConcurrent, timeout, retention, restartable, factory);
   }
 
   /**
@@ -67,7 +73,8 @@ public final class TestProvider implements WorkerProvider<Object> {
    * @return the copy
    */
   public TestProvider policy(StartPolicy newPolicy) {
-    return new TestProvider(name, scope, newPolicy, maxConcurrent, timeout, retention, factory);
+    return new TestProvider(
+        name, scope, newPolicy, maxConcurrent, timeout, retention, restartable, factory);
   }
 
   /**
@@ -77,7 +84,7 @@ public final class TestProvider implements WorkerProvider<Object> {
    * @return the copy
    */
   public TestProvider maxConcurrent(int max) {
-    return new TestProvider(name, scope, policy, max, timeout, retention, factory);
+    return new TestProvider(name, scope, policy, max, timeout, retention, restartable, factory);
   }
 
   /**
@@ -87,7 +94,8 @@ public final class TestProvider implements WorkerProvider<Object> {
    * @return the copy
    */
   public TestProvider timeout(Duration newTimeout) {
-    return new TestProvider(name, scope, policy, maxConcurrent, newTimeout, retention, factory);
+    return new TestProvider(
+        name, scope, policy, maxConcurrent, newTimeout, retention, restartable, factory);
   }
 
   /**
@@ -97,7 +105,20 @@ public final class TestProvider implements WorkerProvider<Object> {
    * @return the copy
    */
   public TestProvider retention(Duration newRetention) {
-    return new TestProvider(name, scope, policy, maxConcurrent, timeout, newRetention, factory);
+    return new TestProvider(
+        name, scope, policy, maxConcurrent, timeout, newRetention, restartable, factory);
+  }
+
+  /**
+   * Copies with another restartability: a shared store queues a restartable type's operations
+   * again when their node is lost.
+   *
+   * @param newRestartable whether the type is restartable
+   * @return the copy
+   */
+  public TestProvider restartable(boolean newRestartable) {
+    return new TestProvider(
+        name, scope, policy, maxConcurrent, timeout, retention, newRestartable, factory);
   }
 
   @Override
@@ -133,6 +154,11 @@ public final class TestProvider implements WorkerProvider<Object> {
   @Override
   public Duration retention() {
     return retention;
+  }
+
+  @Override
+  public boolean restartable() {
+    return restartable;
   }
 
   @Override

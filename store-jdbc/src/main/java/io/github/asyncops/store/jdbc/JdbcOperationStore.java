@@ -4,6 +4,7 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
@@ -12,10 +13,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -39,13 +37,15 @@ import javax.sql.DataSource;
  * return nothing and try again at the next tick, logging the outage once ({@link OutageLog}). A
  * finish that cannot be written is kept and written when the database answers again, so no final
  * state is lost while the node lives. Calls made for a caller (insert, find, list, stop, delete)
- * throw {@link JdbcStoreException} after the retries.
+ * throw {@link JdbcStoreException} after the retries. The database names no class: parameter
+ * classes and restartable types come from the engine's {@link #register} ({@link KnownTypes}).
  *
  * <p>Thread-safe.
  */
 public final class JdbcOperationStore implements OperationStore, AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.store.jdbc");
 
+  private final KnownTypes types = new KnownTypes();
   private final Writes writes;
   private final Reads reads;
   private final Upkeep upkeep;
@@ -57,10 +57,10 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
         new Retry(config.retry()));
     Results results =
         new Results(config.codec(), config.blobStore(), config.maxResultBytes(), db);
-    Rows rows = new Rows(config.codec(), config.parameterTypes(), results);
+    Rows rows = new Rows(config.codec(), types, results);
     this.writes = new Writes(db, rows);
     this.reads = new Reads(db, rows, writes);
-    this.upkeep = new Upkeep(db, rows, writes, results, config.restartable()::contains,
+    this.upkeep = new Upkeep(db, rows, writes, results, types::restartable,
         config.tombstoneCapacity(), config.tombstoneTtl());
     this.work = new NodeWork(writes, upkeep, results,
         new ProgressThrottle(config.progressInterval()));
@@ -153,6 +153,24 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
   }
 
   /**
+   * Learns the operation types the engine runs: the class each type's parameters are encoded from
+   * and decoded into (its {@code parameterType()}, never a class the database names), and which
+   * types are queued again when their node is lost (its {@code restartable()}). The engine calls
+   * this once, when it starts. Until then, and for a type no engine registered, a start with
+   * parameters is refused, a claim leaves operations with parameters queued for a node that runs
+   * the type, and a lost node's operation fails. Several engines may register with one store; each may add types,
+   * but none may change one already registered.
+   *
+   * @param types every type the engine runs
+   * @throws IllegalArgumentException if a type is already registered with another parameter
+   *     class or restartability; then none of these types is added
+   */
+  @Override
+  public void register(List<OperationType> types) {
+    this.types.register(List.copyOf(types));
+  }
+
+  /**
    * Starts passing news from other nodes to the engine: on PostgreSQL through LISTEN/NOTIFY,
    * otherwise by polling for stop requests. The engine calls this once, when it starts; the store
    * then runs one daemon thread until {@link #close()}.
@@ -190,16 +208,15 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
 
   /**
    * Configures and builds a {@link JdbcOperationStore}. Not thread-safe; build once per engine.
-   * Every node of a cluster builds its store with the same table prefix, schema, parameter types
-   * and codec.
+   * Every node of a cluster builds its store with the same table prefix, schema and codec. The
+   * operation types, with their parameter classes and restartability, come from the engine (see
+   * {@link JdbcOperationStore#register}).
    */
   public static final class Builder {
     /** The default {@link #maxResultBytes(long)}: 16 MiB. */
     public static final long DEFAULT_MAX_RESULT_BYTES = 16L * 1024 * 1024;
 
     private final DataSource dataSource;
-    private final Map<String, Class<?>> parameterTypes = new HashMap<>();
-    private final Set<String> restartable = new HashSet<>();
     private JdbcDialect dialect;
     private String schema;
     private String tablePrefix = Tables.DEFAULT_PREFIX;
@@ -298,36 +315,6 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
      */
     public Builder codec(ValueCodec codec) {
       this.codec = Objects.requireNonNull(codec, "codec");
-      return this;
-    }
-
-    /**
-     * Registers the parameter class of an operation type: the only class the store decodes that
-     * type's parameters into, typically the provider's {@code parameterType()}. Types that take
-     * no parameters need none. A node that claims an operation whose type has no class registered
-     * leaves it queued and logs a warning.
-     *
-     * @param type the operation type's name
-     * @param parameterClass the class of its parameters
-     * @return this builder
-     */
-    public Builder parameterType(String type, Class<?> parameterClass) {
-      parameterTypes.put(
-          Objects.requireNonNull(type, "type"),
-          Objects.requireNonNull(parameterClass, "parameterClass"));
-      return this;
-    }
-
-    /**
-     * Declares an operation type restartable: when its node is lost, its running operations are
-     * queued again (up to 3 times each) instead of failing, and run from the start on another
-     * node. Only for types whose work can safely be done again. Default: no type.
-     *
-     * @param type the operation type's name
-     * @return this builder
-     */
-    public Builder restartable(String type) {
-      restartable.add(Objects.requireNonNull(type, "type"));
       return this;
     }
 
@@ -458,8 +445,8 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     public JdbcOperationStore build() {
       JdbcDialect d = dialect != null ? dialect : JdbcDialect.detect(dataSource);
       Tables tables = new Tables(schema, tablePrefix);
-      StoreConfig config = new StoreConfig(dataSource, d, tables, codec, Map.copyOf(parameterTypes),
-          Set.copyOf(restartable), progressInterval, maxResultBytes, blobStore, retry, listen,
+      StoreConfig config = new StoreConfig(dataSource, d, tables, codec,
+          progressInterval, maxResultBytes, blobStore, retry, listen,
           listenDataSource != null ? listenDataSource : dataSource, pollInterval,
           tombstoneCapacity, tombstoneTtl);
       Database db = new Database(dataSource, d, tables, new Retry(retry));

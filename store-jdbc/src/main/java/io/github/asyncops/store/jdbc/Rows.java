@@ -11,7 +11,6 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,7 +25,7 @@ final class Rows {
   static final class UnreadableParameters extends Exception {
     private static final long serialVersionUID = 1L;
 
-    /** True when no class is registered for the type, false when decoding failed. */
+    /** True when the type is not registered, false when decoding failed. */
     final boolean unregistered;
 
     UnreadableParameters(String message, Throwable cause, boolean unregistered) {
@@ -36,13 +35,13 @@ final class Rows {
   }
 
   private final ValueCodec codec;
-  private final Map<String, Class<?>> parameterTypes;
+  private final KnownTypes types;
   private final Results results;
   private final Set<String> warnedTypes = ConcurrentHashMap.newKeySet();
 
-  Rows(ValueCodec codec, Map<String, Class<?>> parameterTypes, Results results) {
+  Rows(ValueCodec codec, KnownTypes types, Results results) {
     this.codec = codec;
-    this.parameterTypes = Map.copyOf(parameterTypes);
+    this.types = types;
     this.results = results;
   }
 
@@ -106,17 +105,17 @@ final class Rows {
    * @param type the record's type
    * @param text the stored text, or null
    * @return the parameters, or null for none
-   * @throws UnreadableParameters if no class is registered or decoding fails
+   * @throws UnreadableParameters if the type is not registered or decoding fails
    */
   Object parametersToRun(String type, String text) throws UnreadableParameters {
     if (text == null) {
       return null;
     }
-    Class<?> target = parameterTypes.get(type);
+    Class<?> target = types.parameterType(type);
     if (target == null) {
       throw new UnreadableParameters(
-          "no parameter class is registered for operation type '" + type
-              + "'; add JdbcOperationStore.builder().parameterType(\"" + type + "\", ...)",
+          "operation type '" + type + "' is not registered with this store: the engine using"
+              + " it has no worker provider of that name",
           null,
           true);
     }
@@ -164,22 +163,23 @@ final class Rows {
    * Encodes a record's parameters for its row.
    *
    * @return the text, or null for none
-   * @throws JdbcStoreException if no class or another class is registered for the type, or the
-   *     codec fails
+   * @throws JdbcStoreException if the type is not registered, its parameters are not of the
+   *     registered class, or the codec fails
    */
   String encodeParameters(OperationRecord r) {
     Object parameters = r.parameters();
     if (parameters == null) {
       return null;
     }
-    Class<?> registered = parameterTypes.get(r.type());
+    Class<?> registered = types.parameterType(r.type());
     if (registered == null || !registered.isInstance(parameters)) {
       throw new JdbcStoreException(
           "operation type '" + r.type() + "' has parameters of class "
-              + parameters.getClass().getName() + ", but the store has "
-              + (registered == null ? "no parameter class" : registered.getName())
-              + " registered for it; add JdbcOperationStore.builder().parameterType(\""
-              + r.type() + "\", ...)");
+              + parameters.getClass().getName() + ", but "
+              + (registered == null
+                  ? "the type is not registered with this store (the engine registers its"
+                      + " worker providers' types when it starts)"
+                  : "the class registered for it is " + registered.getName()));
     }
     try {
       return codec.encode(parameters);

@@ -1,8 +1,6 @@
 package io.github.asyncops.store.jdbc;
 
 import java.time.Duration;
-import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -13,8 +11,6 @@ import javax.sql.DataSource;
  * @param dialect the database's dialect
  * @param tables the table names
  * @param codec encodes parameters and values
- * @param parameterTypes the parameter class of each type
- * @param restartable the types re-queued when their node is lost
  * @param progressInterval the least time between two progress writes of one operation
  * @param maxResultBytes the largest result kept in the database
  * @param blobStore where larger downloads go, or null
@@ -30,8 +26,6 @@ record StoreConfig(
     JdbcDialect dialect,
     Tables tables,
     ValueCodec codec,
-    Map<String, Class<?>> parameterTypes,
-    Set<String> restartable,
     Duration progressInterval,
     long maxResultBytes,
     BlobStore blobStore,

@@ -128,7 +128,7 @@ final class Writes {
   }
 
   /**
-   * Leaves a record of an unregistered type queued for a node that knows its class, and fails
+   * Leaves a record of an unregistered type queued for a node whose engine runs it, and fails
    * one whose parameters no longer decode, so it does not block its type's queue.
    */
   private void failUnreadable(Connection c, OperationRecord row, Rows.UnreadableParameters e,

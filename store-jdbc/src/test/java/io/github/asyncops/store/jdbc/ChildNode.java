@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A node in its own JVM, for tests that kill it: it starts one "flight" on the shared PostgreSQL,
  * prints {@code RUNNING <id>} once its worker runs, and then waits to be killed. The worker ends
- * only when asked to stop.
+ * only when asked to stop. The flight type is restartable when the test says so, as every node of
+ * a cluster declares the same types.
  */
 public final class ChildNode {
   private ChildNode() {}
@@ -21,7 +22,8 @@ public final class ChildNode {
   /**
    * Runs the node.
    *
-   * @param args the table prefix, the node id, the heartbeat interval and the lease in ms
+   * @param args the table prefix, the node id, the heartbeat interval and the lease in ms, and
+   *     whether the flight type is restartable
    * @throws InterruptedException never in practice: the process is killed while waiting
    */
   public static void main(String[] args) throws InterruptedException {
@@ -29,6 +31,7 @@ public final class ChildNode {
     String nodeId = args[1];
     Duration heartbeat = Duration.ofMillis(Long.parseLong(args[2]));
     Duration lease = Duration.ofMillis(Long.parseLong(args[3]));
+    boolean restartable = Boolean.parseBoolean(args[4]);
     HikariDataSource pool = PostgresDatabase.pool(4);
     JdbcOperationStore store = JdbcOperationStore.builder(pool).tablePrefix(prefix).build();
     CountDownLatch forever = new CountDownLatch(1);
@@ -45,7 +48,7 @@ public final class ChildNode {
             forever.await(10, TimeUnit.MILLISECONDS);
           }
           return OperationResult.none();
-        }))
+        }).restartable(restartable))
         .build();
     OperationId id = engine.start(StartRequest.of(NodeLossPostgresIT.FLIGHT)).operation().id();
     System.err.println("started " + id + " on " + nodeId);

@@ -27,11 +27,9 @@ final class H2Memory implements AutoCloseable {
     return dataSource;
   }
 
-  /** A store builder on this database with the test codec and the contract's parameter type. */
+  /** A store builder on this database with the test codec. */
   JdbcOperationStore.Builder store() {
-    return JdbcOperationStore.builder(dataSource)
-        .codec(new JacksonCodec())
-        .parameterType("t", String.class);
+    return JdbcOperationStore.builder(dataSource).codec(new JacksonCodec());
   }
 
   @Override

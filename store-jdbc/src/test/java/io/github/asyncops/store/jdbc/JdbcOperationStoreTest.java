@@ -2,12 +2,15 @@ package io.github.asyncops.store.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
+import io.github.asyncops.core.testing.TestTypes;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What the JDBC store adds to the core contract, on in-memory H2: how results and parameters are
- * kept, re-queueing restartable types, tombstone bounds and the progress throttle. Outages are
+ * kept, what it learns from the types an engine registers (parameter classes, restartable types),
+ * tombstone bounds and the progress throttle. Outages are
  * in {@link OutageTest}, set-up in {@link SetupTest}, the contract in {@link
  * JdbcOperationStoreH2Test}.
  */
@@ -30,12 +34,32 @@ final class JdbcOperationStoreTest {
   /** A parameter class, as a worker provider declares one. */
   record Pages(int pages) {}
 
+  /** The type most tests use, with {@code String} parameters, as an engine registers it. */
+  private static final OperationType T = TestTypes.of("t", String.class, false);
+
+  /** A type with {@link Pages} parameters. */
+  private static final OperationType REPORT = TestTypes.of("report", Pages.class, false);
+
   private final H2Memory database = new H2Memory();
   private JdbcOperationStore store;
 
+  /** Builds the store and registers {@link #T} with it, as an engine does when it starts. */
   private JdbcOperationStore store(JdbcOperationStore.Builder builder) {
+    return store(builder, T);
+  }
+
+  /** Builds the store and registers these types with it, as an engine does when it starts. */
+  private JdbcOperationStore store(JdbcOperationStore.Builder builder, OperationType... types) {
     store = builder.build();
+    store.register(List.of(types));
     return store;
+  }
+
+  /** Builds another node's store on the same database, registering these types. */
+  private JdbcOperationStore otherNode(OperationType... types) {
+    JdbcOperationStore other = database.store().build();
+    other.register(List.of(types));
+    return other;
   }
 
   @AfterEach
@@ -130,7 +154,7 @@ final class JdbcOperationStoreTest {
 
   @Test
   void parameters_are_decoded_into_the_class_registered_for_their_type() {
-    JdbcOperationStore s = store(database.store().parameterType("report", Pages.class));
+    JdbcOperationStore s = store(database.store(), REPORT);
 
     OperationRecord claimed = running(s, "report", new Pages(7));
 
@@ -140,20 +164,37 @@ final class JdbcOperationStoreTest {
 
   @Test
   void a_start_with_parameters_the_store_cannot_keep_is_refused() {
-    JdbcOperationStore s = store(database.store().parameterType("report", Pages.class));
+    JdbcOperationStore s = store(database.store(), REPORT);
 
     assertThatThrownBy(() -> s.insert(queued("other", new Pages(1)), false, 100))
         .isInstanceOf(JdbcStoreException.class)
-        .hasMessageContaining("parameterType(\"other\"");
+        .hasMessageContaining("'other'")
+        .hasMessageContaining("not registered");
     assertThatThrownBy(() -> s.insert(queued("report", "not pages"), false, 100))
-        .isInstanceOf(JdbcStoreException.class);
+        .isInstanceOf(JdbcStoreException.class)
+        .hasMessageContaining(Pages.class.getName());
   }
 
   @Test
-  void a_node_without_the_parameter_class_leaves_the_operation_queued_for_one_with_it() {
+  void a_store_nothing_was_registered_with_refuses_parameters_and_does_not_restart() {
+    JdbcOperationStore s = database.store().build();
+    store = s;
+
+    assertThatThrownBy(() -> s.insert(queued("t", "p"), false, 100))
+        .isInstanceOf(JdbcStoreException.class)
+        .hasMessageContaining("not registered");
+    OperationRecord r = running(s, "t", null);
+    Instant later = T0.plusSeconds(60);
+
+    assertThat(s.expire(later, "node lost", later)).extracting(OperationRecord::id,
+        OperationRecord::state).containsExactly(tuple(r.id(), OperationState.FAILED));
+  }
+
+  @Test
+  void a_node_that_does_not_run_the_type_leaves_its_operation_queued_for_one_that_does() {
     OperationRecord record = queued("report", new Pages(2));
-    store(database.store().parameterType("report", Pages.class)).insert(record, false, 100);
-    try (JdbcOperationStore unaware = database.store().build()) {
+    store(database.store(), REPORT).insert(record, false, 100);
+    try (JdbcOperationStore unaware = otherNode(T)) {
       assertThat(unaware.claim("report", 1, "node-b", T0)).isEmpty();
       assertThat(unaware.find(record.id()).orElseThrow().state()).isEqualTo(OperationState.QUEUED);
     }
@@ -165,9 +206,8 @@ final class JdbcOperationStoreTest {
   @Test
   void an_operation_whose_parameters_no_longer_decode_fails_when_claimed() {
     OperationRecord record = queued("report", "a string, not pages");
-    store(database.store().parameterType("report", String.class)).insert(record, false, 100);
-    try (JdbcOperationStore changed = database.store().parameterType("report", Pages.class)
-        .build()) {
+    store(database.store(), TestTypes.of("report", String.class, false)).insert(record, false, 100);
+    try (JdbcOperationStore changed = otherNode(REPORT)) {
       assertThat(changed.claim("report", 1, "node-a", T0)).isEmpty();
 
       OperationRecord failed = changed.find(record.id()).orElseThrow();
@@ -177,8 +217,29 @@ final class JdbcOperationStoreTest {
   }
 
   @Test
+  void register_adds_types_but_refuses_to_change_a_registered_one() {
+    JdbcOperationStore s = store(database.store(), REPORT);
+    s.register(List.of(REPORT, T));
+
+    assertThatThrownBy(() -> s.register(List.of(TestTypes.of("x", String.class, false),
+            TestTypes.of("report", Object.class, false))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'report'")
+        .hasMessageContaining(Pages.class.getName())
+        .hasMessageContaining(Object.class.getName());
+    assertThatThrownBy(() -> s.register(List.of(TestTypes.of("t", String.class, true))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'t' is already registered with this store as not restartable");
+    assertThatThrownBy(() -> s.insert(queued("x", "p"), false, 100))
+        .as("a refused registration adds none of its types")
+        .isInstanceOf(JdbcStoreException.class);
+    assertThat(running(s, "report", new Pages(1)).parameters()).isEqualTo(new Pages(1));
+    assertThat(running(s, "t", "p").parameters()).isEqualTo("p");
+  }
+
+  @Test
   void expire_queues_a_restartable_operation_again_up_to_three_times_then_fails_it() {
-    JdbcOperationStore s = store(database.store().restartable("t"));
+    JdbcOperationStore s = store(database.store(), TestTypes.of("t", String.class, true));
     OperationRecord r = running(s, "t", "p");
     Instant now = T0;
     for (int restart = 1; restart <= Upkeep.MAX_RESTARTS; restart++) {

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -69,8 +68,8 @@ final class NodeLossPostgresIT {
 
   @Test
   void a_killed_nodes_operation_fails_as_node_lost_within_the_lease() throws Exception {
-    OperationId id = startChildRunningAFlight("doomed");
-    Node survivor = survivor(b -> b);
+    OperationId id = startChildRunningAFlight("doomed", false);
+    Node survivor = survivor(false);
     assertThat(survivor.engine.status(id).state()).isEqualTo(OperationState.RUNNING);
 
     children.get(0).destroyForcibly().waitFor();
@@ -83,8 +82,8 @@ final class NodeLossPostgresIT {
   @Test
   void a_killed_nodes_restartable_operation_is_queued_again_and_runs_on_a_survivor()
       throws Exception {
-    OperationId id = startChildRunningAFlight("doomed");
-    Node survivor = survivor(b -> b.restartable(FLIGHT));
+    OperationId id = startChildRunningAFlight("doomed", true);
+    Node survivor = survivor(true);
 
     children.get(0).destroyForcibly().waitFor();
 
@@ -93,11 +92,13 @@ final class NodeLossPostgresIT {
     assertThat(done.error()).isNull();
   }
 
-  private Node survivor(UnaryOperator<JdbcOperationStore.Builder> store) {
-    Node node = new Node("survivor", database, store, b -> b
+  /** A node in this JVM that runs flights, restartable or not, as the killed node declared them. */
+  private Node survivor(boolean restartable) {
+    Node node = new Node("survivor", database, b -> b, b -> b
         .heartbeatInterval(HEARTBEAT)
         .lease(LEASE)
-        .worker(TestProvider.of(FLIGHT, p -> c -> OperationResult.none())));
+        .worker(TestProvider.of(FLIGHT, p -> c -> OperationResult.none())
+            .restartable(restartable)));
     survivors.add(node);
     return node;
   }
@@ -110,7 +111,8 @@ final class NodeLossPostgresIT {
   }
 
   /** Starts a child node and waits until its worker runs; returns the operation's id. */
-  private OperationId startChildRunningAFlight(String nodeId) throws Exception {
+  private OperationId startChildRunningAFlight(String nodeId, boolean restartable)
+      throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder builder = new ProcessBuilder(
         java.toString(),
@@ -121,7 +123,7 @@ final class NodeLossPostgresIT {
         "-Dasyncops.jdbc.password=" + PostgresDatabase.PASSWORD,
         ChildNode.class.getName(),
         database.prefix, nodeId, Long.toString(HEARTBEAT.toMillis()),
-        Long.toString(LEASE.toMillis()));
+        Long.toString(LEASE.toMillis()), Boolean.toString(restartable));
     builder.redirectError(new File("target/child-" + nodeId + ".log"));
     Process child = builder.start();
     children.add(child);

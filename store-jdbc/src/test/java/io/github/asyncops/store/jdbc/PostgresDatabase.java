@@ -50,7 +50,7 @@ final class PostgresDatabase implements AutoCloseable {
     return pool;
   }
 
-  /** A store builder on these tables with the test codec and the contract's parameter type. */
+  /** A store builder on these tables with the test codec. */
   JdbcOperationStore.Builder store() {
     return store(pool);
   }
@@ -59,8 +59,7 @@ final class PostgresDatabase implements AutoCloseable {
   JdbcOperationStore.Builder store(HikariDataSource nodePool) {
     return JdbcOperationStore.builder(nodePool)
         .tablePrefix(prefix)
-        .codec(new JacksonCodec())
-        .parameterType("t", String.class);
+        .codec(new JacksonCodec());
   }
 
   /** Empties the tables, if they exist. */

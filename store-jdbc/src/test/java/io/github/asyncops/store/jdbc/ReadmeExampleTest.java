@@ -34,10 +34,9 @@ final class ReadmeExampleTest {
 
     JdbcOperationStore store = JdbcOperationStore.builder(dataSource)
         .codec(new JacksonCodec(objectMapper))      // parameters and value results as JSON
-        .parameterType("report", Request.class)     // the only class "report" decodes into
         .build();                                   // creates the tables if missing
     OperationEngine engine = OperationEngine.builder()
-        .store(store)
+        .store(store)                               // learns "report" and Request.class
         .nodeId("node-1")
         .worker(new ReportProvider())
         .build();
