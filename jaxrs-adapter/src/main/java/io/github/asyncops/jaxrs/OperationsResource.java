@@ -205,7 +205,7 @@ public class OperationsResource {
               sink,
               sse,
               exchange.settings().executor(),
-              snapshot -> exchange.settings().renderings().render(snapshot, exchange::json),
+              exchange::render,
               last);
           return null;
         });

@@ -1,7 +1,6 @@
 package io.github.asyncops.jaxrs.internal;
 
 import io.github.asyncops.core.OperationSnapshot;
-import jakarta.ws.rs.core.EntityTag;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,16 +18,6 @@ public final class ETags {
   private static final int LENGTH = 16;
 
   private ETags() {}
-
-  /**
-   * The entity tag of a snapshot's status.
-   *
-   * @param snapshot the operation
-   * @return a strong tag
-   */
-  public static EntityTag of(OperationSnapshot snapshot) {
-    return new EntityTag(value(snapshot));
-  }
 
   /**
    * The tag's value, without quotes.

@@ -11,6 +11,7 @@ import io.github.asyncops.jaxrs.json.StatusJson;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -221,11 +222,25 @@ public final class Exchange {
    * @return the response
    */
   public Response status(OperationSnapshot snapshot, Request request) {
-    EntityTag tag = ETags.of(snapshot);
+    StatusRenderings.Rendered rendered = render(snapshot);
+    EntityTag tag = new EntityTag(rendered.tag());
     Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
     Response.ResponseBuilder builder =
-        notModified != null ? notModified : Response.ok(json(snapshot));
+        notModified != null
+            ? notModified
+            : Response.ok(rendered.json(), MediaType.APPLICATION_JSON_TYPE);
     return build(pollHint(builder.tag(tag), snapshot));
+  }
+
+  /**
+   * An operation's status as text and entity tag, rendered once per change for every request and
+   * event stream that carries it.
+   *
+   * @param snapshot the operation
+   * @return the rendering
+   */
+  public StatusRenderings.Rendered render(OperationSnapshot snapshot) {
+    return settings.renderings().render(snapshot, basePath, this::json);
   }
 
   /**

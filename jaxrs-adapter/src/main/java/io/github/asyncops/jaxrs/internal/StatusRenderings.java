@@ -6,54 +6,73 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.jaxrs.json.StatusJson;
 import java.io.UncheckedIOException;
+import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Renders each status once for all the event streams that carry it: the engine hands the same
- * snapshot to every watcher of an operation, so the JSON text and the entity tag (a SHA-256) are
- * computed once per change rather than once per stream. Keeps the newest rendering per operation
- * and drops it once the final state was rendered. Links are absolute paths under the one base
- * path, so the text is the same for every client. Thread-safe.
+ * Renders each status once for every poll and event stream that carries it: the JSON text and the
+ * entity tag (a SHA-256) are computed when a status changes rather than on every request, so an
+ * unchanged poll and an event sent to many streams cost little. Keeps the newest rendering per
+ * active operation, drops it once the final state is rendered, and holds at most {@link #CAPACITY}
+ * of them (operations that end unwatched would otherwise stay). Thread-safe.
  */
 public final class StatusRenderings {
+  /** The most renderings kept; past it, half are dropped and rendered again when next asked. */
+  static final int CAPACITY = 10_000;
+
   private final ObjectWriter writer = WireJsonProvider.mapper().writerFor(StatusJson.class);
   private final Map<OperationId, Rendered> newest = new ConcurrentHashMap<>();
 
   /**
-   * A status as an event carries it.
+   * A status as a response or an event carries it.
    *
    * @param snapshot the snapshot it was rendered from
+   * @param base the base path its links are under
    * @param tag the entity tag value
    * @param json the status JSON
    */
-  public record Rendered(OperationSnapshot snapshot, String tag, String json) {}
+  public record Rendered(OperationSnapshot snapshot, String base, String tag, String json) {}
 
   /**
-   * Renders a snapshot, or returns its rendering if another stream already made it.
+   * Renders a snapshot, or returns the rendering of an equal one under the same base path.
    *
    * @param snapshot the status
+   * @param base the base path of the links
    * @param json describes the snapshot on the wire
    * @return the rendering
    */
-  public Rendered render(OperationSnapshot snapshot, Function<OperationSnapshot, StatusJson> json) {
+  public Rendered render(
+      OperationSnapshot snapshot, String base, Function<OperationSnapshot, StatusJson> json) {
     Rendered cached = newest.get(snapshot.id());
-    if (cached != null && cached.snapshot() == snapshot) {
+    if (cached != null && cached.base().equals(base) && cached.snapshot().equals(snapshot)) {
       return cached;
     }
     Rendered rendered;
     try {
       rendered =
-          new Rendered(snapshot, ETags.value(snapshot), writer.writeValueAsString(json.apply(snapshot)));
+          new Rendered(
+              snapshot, base, ETags.value(snapshot), writer.writeValueAsString(json.apply(snapshot)));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
     if (snapshot.active()) {
+      if (newest.size() >= CAPACITY) {
+        shrink();
+      }
       newest.put(snapshot.id(), rendered);
     } else {
       newest.remove(snapshot.id());
     }
     return rendered;
+  }
+
+  private void shrink() {
+    Iterator<OperationId> ids = newest.keySet().iterator();
+    for (int i = 0; i < CAPACITY / 2 && ids.hasNext(); i++) {
+      ids.next();
+      ids.remove();
+    }
   }
 }
