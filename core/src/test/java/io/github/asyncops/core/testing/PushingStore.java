@@ -1,20 +1,15 @@
 package io.github.asyncops.core.testing;
 
 import io.github.asyncops.core.OperationId;
-import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
-import io.github.asyncops.core.spi.OperationStore;
 import io.github.asyncops.core.spi.StoreListener;
-import io.github.asyncops.core.store.InMemoryOperationStore;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -22,14 +17,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * store does with LISTEN/NOTIFY: queued records, stop requests and progress. It also records what
  * the engines tell it when they start.
  */
-public final class PushingStore implements OperationStore {
+public final class PushingStore extends ForwardingStore {
   /** Each type list an engine registered, in order. */
   public final List<List<OperationType>> registrations = new CopyOnWriteArrayList<>();
 
   /** The start-up calls engines made, in order: {@code "register"} and {@code "listen"}. */
   public final List<String> startCalls = new CopyOnWriteArrayList<>();
 
-  private final InMemoryOperationStore delegate = new InMemoryOperationStore();
   private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
 
   @Override
@@ -81,43 +75,11 @@ public final class PushingStore implements OperationStore {
     return finished;
   }
 
-  @Override
-  public Optional<OperationRecord> find(OperationId id) {
-    return delegate.find(id);
-  }
 
-  @Override
-  public boolean forgotten(OperationId id) {
-    return delegate.forgotten(id);
-  }
 
-  @Override
-  public List<OperationRecord> list(OperationQuery query) {
-    return delegate.list(query);
-  }
 
-  @Override
-  public List<OperationRecord> claim(String type, int max, String node, Instant now) {
-    return delegate.claim(type, max, node, now);
-  }
 
-  @Override
-  public Set<OperationId> heartbeat(String node, Collection<OperationId> ids, Instant now) {
-    return delegate.heartbeat(node, ids, now);
-  }
 
-  @Override
-  public List<OperationRecord> expire(Instant staleBefore, String error, Instant now) {
-    return delegate.expire(staleBefore, error, now);
-  }
 
-  @Override
-  public int evict(Instant now) {
-    return delegate.evict(now);
-  }
 
-  @Override
-  public boolean delete(OperationId id) {
-    return delegate.delete(id);
-  }
 }
