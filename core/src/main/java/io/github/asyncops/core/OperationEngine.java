@@ -123,9 +123,11 @@ public interface OperationEngine extends AutoCloseable {
   Subscription watch(OperationId id, OperationListener listener);
 
   /**
-   * Shuts down gracefully: refuses new starts, asks every operation on this engine to stop, waits
-   * up to the stop grace period, interrupts what is left, and stops the threads the engine
-   * created. Idempotent; blocks until done.
+   * Shuts down gracefully: refuses new starts, asks every operation running on this engine to
+   * stop, waits up to the stop grace period, interrupts what is left and waits up to that period
+   * again, fails what still runs, and stops the threads the engine created. Operations still
+   * queued stay queued in the store, for another engine that shares it. Idempotent; blocks until
+   * done, at most about twice the stop grace period.
    */
   @Override
   void close();

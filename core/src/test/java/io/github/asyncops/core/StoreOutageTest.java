@@ -91,4 +91,32 @@ final class StoreOutageTest {
     assertThat(engine.status(first).error()).isEqualTo("the server running the operation was lost");
     assertThat(engine.status(second).state()).isEqualTo(RUNNING);
   }
+
+  @Test
+  void a_failed_insert_reaches_the_caller_and_leaves_nothing_behind() {
+    store.failInserts = true;
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.start(StartRequest.of("job")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("the database is down (insert)");
+
+    assertThat(((io.github.asyncops.core.internal.Engine) engine).localOperations()).isZero();
+    store.failInserts = false;
+    assertThat(engine.start(StartRequest.of("job")).created()).isTrue();
+  }
+
+  @Test
+  void a_failing_eviction_does_not_stop_the_heartbeat_that_carries_remote_stops()
+      throws Exception {
+    OperationId id = engine.start(StartRequest.of("job")).operation().id();
+    gate.awaitArrivals(1);
+    store.failEvictions = true;
+    scheduler.tick();
+
+    store.requestStop(id, null, clock.instant());
+    clock.advance(Duration.ofSeconds(5));
+    scheduler.tick();
+
+    assertThat(awaitState(id, OperationState.STOPPED).stopRequested()).isTrue();
+  }
 }

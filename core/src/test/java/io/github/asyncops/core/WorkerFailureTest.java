@@ -53,6 +53,18 @@ final class WorkerFailureTest {
   }
 
   @Test
+  void a_worker_that_throws_an_error_ends_failed() {
+    OperationId id =
+        start(
+            p ->
+                c -> {
+                  throw new java.io.IOError(new java.io.IOException("disk gone"));
+                });
+
+    assertThat(fixture.awaitState(id, FAILED).error()).isEqualTo("java.io.IOException: disk gone");
+  }
+
+  @Test
   void a_failure_without_a_message_names_its_kind_but_shows_no_stack_trace() {
     OperationId id =
         start(

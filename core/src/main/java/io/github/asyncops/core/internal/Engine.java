@@ -131,15 +131,26 @@ public final class Engine implements OperationEngine {
             now());
     Execution execution = Execution.pending(id, rt);
     local.put(id, execution);
-    InsertResult inserted =
-        store.insert(record, type.startPolicy() == StartPolicy.RESTART, config.queueCapacity());
+    InsertResult inserted;
+    try {
+      inserted =
+          store.insert(record, type.startPolicy() == StartPolicy.RESTART, config.queueCapacity());
+    } catch (RuntimeException e) {
+      local.remove(id);
+      execution.ready(null);
+      throw e;
+    }
     if (!(inserted instanceof InsertResult.Inserted done)) {
       local.remove(id);
       execution.ready(null);
       return refused(rt, inserted);
     }
     if (done.replaced() != null) {
-      stopped(done.replaced());
+      try {
+        stopped(done.replaced());
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "could not stop " + done.replaced().id() + " for a restart", e);
+      }
     }
     notifier.stateChanged(snapshot(record));
     Worker worker;
@@ -334,13 +345,29 @@ public final class Engine implements OperationEngine {
     try {
       executor.execute(new Run(this, execution));
     } catch (RejectedExecutionException e) {
-      complete(execution, OperationState.FAILED, Progress.NONE, "the engine is shutting down",
+      LOG.log(Level.ERROR, "the worker executor refused operation " + execution.id, e);
+      end(execution, OperationState.FAILED, Progress.NONE,
+          closed.get() ? "the server is shutting down" : "the server could not run the operation",
           OperationResult.none());
     }
   }
 
   /** Ends an operation that ran here: stores the final state, frees its slot, dispatches. */
   void complete(
+      Execution execution,
+      OperationState state,
+      Progress progress,
+      String error,
+      OperationResult result) {
+    end(execution, state, progress, error, result);
+    dispatchQuietly(execution.type);
+  }
+
+  /**
+   * Stores an operation's final state and frees its slot, without dispatching: after an executor
+   * refused a task, dispatching at once would fail the whole queue; the next tick tries again.
+   */
+  private void end(
       Execution execution,
       OperationState state,
       Progress progress,
@@ -359,7 +386,6 @@ public final class Engine implements OperationEngine {
       slots.release(execution.type);
       signalFinished();
     }
-    dispatchQuietly(execution.type);
   }
 
   /**
@@ -384,6 +410,15 @@ public final class Engine implements OperationEngine {
     store
         .finish(id, state, value, text, error, result, now())
         .ifPresent(r -> notifier.stateChanged(snapshot(r)));
+  }
+
+  /**
+   * Counts the operations this engine prepared or runs, for tests of what failures leave behind.
+   *
+   * @return the number of local executions
+   */
+  public int localOperations() {
+    return local.size();
   }
 
   /** Tells whether the operation runs on this engine, as opposed to elsewhere or nowhere yet. */
@@ -472,6 +507,11 @@ public final class Engine implements OperationEngine {
       return;
     }
     for (Execution execution : List.copyOf(local.values())) {
+      if (!execution.launched()) {
+        local.remove(execution.id, execution);
+        execution.ready(null);
+        continue;
+      }
       try {
         stop(execution.id);
       } catch (RuntimeException e) {

@@ -23,37 +23,54 @@ final class Housekeeping implements Runnable {
   /** Whether the last tick failed, so an outage is logged once rather than ten times a second. */
   private boolean failing;
 
+  /** The first failure of the current tick, or null. */
+  private RuntimeException failed;
+
   Housekeeping(Engine engine) {
     this.engine = engine;
   }
 
   @Override
   public void run() {
+    Instant now = engine.now();
+    failed = null;
+    if (!now.isBefore(nextHeartbeat)) {
+      step(() -> heartbeat(now));
+      nextHeartbeat = now.plus(engine.config.heartbeatInterval());
+    }
+    for (Execution execution : engine.local.values()) {
+      step(() -> publishProgress(execution, now));
+      step(
+          () -> {
+            if (!execution.isStopRequested() && execution.timeoutPassed(now)) {
+              execution.markTimedOut();
+              engine.stop(execution.id);
+            }
+          });
+      execution.interruptIfOverdue(now);
+    }
+    step(engine.remote::refresh);
+    step(() -> engine.store.evict(now));
+    step(engine::dispatchAll);
+    if (failed == null && failing) {
+      failing = false;
+      LOG.log(Level.INFO, "housekeeping works again");
+    } else if (failed != null && !failing) {
+      failing = true;
+      LOG.log(Level.WARNING, "housekeeping failed; retrying every tick, quietly until it works", failed);
+    }
+  }
+
+  /**
+   * Runs one part of the tick. A failing part (a store outage, say) must not stop the others: a
+   * node whose heartbeat stopped because eviction failed would lose its operations to the lease.
+   */
+  private void step(Runnable part) {
     try {
-      Instant now = engine.now();
-      for (Execution execution : engine.local.values()) {
-        publishProgress(execution, now);
-        if (!execution.isStopRequested() && execution.timeoutPassed(now)) {
-          execution.markTimedOut();
-          engine.stop(execution.id);
-        }
-        execution.interruptIfOverdue(now);
-      }
-      if (!now.isBefore(nextHeartbeat)) {
-        heartbeat(now);
-        nextHeartbeat = now.plus(engine.config.heartbeatInterval());
-      }
-      engine.remote.refresh();
-      engine.store.evict(now);
-      engine.dispatchAll();
-      if (failing) {
-        failing = false;
-        LOG.log(Level.INFO, "housekeeping works again");
-      }
+      part.run();
     } catch (RuntimeException e) {
-      if (!failing) {
-        failing = true;
-        LOG.log(Level.WARNING, "housekeeping failed; retrying every tick, quietly until it works", e);
+      if (failed == null) {
+        failed = e;
       }
     }
   }

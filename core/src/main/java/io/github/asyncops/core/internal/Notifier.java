@@ -28,7 +28,13 @@ final class Notifier {
   }
 
   Subscription watch(OperationId id, OperationListener listener) {
-    watchers.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(listener);
+    watchers.compute(
+        id,
+        (k, list) -> {
+          List<OperationListener> watching = list != null ? list : new CopyOnWriteArrayList<>();
+          watching.add(listener);
+          return watching;
+        });
     return () ->
         watchers.computeIfPresent(
             id,

@@ -47,12 +47,15 @@ final class Run implements Runnable {
     Throwable failure = null;
     try {
       result = worker.run(execution);
-    } catch (Exception | LinkageError | AssertionError e) {
+    } catch (Throwable e) {
       failure = e;
     } finally {
       execution.exit();
     }
     end(result, failure);
+    if (failure instanceof VirtualMachineError fatal) {
+      throw fatal;
+    }
   }
 
   private void end(OperationResult result, Throwable failure) {

@@ -3,6 +3,7 @@ package io.github.asyncops.core.testing;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.time.Instant;
 import java.util.List;
@@ -17,8 +18,30 @@ public final class FlakyStore extends ForwardingStore {
   /** While true, {@link #finish} throws. */
   public volatile boolean failFinishes;
 
+  /** While true, {@link #insert} throws. */
+  public volatile boolean failInserts;
+
+  /** While true, {@link #evict} throws. */
+  public volatile boolean failEvictions;
+
   private static IllegalStateException outage(String call) {
     return new IllegalStateException("the database is down (" + call + ")");
+  }
+
+  @Override
+  public InsertResult insert(OperationRecord record, boolean replaceActive, int queueLimit) {
+    if (failInserts) {
+      throw outage("insert");
+    }
+    return super.insert(record, replaceActive, queueLimit);
+  }
+
+  @Override
+  public int evict(Instant now) {
+    if (failEvictions) {
+      throw outage("evict");
+    }
+    return super.evict(now);
   }
 
   @Override
@@ -26,7 +49,7 @@ public final class FlakyStore extends ForwardingStore {
     if (failClaims) {
       throw outage("claim");
     }
-    return delegate.claim(type, max, node, now);
+    return super.claim(type, max, node, now);
   }
 
   @Override
@@ -41,7 +64,7 @@ public final class FlakyStore extends ForwardingStore {
     if (failFinishes) {
       throw outage("finish");
     }
-    return delegate.finish(id, state, value, text, error, result, now);
+    return super.finish(id, state, value, text, error, result, now);
   }
 
 
