@@ -1,5 +1,6 @@
 package io.github.asyncops.example;
 
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
@@ -23,7 +24,14 @@ public final class DemoApp {
       System.exit(2);
       return;
     }
-    DemoServer server = DemoServer.start(options);
+    DemoServer server;
+    try {
+      server = DemoServer.start(options);
+    } catch (UncheckedIOException e) {
+      System.err.println("asyncops demo: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+      System.exit(1);
+      return;
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime()
         .addShutdownHook(

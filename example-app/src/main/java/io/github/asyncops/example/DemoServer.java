@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -90,21 +89,22 @@ public final class DemoServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting requests, closes the engine (which stops running operations, so their event
-   * streams end) and the store, then waits briefly for open requests to finish.
+   * Stops accepting requests and waits briefly for open ones, then closes the engine (which stops
+   * running operations) and the store. The engine closes last so that no request sees an
+   * operation stopped by the shutdown.
    */
   @Override
   public void close() {
-    Future<HttpServer> stopped = server.shutdown(HTTP_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-    engine.close();
-    store.close();
     try {
-      stopped.get();
+      server.shutdown(HTTP_GRACE.toMillis(), TimeUnit.MILLISECONDS).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       server.shutdownNow();
     } catch (ExecutionException e) {
       server.shutdownNow();
+    } finally {
+      engine.close();
+      store.close();
     }
   }
 }

@@ -21,11 +21,13 @@ import org.openqa.selenium.By;
 /**
  * The demo in real headless Chromium, as a person uses it: start, ping and stop a flight; reload
  * and a second browser mid-flight; a flight to the end; the CSV export and its download; the
- * network failing; and the server restarting. Each test has its own server with an 8-second
- * flight (four 2-second steps of 25%).
+ * network failing; and the server restarting. Each test has its own server with a 60-second
+ * flight, long enough for any test to act mid-flight on a slow machine; the flight that runs to
+ * the end is 8 seconds (four 2-second steps of 25%).
  */
 final class DemoBrowserIT {
-  private static final Duration FLIGHT = Duration.ofSeconds(8);
+  private static final Duration FLIGHT = Duration.ofSeconds(60);
+  private static final Duration SHORT_FLIGHT = Duration.ofSeconds(8);
   private static final String FLYING = "Полет завершен на \\d+%";
 
   @TempDir Path downloads;
@@ -100,6 +102,8 @@ final class DemoBrowserIT {
 
   @Test
   void a_flight_runs_to_the_boom_at_one_hundred_percent() {
+    server.close();
+    server = DemoServer.start(DemoOptions.defaults().withPort(0).withFlight(SHORT_FLIGHT));
     launch(browser);
 
     browser.until(d -> "succeeded".equals(browser.state("flight")));
