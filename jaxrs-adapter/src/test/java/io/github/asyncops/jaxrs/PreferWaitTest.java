@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 final class PreferWaitTest extends InMemoryTest {
 
   PreferWaitTest() {
-    super(new Harness(adapter -> adapter.maxWait(java.time.Duration.ofSeconds(1))));
+    super(new Harness(adapter -> adapter.maxWait(java.time.Duration.ofSeconds(5))));
   }
 
   private Response startWaiting(String type, String prefer) {
@@ -25,10 +25,10 @@ final class PreferWaitTest extends InMemoryTest {
 
   @Test
   void a_start_that_ends_in_time_answers_200_with_the_final_status() {
-    Response response = startWaiting("answer", "wait=1");
+    Response response = startWaiting("answer", "wait=5");
 
     assertThat(response.getStatus()).isEqualTo(200);
-    assertThat(response.getHeaderString("Preference-Applied")).isEqualTo("wait=1");
+    assertThat(response.getHeaderString("Preference-Applied")).isEqualTo("wait=5");
     assertThat(response.getHeaderString("Retry-After")).isNull();
     JsonNode status = Http.json(response);
     assertThat(response.getLocation().getPath())
@@ -50,7 +50,7 @@ final class PreferWaitTest extends InMemoryTest {
               harness.gate.open(4);
             });
 
-    Response response = startWaiting("missile-launch", "respond-async, wait=1");
+    Response response = startWaiting("missile-launch", "respond-async, wait=5");
 
     flight.join();
     assertThat(response.getStatus()).isEqualTo(200);
@@ -62,7 +62,7 @@ final class PreferWaitTest extends InMemoryTest {
     Response response = startWaiting("missile-launch", "wait=600");
 
     assertThat(response.getStatus()).isEqualTo(202);
-    assertThat(response.getHeaderString("Preference-Applied")).isEqualTo("wait=1");
+    assertThat(response.getHeaderString("Preference-Applied")).isEqualTo("wait=5");
     assertThat(response.getHeaderString("Retry-After")).isEqualTo("3");
     assertThat(Http.json(response).path("state").asText()).isEqualTo("RUNNING");
   }

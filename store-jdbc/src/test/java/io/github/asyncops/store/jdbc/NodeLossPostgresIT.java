@@ -31,12 +31,13 @@ import org.junit.jupiter.api.Test;
  * A node killed with SIGKILL in the middle of an operation: a {@link ChildNode} in its own JVM
  * claims and runs it, the test kills the process, and a surviving node in this JVM fails the
  * operation as "node lost", or queues it again and runs it when the type is restartable. The
- * lease is 2 s and heartbeats come every 500 ms, so a survivor acts within about 2.5 s.
+ * lease is 6 s and heartbeats come every second, so a survivor acts within about 7 s, and a child
+ * JVM that stalls for a few seconds on a loaded machine is not taken for dead before the kill.
  */
 final class NodeLossPostgresIT {
   static final String FLIGHT = "flight";
-  private static final Duration HEARTBEAT = Duration.ofMillis(500);
-  private static final Duration LEASE = Duration.ofSeconds(2);
+  private static final Duration HEARTBEAT = Duration.ofSeconds(1);
+  private static final Duration LEASE = Duration.ofSeconds(6);
   private static final Duration PATIENCE = Duration.ofSeconds(20);
   private static final String NODE_LOST = "the server running the operation was lost";
   private static PostgresDatabase database;
