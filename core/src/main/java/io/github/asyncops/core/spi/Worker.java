@@ -32,8 +32,9 @@ public interface Worker {
    * promptly.
    *
    * <p>Returning normally ends the operation {@code SUCCEEDED} with the returned result, or
-   * {@code STOPPED} if the worker had seen a stop request. Throwing ends it {@code FAILED} with the
-   * exception's message, or {@code STOPPED} if it was interrupted after a stop request.
+   * {@code STOPPED} if the worker had seen a stop request. Throwing anything, errors included,
+   * ends it {@code FAILED} with the message, or {@code STOPPED} if it was interrupted after a stop
+   * request; a {@link VirtualMachineError} is thrown on after the operation is recorded.
    *
    * @param context the operation's context
    * @return the result, or {@link OperationResult#none()}; null counts as none
