@@ -89,6 +89,18 @@ final class IdempotencyKeyTest extends InMemoryTest {
   }
 
   @Test
+  void a_forgotten_operations_key_takes_other_parameters_too() {
+    String first = Http.json(start("operations/answer", "{}", "k-2")).path("id").asText();
+    harness.fixture.awaitState(OperationId.of(first), OperationState.SUCCEEDED);
+    call("operations/answer/" + first).delete();
+
+    Response other = start("operations/answer", "{\"different\": true}", "k-2");
+
+    assertThat(other.getStatus()).isEqualTo(202);
+    assertThat(Http.json(other).path("id").asText()).isNotEqualTo(first);
+  }
+
+  @Test
   void a_malformed_key_answers_400() {
     for (String key : new String[] {"\"\"", "x".repeat(256), "naïve"}) {
       Http.problem(

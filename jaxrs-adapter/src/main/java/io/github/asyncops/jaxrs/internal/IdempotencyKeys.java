@@ -138,17 +138,18 @@ public final class IdempotencyKeys {
       if (earlier == null) {
         return startFor(key, mine, start);
       }
+      OperationSnapshot replay = replay(engine, earlier);
+      if (replay == null) {
+        synchronized (entries) {
+          entries.remove(key, earlier);
+        }
+        continue;
+      }
       if (!earlier.fingerprint.equals(fingerprint)) {
         throw Problem.IDEMPOTENCY_KEY_REUSED.exception(
             "this Idempotency-Key was already used for a start with other parameters");
       }
-      OperationSnapshot replay = replay(engine, earlier);
-      if (replay != null) {
-        return new StartOutcome(replay, false);
-      }
-      synchronized (entries) {
-        entries.remove(key, earlier);
-      }
+      return new StartOutcome(replay, false);
     }
   }
 
