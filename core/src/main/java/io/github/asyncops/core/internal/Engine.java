@@ -32,7 +32,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,8 +42,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <p>Design notes. The store is the source of truth; this class keeps only the {@link Execution}s
  * of operations it created or claimed. A start inserts a QUEUED record, calls the worker's {@code
- * start}, then {@link #dispatch dispatches}: while the type and the engine have a free slot it
- * claims the oldest queued record and hands it to the executor. Finishing an operation frees a
+ * start}, then has the {@link Dispatcher} claim the oldest queued record and hand it to the
+ * executor while the type and the engine have a free slot. Finishing an operation frees a
  * slot and dispatches again, and so does every housekeeping {@link Housekeeping tick}, which also
  * picks up work queued by other nodes. State changes are published on the thread that makes them;
  * progress is published by the tick, which bounds its rate.
@@ -58,7 +57,7 @@ public final class Engine implements OperationEngine {
   final Map<OperationId, Execution> local = new ConcurrentHashMap<>();
   private final Map<String, RegisteredType> types;
   final RemoteWatch remote = new RemoteWatch(this);
-  private final Slots slots;
+  private final Dispatcher dispatcher;
   private final Threads workerThreads = Threads.named("asyncops-worker-");
   private final Threads housekeepingThreads = Threads.named("asyncops-housekeeping-");
   private final ExecutorService executor;
@@ -74,12 +73,12 @@ public final class Engine implements OperationEngine {
     this.types = types;
     this.store = config.store();
     this.notifier = new Notifier(config.listeners());
-    this.slots = new Slots(config.maxRunning());
     this.ownsExecutor = config.executor() == null;
     this.executor =
         ownsExecutor ? workerThreads.pool(config.maxRunning()) : config.executor();
     this.ownsScheduler = config.scheduler() == null;
     this.scheduler = ownsScheduler ? housekeepingThreads.scheduler() : config.scheduler();
+    this.dispatcher = new Dispatcher(this, types, config.maxRunning(), executor);
   }
 
   /**
@@ -172,7 +171,7 @@ public final class Engine implements OperationEngine {
     }
     execution.ready(worker);
     rt.submitted.incrementAndGet();
-    dispatchQuietly(rt);
+    dispatcher.dispatchQuietly(rt);
     return created(record);
   }
 
@@ -283,124 +282,8 @@ public final class Engine implements OperationEngine {
     return subscription;
   }
 
-  /** Claims and launches queued operations of a type while it and the engine have free slots. */
-  void dispatch(RegisteredType rt) {
-    while (!closed.get()) {
-      long seen = rt.submitted.get();
-      if (!slots.reserve(rt)) {
-        return;
-      }
-      List<OperationRecord> claimed;
-      try {
-        claimed = store.claim(rt.type.name(), 1, config.nodeId(), now());
-      } catch (RuntimeException e) {
-        slots.release(rt);
-        throw e;
-      }
-      if (claimed.isEmpty()) {
-        slots.release(rt);
-        if (rt.submitted.get() == seen) {
-          return;
-        }
-        continue;
-      }
-      launch(rt, claimed.get(0));
-    }
-  }
-
-  void dispatch(String type) {
-    RegisteredType rt = types.get(type);
-    if (rt != null) {
-      dispatch(rt);
-    }
-  }
-
-  void dispatchAll() {
-    types.values().forEach(this::dispatch);
-  }
-
-  private void launch(RegisteredType rt, OperationRecord record) {
-    Execution execution;
-    try {
-      execution =
-          local.computeIfAbsent(
-              record.id(),
-              id ->
-                  Execution.claimed(
-                      id,
-                      rt,
-                      rt.create(record.parameters()),
-                      new Progress(record.value(), record.text())));
-    } catch (RuntimeException e) {
-      slots.release(rt);
-      finish(record.id(), OperationState.FAILED, record.value(), record.text(), Failures.message(e),
-          OperationResult.none());
-      return;
-    }
-    notifier.stateChanged(snapshot(record));
-    if (!execution.launch()) {
-      slots.release(rt);
-      return;
-    }
-    try {
-      executor.execute(new Run(this, execution));
-    } catch (RejectedExecutionException e) {
-      LOG.log(Level.ERROR, "the worker executor refused operation " + execution.id, e);
-      end(execution, OperationState.FAILED, Progress.NONE,
-          closed.get() ? "the server is shutting down" : "the server could not run the operation",
-          OperationResult.none());
-    }
-  }
-
-  /** Ends an operation that ran here: stores the final state, frees its slot, dispatches. */
-  void complete(
-      Execution execution,
-      OperationState state,
-      Progress progress,
-      String error,
-      OperationResult result) {
-    end(execution, state, progress, error, result);
-    dispatchQuietly(execution.type);
-  }
-
-  /**
-   * Stores an operation's final state and frees its slot, without dispatching: after an executor
-   * refused a task, dispatching at once would fail the whole queue; the next tick tries again.
-   */
-  private void end(
-      Execution execution,
-      OperationState state,
-      Progress progress,
-      String error,
-      OperationResult result) {
-    try {
-      finish(execution.id, state, progress.value(), progress.text(), error, result);
-    } catch (RuntimeException e) {
-      LOG.log(
-          Level.ERROR,
-          "could not record the end of operation " + execution.id + " (" + state
-              + "); without heartbeats it will be failed as lost after the lease",
-          e);
-    } finally {
-      local.remove(execution.id);
-      slots.release(execution.type);
-      signalFinished();
-    }
-  }
-
-  /**
-   * Dispatches where a failure must not reach the caller: the operation was accepted or ended,
-   * and the next housekeeping tick dispatches again.
-   */
-  private void dispatchQuietly(RegisteredType rt) {
-    try {
-      dispatch(rt);
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "could not claim queued '" + rt.type.name() + "' work; retrying", e);
-    }
-  }
-
-  private void finish(
+  /** Stores a final state and tells listeners, unless the operation was already final. */
+  void finish(
       OperationId id,
       OperationState state,
       double value,
@@ -491,11 +374,19 @@ public final class Engine implements OperationEngine {
     return rt;
   }
 
+  Dispatcher dispatcher() {
+    return dispatcher;
+  }
+
+  boolean isClosed() {
+    return closed.get();
+  }
+
   Instant now() {
     return config.clock().instant();
   }
 
-  private void signalFinished() {
+  void signalFinished() {
     synchronized (finished) {
       finished.notifyAll();
     }

@@ -51,7 +51,7 @@ final class Housekeeping implements Runnable {
     }
     step(engine.remote::refresh);
     step(() -> engine.store.evict(now));
-    step(engine::dispatchAll);
+    step(engine.dispatcher()::dispatchAll);
     if (failed == null && failing) {
       failing = false;
       LOG.log(Level.INFO, "housekeeping works again");

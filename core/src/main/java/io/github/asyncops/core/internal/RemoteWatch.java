@@ -27,7 +27,7 @@ final class RemoteWatch implements StoreListener {
 
   @Override
   public void queued(String type) {
-    engine.dispatch(type);
+    engine.dispatcher().dispatch(type);
   }
 
   @Override

@@ -20,10 +20,12 @@ final class Run implements Runnable {
   static final String TIMED_OUT = "timed out";
 
   private final Engine engine;
+  private final Dispatcher dispatcher;
   private final Execution execution;
 
-  Run(Engine engine, Execution execution) {
+  Run(Engine engine, Dispatcher dispatcher, Execution execution) {
     this.engine = engine;
+    this.dispatcher = dispatcher;
     this.execution = execution;
   }
 
@@ -37,7 +39,7 @@ final class Run implements Runnable {
       worker = null;
     }
     if (worker == null) {
-      engine.complete(execution, OperationState.FAILED, Progress.NONE,
+      dispatcher.complete(execution, OperationState.FAILED, Progress.NONE,
           "the operation failed to start", OperationResult.none());
       return;
     }
@@ -67,14 +69,14 @@ final class Run implements Runnable {
                     && (execution.wasInterrupted() || Failures.isInterruption(failure))));
     if (stopped) {
       OperationState state = execution.timedOut() ? OperationState.FAILED : OperationState.STOPPED;
-      engine.complete(execution, state, last, execution.timedOut() ? TIMED_OUT : null,
+      dispatcher.complete(execution, state, last, execution.timedOut() ? TIMED_OUT : null,
           OperationResult.none());
     } else if (failure != null) {
       LOG.log(Level.INFO, "operation " + execution.id + " failed", failure);
-      engine.complete(execution, OperationState.FAILED, last, Failures.message(failure),
+      dispatcher.complete(execution, OperationState.FAILED, last, Failures.message(failure),
           OperationResult.none());
     } else {
-      engine.complete(execution, OperationState.SUCCEEDED, new Progress(1, last.text()), null,
+      dispatcher.complete(execution, OperationState.SUCCEEDED, new Progress(1, last.text()), null,
           result == null ? OperationResult.none() : result);
     }
   }
