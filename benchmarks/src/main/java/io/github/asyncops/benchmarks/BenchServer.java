@@ -24,9 +24,9 @@ import org.glassfish.jersey.server.ServerProperties;
 /**
  * A Jersey-on-Grizzly server for the HTTP benchmarks: the adapter under {@code /api/operations}
  * with two GLOBAL types, and a trivial resource at {@code /api/constant} that returns a constant
- * JSON body, the baseline. {@code steady} operations never report progress, so their status
- * stays the same; {@code ticker} operations report at 10 Hz with the report's {@link
- * System#nanoTime()} as the text, so a client in the same JVM can measure event latency.
+ * JSON body, the baseline. {@code steady} operations never report progress, so their status stays
+ * the same; {@code ticker} operations report at 10 Hz with the report's {@link System#nanoTime()}
+ * as the text, so a client in the same JVM can measure event latency.
  */
 final class BenchServer implements AutoCloseable {
   /** The baseline's body; {@link #constant} pads it to the size of a status. */
@@ -40,17 +40,22 @@ final class BenchServer implements AutoCloseable {
     engine =
         OperationEngine.builder()
             .discover(false)
-            .worker(global("steady", c -> {
-              end.await();
-              return OperationResult.none();
-            }))
-            .worker(global("ticker", c -> {
-              for (long tick = 1; !end.await(100, TimeUnit.MILLISECONDS);
-                  tick++) {
-                c.progress((tick % 100) / 100.0, Long.toString(System.nanoTime()));
-              }
-              return OperationResult.none();
-            }))
+            .worker(
+                global(
+                    "steady",
+                    c -> {
+                      end.await();
+                      return OperationResult.none();
+                    }))
+            .worker(
+                global(
+                    "ticker",
+                    c -> {
+                      for (long tick = 1; !end.await(100, TimeUnit.MILLISECONDS); tick++) {
+                        c.progress((tick % 100) / 100.0, Long.toString(System.nanoTime()));
+                      }
+                      return OperationResult.none();
+                    }))
             .build();
     ResourceConfig config =
         new ResourceConfig()

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Serves the HTTP benchmark's targets until killed, for {@code benchmarks/http-bench.sh}: starts
- * a {@code steady} operation, sizes the constant baseline to its status, and writes the URLs and
- * the status's ETag to a file as shell assignments.
+ * Serves the HTTP benchmark's targets until killed, for {@code benchmarks/http-bench.sh}: starts a
+ * {@code steady} operation, sizes the constant baseline to its status, and writes the URLs and the
+ * status's ETag to a file as shell assignments.
  */
 public final class HttpBenchServer {
   private HttpBenchServer() {}
@@ -27,7 +27,8 @@ public final class HttpBenchServer {
     String status = server.start("steady");
     HttpResponse<String> response =
         HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(URI.create(status)).build(),
+            .send(
+                HttpRequest.newBuilder(URI.create(status)).build(),
                 HttpResponse.BodyHandlers.ofString());
     String body = response.body();
     BenchServer.constant = "{\"pad\":\"" + "x".repeat(body.length() - 10) + "\"}";

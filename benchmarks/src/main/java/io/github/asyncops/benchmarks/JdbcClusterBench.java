@@ -31,9 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * node to the RUNNING event on whichever node claimed it). A fresh schema per run, dropped after.
  *
  * <p>Run with {@code java -cp benchmarks/target/benchmarks.jar
- * io.github.asyncops.benchmarks.JdbcClusterBench [operations]}; the database comes from the
- * system properties {@code asyncops.jdbc.url}, {@code .user}, {@code .password} (defaults: the
- * local {@code asyncops} database that store-jdbc's {@code start-postgres.sh} prepares).
+ * io.github.asyncops.benchmarks.JdbcClusterBench [operations]}; the database comes from the system
+ * properties {@code asyncops.jdbc.url}, {@code .user}, {@code .password} (defaults: the local
+ * {@code asyncops} database that store-jdbc's {@code start-postgres.sh} prepares).
  */
 public final class JdbcClusterBench {
   private static final String URL =

@@ -11,8 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Heap kept per finished operation, after GC: runs 100,000 no-op operations that stay within
- * their retention, and divides the growth of the used heap by their number. Target: at most 1 KB.
+ * Heap kept per finished operation, after GC: runs 100,000 no-op operations that stay within their
+ * retention, and divides the growth of the used heap by their number. Target: at most 1 KB.
  *
  * <p>Run with {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.asyncops.benchmarks.MemoryPerOperation}.

@@ -22,11 +22,11 @@ import java.util.regex.Pattern;
 
 /**
  * Event streams at scale: one operation reports progress at 10 Hz while {@code N} clients (default
- * 1,000) follow its {@code /events} stream over HTTP/1.1 on loopback. Reports the process's CPU
- * use while idle and while streaming, the events received per second, and the latency from a
- * progress report to its arrival at a client (the report's {@link System#nanoTime()} travels in
- * the status text). Server and clients share this JVM and its 2 cores; the CPU of the JDK
- * HttpClient's threads is reported apart, and the rest is the server's.
+ * 1,000) follow its {@code /events} stream over HTTP/1.1 on loopback. Reports the process's CPU use
+ * while idle and while streaming, the events received per second, and the latency from a progress
+ * report to its arrival at a client (the report's {@link System#nanoTime()} travels in the status
+ * text). Server and clients share this JVM and its 2 cores; the CPU of the JDK HttpClient's threads
+ * is reported apart, and the rest is the server's.
  *
  * <p>Run with {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.asyncops.benchmarks.SseBench [streams] [seconds]}.

@@ -1,7 +1,7 @@
 package io.github.asyncops.core;
 
-import io.github.asyncops.core.internal.EngineConfig;
 import io.github.asyncops.core.internal.Engine;
+import io.github.asyncops.core.internal.EngineConfig;
 import io.github.asyncops.core.spi.OperationStore;
 import io.github.asyncops.core.spi.WorkerProvider;
 import io.github.asyncops.core.store.InMemoryOperationStore;
@@ -19,8 +19,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * Runs, tracks, stops and forgets background operations. Build one with {@link #builder()} at
  * application start, share it, and {@link #close()} it at shutdown.
  *
- * <p>Thread-safe. Every method that takes an id throws {@link OperationNotFoundException} for an
- * id that never existed and {@link OperationGoneException} for one that was forgotten after its
+ * <p>Thread-safe. Every method that takes an id throws {@link OperationNotFoundException} for an id
+ * that never existed and {@link OperationGoneException} for one that was forgotten after its
  * retention.
  */
 public interface OperationEngine extends AutoCloseable {
@@ -123,11 +123,11 @@ public interface OperationEngine extends AutoCloseable {
   Subscription watch(OperationId id, OperationListener listener);
 
   /**
-   * Shuts down gracefully: refuses new starts, asks every operation running on this engine to
-   * stop, waits up to the stop grace period, interrupts what is left and waits up to that period
-   * again, fails what still runs, and stops the threads the engine created. Operations still
-   * queued stay queued in the store, for another engine that shares it. Idempotent; blocks until
-   * done, at most about twice the stop grace period.
+   * Shuts down gracefully: refuses new starts, asks every operation running on this engine to stop,
+   * waits up to the stop grace period, interrupts what is left and waits up to that period again,
+   * fails what still runs, and stops the threads the engine created. Operations still queued stay
+   * queued in the store, for another engine that shares it. Idempotent; blocks until done, at most
+   * about twice the stop grace period.
    */
   @Override
   void close();
@@ -136,8 +136,8 @@ public interface OperationEngine extends AutoCloseable {
    * Configures and builds an {@link OperationEngine}. Not thread-safe; build once.
    *
    * <p>Worker providers are discovered with {@link java.util.ServiceLoader} when {@link #build()}
-   * runs, unless {@link #discover(boolean)} turns that off, and are joined by those given to
-   * {@link #worker(WorkerProvider)}.
+   * runs, unless {@link #discover(boolean)} turns that off, and are joined by those given to {@link
+   * #worker(WorkerProvider)}.
    */
   final class Builder {
     private final List<WorkerProvider<?>> workers = new ArrayList<>();
@@ -277,9 +277,9 @@ public interface OperationEngine extends AutoCloseable {
     }
 
     /**
-     * Sets the housekeeping period: how often progress is published to the store and listeners
-     * and timeouts, grace periods and retention are checked. Default: 100 ms, so listeners hear
-     * at most 10 progress events a second per operation.
+     * Sets the housekeeping period: how often progress is published to the store and listeners and
+     * timeouts, grace periods and retention are checked. Default: 100 ms, so listeners hear at most
+     * 10 progress events a second per operation.
      *
      * @param tickInterval positive
      * @return this builder
@@ -351,7 +351,11 @@ public interface OperationEngine extends AutoCloseable {
     public OperationEngine build() {
       if (lease.compareTo(heartbeatInterval) <= 0) {
         throw new IllegalArgumentException(
-            "lease (" + lease + ") must be longer than heartbeatInterval (" + heartbeatInterval + ")");
+            "lease ("
+                + lease
+                + ") must be longer than heartbeatInterval ("
+                + heartbeatInterval
+                + ")");
       }
       ClassLoader loader =
           classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();

@@ -6,8 +6,8 @@ package io.github.asyncops.core;
  * OperationEngine#watch(OperationId, OperationListener)} for one.
  *
  * <p>Methods run on the thread that caused the change (state changes) or on the engine's
- * housekeeping thread (progress), so they must return quickly. An exception thrown by a listener
- * is logged and otherwise ignored.
+ * housekeeping thread (progress), so they must return quickly. An exception thrown by a listener is
+ * logged and otherwise ignored.
  */
 public interface OperationListener {
 

@@ -3,8 +3,8 @@ package io.github.asyncops.core;
 import java.util.Objects;
 
 /**
- * Which operations of one type to list, newest first. Immutable; build it with {@link
- * #of(String)} and the {@code with} methods.
+ * Which operations of one type to list, newest first. Immutable; build it with {@link #of(String)}
+ * and the {@code with} methods.
  *
  * @param type the operation type's name
  * @param owner only operations of this owner, or null for any owner
@@ -12,8 +12,7 @@ import java.util.Objects;
  * @param activeOnly only active operations
  * @param limit the most operations to return, at least 1
  */
-public record OperationQuery(
-    String type, String owner, String key, boolean activeOnly, int limit) {
+public record OperationQuery(String type, String owner, String key, boolean activeOnly, int limit) {
 
   /** The limit of a query made with {@link #of(String)}. */
   public static final int DEFAULT_LIMIT = 100;

@@ -21,8 +21,8 @@ import java.time.Instant;
  * @param error a message safe to show users when {@link OperationState#FAILED} (never a stack
  *     trace), otherwise null
  * @param resultAvailable whether {@link OperationEngine#result(OperationId)} has a result
- * @param stopRequested whether a stop was requested; with {@link OperationState#SUCCEEDED} it
- *     means the stop came too late, after the work was done
+ * @param stopRequested whether a stop was requested; with {@link OperationState#SUCCEEDED} it means
+ *     the stop came too late, after the work was done
  * @param pollAfter the suggested delay before the next poll, or null once final
  */
 public record OperationSnapshot(

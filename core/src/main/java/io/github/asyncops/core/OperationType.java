@@ -16,8 +16,8 @@ import java.time.Duration;
  * @param timeout the longest a run may take, or {@link Duration#ZERO} for no limit
  * @param retention how long a finished operation is kept before it is forgotten
  * @param pollInterval the suggested delay between two polls while active
- * @param restartable whether a store shared by nodes queues an operation again, instead of
- *     failing it, when the node running it is lost
+ * @param restartable whether a store shared by nodes queues an operation again, instead of failing
+ *     it, when the node running it is lost
  */
 public record OperationType(
     String name,

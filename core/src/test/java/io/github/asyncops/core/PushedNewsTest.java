@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two nodes on a store that pushes news ({@link io.github.asyncops.core.spi.StoreListener}): work
- * queued on one node starts on the other without a tick, a stop reaches the running node without
- * a heartbeat, and a watcher on one node follows an operation running on the other.
+ * queued on one node starts on the other without a tick, a stop reaches the running node without a
+ * heartbeat, and a watcher on one node follows an operation running on the other.
  */
 final class PushedNewsTest {
   private final Gate gate = new Gate();
@@ -122,5 +122,4 @@ final class PushedNewsTest {
     assertThat(heard).extracting(OperationSnapshot::text).contains("half");
     assertThat(heard.get(heard.size() - 1).state()).isEqualTo(OperationState.SUCCEEDED);
   }
-
 }

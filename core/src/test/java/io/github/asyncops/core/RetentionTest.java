@@ -13,8 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What happens to finished operations: results, retention, eviction, forgetting, and the
- * difference between "gone" and "not found".
+ * What happens to finished operations: results, retention, eviction, forgetting, and the difference
+ * between "gone" and "not found".
  */
 final class RetentionTest {
   private static final Duration RETENTION = Duration.ofMinutes(10);

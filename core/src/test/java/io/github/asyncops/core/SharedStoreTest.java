@@ -14,10 +14,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Two engines ("nodes") sharing one store, as a cluster does through a database: JOIN across
- * nodes, a stop made on one node reaching the worker on the other through the heartbeat, and a
- * lost node's operations failed after the lease. The JDBC store runs the same scenarios across
- * processes.
+ * Two engines ("nodes") sharing one store, as a cluster does through a database: JOIN across nodes,
+ * a stop made on one node reaching the worker on the other through the heartbeat, and a lost node's
+ * operations failed after the lease. The JDBC store runs the same scenarios across processes.
  */
 final class SharedStoreTest {
   private static final Duration HEARTBEAT = Duration.ofSeconds(5);

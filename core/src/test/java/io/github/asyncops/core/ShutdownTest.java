@@ -35,12 +35,12 @@ final class ShutdownTest {
             .discover(false)
             .worker(
                 TestProvider.of(
-                    "cooperative",
-                    p ->
-                        c -> {
-                          gate.pass(c);
-                          return OperationResult.none();
-                        })
+                        "cooperative",
+                        p ->
+                            c -> {
+                              gate.pass(c);
+                              return OperationResult.none();
+                            })
                     .maxConcurrent(1))
             .worker(
                 TestProvider.of(

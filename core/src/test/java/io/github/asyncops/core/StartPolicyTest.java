@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * JOIN, REJECT and RESTART under each scope: what a second start does while the first is active,
- * in the same scope slot and in another one.
+ * JOIN, REJECT and RESTART under each scope: what a second start does while the first is active, in
+ * the same scope slot and in another one.
  */
 final class StartPolicyTest {
   private final Gate gate = new Gate();
@@ -66,7 +66,9 @@ final class StartPolicyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Scope.class, names = {"GLOBAL", "USER", "KEY"})
+  @EnumSource(
+      value = Scope.class,
+      names = {"GLOBAL", "USER", "KEY"})
   void join_answers_the_active_operation_of_the_same_slot(Scope scope) {
     OperationEngine engine = engine(scope, StartPolicy.JOIN);
     OperationId id = engine.start(first()).operation().id();
@@ -79,7 +81,9 @@ final class StartPolicyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Scope.class, names = {"GLOBAL", "USER", "KEY"})
+  @EnumSource(
+      value = Scope.class,
+      names = {"GLOBAL", "USER", "KEY"})
   void reject_refuses_a_start_in_the_same_slot(Scope scope) {
     OperationEngine engine = engine(scope, StartPolicy.REJECT);
     OperationId id = engine.start(first()).operation().id();
@@ -92,7 +96,9 @@ final class StartPolicyTest {
   }
 
   @ParameterizedTest
-  @EnumSource(value = Scope.class, names = {"GLOBAL", "USER", "KEY"})
+  @EnumSource(
+      value = Scope.class,
+      names = {"GLOBAL", "USER", "KEY"})
   void restart_stops_the_active_operation_and_starts_a_new_one(Scope scope) throws Exception {
     OperationEngine engine = engine(scope, StartPolicy.RESTART);
     OperationId old = engine.start(first()).operation().id();

@@ -5,10 +5,10 @@ import static io.github.asyncops.core.OperationState.QUEUED;
 import static io.github.asyncops.core.OperationState.RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.asyncops.core.testing.FlakyStore;
 import io.github.asyncops.core.testing.Gate;
 import io.github.asyncops.core.testing.ManualClock;
 import io.github.asyncops.core.testing.ManualScheduler;
-import io.github.asyncops.core.testing.FlakyStore;
 import io.github.asyncops.core.testing.TestProvider;
 import java.time.Duration;
 import org.awaitility.Awaitility;
@@ -106,8 +106,7 @@ final class StoreOutageTest {
   }
 
   @Test
-  void a_failing_eviction_does_not_stop_the_heartbeat_that_carries_remote_stops()
-      throws Exception {
+  void a_failing_eviction_does_not_stop_the_heartbeat_that_carries_remote_stops() throws Exception {
     OperationId id = engine.start(StartRequest.of("job")).operation().id();
     gate.awaitArrivals(1);
     store.failEvictions = true;

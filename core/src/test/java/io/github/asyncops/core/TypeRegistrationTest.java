@@ -14,9 +14,9 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * What an engine tells its store about the types it runs ({@code OperationStore.register}), and
- * the {@code restartable()} declaration that a shared store reads from it. What the JDBC store
- * does with the types is tested in store-jdbc.
+ * What an engine tells its store about the types it runs ({@code OperationStore.register}), and the
+ * {@code restartable()} declaration that a shared store reads from it. What the JDBC store does
+ * with the types is tested in store-jdbc.
  */
 final class TypeRegistrationTest {
   private final PushingStore store = new PushingStore();
@@ -44,13 +44,19 @@ final class TypeRegistrationTest {
       scheduler.tick();
 
       assertThat(store.startCalls).containsExactly("register", "listen");
-      assertThat(store.registrations).singleElement().satisfies(types -> {
-        assertThat(types)
-            .extracting(
-                OperationType::name, OperationType::parameterType, OperationType::restartable)
-            .containsExactly(tuple("echo", String.class, false), tuple("flight", Object.class, true));
-        assertThat(types).isEqualTo(engine.types());
-      });
+      assertThat(store.registrations)
+          .singleElement()
+          .satisfies(
+              types -> {
+                assertThat(types)
+                    .extracting(
+                        OperationType::name,
+                        OperationType::parameterType,
+                        OperationType::restartable)
+                    .containsExactly(
+                        tuple("echo", String.class, false), tuple("flight", Object.class, true));
+                assertThat(types).isEqualTo(engine.types());
+              });
     }
   }
 
@@ -77,7 +83,8 @@ final class TypeRegistrationTest {
           }
         };
     try (OperationEngine engine =
-        engine(plain, TestProvider.of("again", p -> c -> OperationResult.none()).restartable(true))) {
+        engine(
+            plain, TestProvider.of("again", p -> c -> OperationResult.none()).restartable(true))) {
       assertThat(plain.restartable()).isFalse();
       assertThat(engine.type("plain").orElseThrow().restartable()).isFalse();
       assertThat(engine.type("again").orElseThrow().restartable()).isTrue();

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * How an engine finds its operation types: {@link java.util.ServiceLoader} discovery through a
- * {@code META-INF/services} file, explicit registration, and the failures that must stop the
- * engine from starting.
+ * {@code META-INF/services} file, explicit registration, and the failures that must stop the engine
+ * from starting.
  */
 final class WorkerDiscoveryTest {
   @TempDir Path dir;
@@ -69,8 +69,7 @@ final class WorkerDiscoveryTest {
   }
 
   @Test
-  void a_provider_that_fails_to_load_fails_the_start_with_its_class_and_cause()
-      throws IOException {
+  void a_provider_that_fails_to_load_fails_the_start_with_its_class_and_cause() throws IOException {
     OperationEngine.Builder builder =
         engineWith(
             services(

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Workers that do not behave: they throw, ignore a stop, overrun their timeout, finish after a
- * stop came, or fail in {@code start} or {@code ping}. The stop grace is 1 second (see {@link
+ * Workers that do not behave: they throw, ignore a stop, overrun their timeout, finish after a stop
+ * came, or fail in {@code start} or {@code ping}. The stop grace is 1 second (see {@link
  * EngineFixture}).
  */
 final class WorkerFailureTest {

@@ -12,8 +12,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A CSV export: what integrators need most. It takes parameters (a row count), reports "Exported
- * N of M rows", and offers the file as a download at the end. One export per user (USER scope).
+ * A CSV export: what integrators need most. It takes parameters (a row count), reports "Exported N
+ * of M rows", and offers the file as a download at the end. One export per user (USER scope).
  */
 public final class CsvExport implements WorkerProvider<CsvExport.Request> {
   /** The most rows one export may have. */

@@ -28,7 +28,8 @@ public final class DemoApp {
     try {
       server = DemoServer.start(options);
     } catch (UncheckedIOException e) {
-      System.err.println("asyncops demo: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+      System.err.println(
+          "asyncops demo: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
       System.exit(1);
       return;
     }

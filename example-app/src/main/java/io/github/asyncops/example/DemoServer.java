@@ -90,8 +90,8 @@ public final class DemoServer implements AutoCloseable {
 
   /**
    * Stops accepting requests and waits briefly for open ones, then closes the engine (which stops
-   * running operations) and the store. The engine closes last so that no request sees an
-   * operation stopped by the shutdown.
+   * running operations) and the store. The engine closes last so that no request sees an operation
+   * stopped by the shutdown.
    */
   @Override
   public void close() {

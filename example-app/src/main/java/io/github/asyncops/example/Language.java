@@ -5,7 +5,12 @@ import java.util.Locale;
 /** The demo's two languages. The seed's texts are Russian; English is offered too. */
 public enum Language {
   /** Russian, as in the seed. */
-  RU("Поехали!", "Полет завершен на %d%%", "Кабуууум!", "Полет отменен", "Выгружено %d из %d строк"),
+  RU(
+      "Поехали!",
+      "Полет завершен на %d%%",
+      "Кабуууум!",
+      "Полет отменен",
+      "Выгружено %d из %d строк"),
   /** English. */
   EN("Liftoff!", "Flight %d%% complete", "Kaboooom!", "Flight cancelled", "Exported %d of %d rows");
 

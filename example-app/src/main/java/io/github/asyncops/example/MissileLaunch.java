@@ -11,8 +11,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The seed's missile launch: one flight for everybody (GLOBAL scope, JOIN), 120 seconds in
- * 2-second steps by default. Start says "Поехали!", ping says "Полет завершен на N%", the end says
+ * The seed's missile launch: one flight for everybody (GLOBAL scope, JOIN), 120 seconds in 2-second
+ * steps by default. Start says "Поехали!", ping says "Полет завершен на N%", the end says
  * "Кабуууум!" and a stop says "Полет отменен".
  */
 public final class MissileLaunch implements WorkerProvider<Void> {

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Runs the adapter README's curl walkthrough, in order and in one shell, against the real demo,
- * and checks that each command documented with a response answers with that response's status.
- * Needs bash, curl and jq, which {@code .ci/run} installs when missing.
+ * Runs the adapter README's curl walkthrough, in order and in one shell, against the real demo, and
+ * checks that each command documented with a response answers with that response's status. Needs
+ * bash, curl and jq, which {@code .ci/run} installs when missing.
  */
 final class AdapterReadmeIT {
   private static final Path README = Path.of("../jaxrs-adapter/README.md");

@@ -54,8 +54,10 @@ final class Browser implements AutoCloseable {
     options.setExperimentalOption(
         "prefs",
         Map.of(
-            "download.default_directory", downloads.toString(),
-            "download.prompt_for_download", false));
+            "download.default_directory",
+            downloads.toString(),
+            "download.prompt_for_download",
+            false));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER))
@@ -102,7 +104,8 @@ final class Browser implements AutoCloseable {
 
   void click(String barId, String action) {
     driver
-        .findElement(By.cssSelector("button[data-bar='" + barId + "'][data-action='" + action + "']"))
+        .findElement(
+            By.cssSelector("button[data-bar='" + barId + "'][data-action='" + action + "']"))
         .click();
   }
 

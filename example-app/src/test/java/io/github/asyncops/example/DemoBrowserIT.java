@@ -21,9 +21,9 @@ import org.openqa.selenium.By;
 /**
  * The demo in real headless Chromium, as a person uses it: start, ping and stop a flight; reload
  * and a second browser mid-flight; a flight to the end; the CSV export and its download; the
- * network failing; and the server restarting. Each test has its own server with a 60-second
- * flight, long enough for any test to act mid-flight on a slow machine; the flight that runs to
- * the end is 8 seconds (four 2-second steps of 25%).
+ * network failing; and the server restarting. Each test has its own server with a 60-second flight,
+ * long enough for any test to act mid-flight on a slow machine; the flight that runs to the end is
+ * 8 seconds (four 2-second steps of 25%).
  */
 final class DemoBrowserIT {
   private static final Duration FLIGHT = Duration.ofSeconds(60);
@@ -83,8 +83,7 @@ final class DemoBrowserIT {
   }
 
   @Test
-  void a_reload_and_a_second_browser_follow_the_same_flight_without_a_new_start()
-      throws Exception {
+  void a_reload_and_a_second_browser_follow_the_same_flight_without_a_new_start() throws Exception {
     launch(browser);
     String flight = browser.operationId("flight");
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two demo nodes on one PostgreSQL, as store-jdbc's README shows them: a flight started on node 2
- * runs there, and the bar on node 1 follows it to the end in a real browser. Each run gets a
- * schema of its own, so runs never see each other's flights.
+ * runs there, and the bar on node 1 follows it to the end in a real browser. Each run gets a schema
+ * of its own, so runs never see each other's flights.
  */
 final class DemoClusterIT {
   private static final String URL =

@@ -12,12 +12,12 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Moves queued operations onto worker threads and off them again. {@link #dispatch} claims the
- * oldest queued record of a type while the type and the engine have a free slot and hands it to
- * the executor; {@link #complete} records how a run ended, frees its slot and dispatches again.
+ * oldest queued record of a type while the type and the engine have a free slot and hands it to the
+ * executor; {@link #complete} records how a run ended, frees its slot and dispatches again.
  *
- * <p>Slots are reserved before a claim, so two dispatchers never oversubscribe a type. A
- * dispatcher that found the queue empty checks a per-type counter of inserts, so a start that
- * raced it is not left waiting for the next housekeeping tick.
+ * <p>Slots are reserved before a claim, so two dispatchers never oversubscribe a type. A dispatcher
+ * that found the queue empty checks a per-type counter of inserts, so a start that raced it is not
+ * left waiting for the next housekeeping tick.
  */
 final class Dispatcher {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
@@ -84,7 +84,12 @@ final class Dispatcher {
                       new Progress(record.value(), record.text())));
     } catch (RuntimeException e) {
       slots.release(rt);
-      engine.finish(record.id(), OperationState.FAILED, record.value(), record.text(), Failures.message(e),
+      engine.finish(
+          record.id(),
+          OperationState.FAILED,
+          record.value(),
+          record.text(),
+          Failures.message(e),
           OperationResult.none());
       return;
     }
@@ -97,8 +102,13 @@ final class Dispatcher {
       executor.execute(new Run(engine, this, execution));
     } catch (RejectedExecutionException e) {
       LOG.log(Level.ERROR, "the worker executor refused operation " + execution.id, e);
-      end(execution, OperationState.FAILED, Progress.NONE,
-          engine.isClosed() ? "the server is shutting down" : "the server could not run the operation",
+      end(
+          execution,
+          OperationState.FAILED,
+          Progress.NONE,
+          engine.isClosed()
+              ? "the server is shutting down"
+              : "the server could not run the operation",
           OperationResult.none());
     }
   }
@@ -129,7 +139,10 @@ final class Dispatcher {
     } catch (RuntimeException e) {
       LOG.log(
           Level.ERROR,
-          "could not record the end of operation " + execution.id + " (" + state
+          "could not record the end of operation "
+              + execution.id
+              + " ("
+              + state
               + "); without heartbeats it will be failed as lost after the lease",
           e);
     } finally {
@@ -140,8 +153,8 @@ final class Dispatcher {
   }
 
   /**
-   * Dispatches where a failure must not reach the caller: the operation was accepted or ended,
-   * and the next housekeeping tick dispatches again.
+   * Dispatches where a failure must not reach the caller: the operation was accepted or ended, and
+   * the next housekeeping tick dispatches again.
    */
   void dispatchQuietly(RegisteredType rt) {
     try {

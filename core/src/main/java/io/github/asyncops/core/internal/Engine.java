@@ -43,10 +43,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Design notes. The store is the source of truth; this class keeps only the {@link Execution}s
  * of operations it created or claimed. A start inserts a QUEUED record, calls the worker's {@code
  * start}, then has the {@link Dispatcher} claim the oldest queued record and hand it to the
- * executor while the type and the engine have a free slot. Finishing an operation frees a
- * slot and dispatches again, and so does every housekeeping {@link Housekeeping tick}, which also
- * picks up work queued by other nodes. State changes are published on the thread that makes them;
- * progress is published by the tick, which bounds its rate.
+ * executor while the type and the engine have a free slot. Finishing an operation frees a slot and
+ * dispatches again, and so does every housekeeping {@link Housekeeping tick}, which also picks up
+ * work queued by other nodes. State changes are published on the thread that makes them; progress
+ * is published by the tick, which bounds its rate.
  */
 public final class Engine implements OperationEngine {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
@@ -74,8 +74,7 @@ public final class Engine implements OperationEngine {
     this.store = config.store();
     this.notifier = new Notifier(config.listeners());
     this.ownsExecutor = config.executor() == null;
-    this.executor =
-        ownsExecutor ? workerThreads.pool(config.maxRunning()) : config.executor();
+    this.executor = ownsExecutor ? workerThreads.pool(config.maxRunning()) : config.executor();
     this.ownsScheduler = config.scheduler() == null;
     this.scheduler = ownsScheduler ? housekeepingThreads.scheduler() : config.scheduler();
     this.dispatcher = new Dispatcher(this, types, config.maxRunning(), executor);
@@ -164,7 +163,14 @@ public final class Engine implements OperationEngine {
       local.remove(id);
       execution.ready(null);
       store
-          .finish(id, OperationState.FAILED, 0, null, Failures.message(e), OperationResult.none(), now())
+          .finish(
+              id,
+              OperationState.FAILED,
+              0,
+              null,
+              Failures.message(e),
+              OperationResult.none(),
+              now())
           .ifPresent(r -> notifier.stateChanged(snapshot(r)));
       LOG.log(Level.WARNING, "operation " + id + " of '" + type.name() + "' failed to start", e);
       return created(record);
@@ -228,8 +234,7 @@ public final class Engine implements OperationEngine {
       return snapshot(record);
     }
     Execution execution = local.get(id);
-    String text =
-        execution == null ? null : execution.requestStop(now().plus(config.stopGrace()));
+    String text = execution == null ? null : execution.requestStop(now().plus(config.stopGrace()));
     Optional<OperationRecord> updated = store.requestStop(id, text, now());
     updated.ifPresent(this::stopped);
     return snapshot(updated.orElse(record));
@@ -311,8 +316,8 @@ public final class Engine implements OperationEngine {
   }
 
   /**
-   * Forgets the execution this engine prepared when it started an operation that another node
-   * then claimed or that ended, so nothing of it lingers here.
+   * Forgets the execution this engine prepared when it started an operation that another node then
+   * claimed or that ended, so nothing of it lingers here.
    */
   void dropIfClaimedElsewhere(OperationRecord record) {
     Execution execution = local.get(record.id());
@@ -415,9 +420,15 @@ public final class Engine implements OperationEngine {
       awaitLocalEmpty(graceNanos);
     }
     for (Execution execution : List.copyOf(local.values())) {
-      finish(execution.id, OperationState.FAILED, 0, null,
-          "the server shut down before the operation ended", OperationResult.none());
-      LOG.log(Level.WARNING, "operation " + execution.id + " ignored stop and interrupt at shutdown");
+      finish(
+          execution.id,
+          OperationState.FAILED,
+          0,
+          null,
+          "the server shut down before the operation ended",
+          OperationResult.none());
+      LOG.log(
+          Level.WARNING, "operation " + execution.id + " ignored stop and interrupt at shutdown");
     }
     tick.cancel(false);
     if (ownsScheduler) {

@@ -14,12 +14,12 @@ import java.util.concurrent.CountDownLatch;
  * One operation that this engine created or claimed: its worker, the worker's context, and the
  * thread that runs it.
  *
- * <p>Progress lives in two volatile fields that the worker writes with release stores (plain
- * stores on x86, without the full fence of a volatile write) and without a lock, so reporting in a
- * tight loop costs less than one volatile write. Readers use volatile reads. A reader may pair a
- * new value with the previous text for one tick, which a progress bar does not show. The
- * housekeeping thread publishes changes by comparing with what it published last ({@link
- * #takeChange()}), so the writer does no extra work.
+ * <p>Progress lives in two volatile fields that the worker writes with release stores (plain stores
+ * on x86, without the full fence of a volatile write) and without a lock, so reporting in a tight
+ * loop costs less than one volatile write. Readers use volatile reads. A reader may pair a new
+ * value with the previous text for one tick, which a progress bar does not show. The housekeeping
+ * thread publishes changes by comparing with what it published last ({@link #takeChange()}), so the
+ * writer does no extra work.
  */
 final class Execution implements WorkerContext {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");

@@ -57,7 +57,10 @@ final class Housekeeping implements Runnable {
       LOG.log(Level.INFO, "housekeeping works again");
     } else if (failed != null && !failing) {
       failing = true;
-      LOG.log(Level.WARNING, "housekeeping failed; retrying every tick, quietly until it works", failed);
+      LOG.log(
+          Level.WARNING,
+          "housekeeping failed; retrying every tick, quietly until it works",
+          failed);
     }
   }
 
@@ -82,7 +85,10 @@ final class Housekeeping implements Runnable {
     if (execution.takeChange() != null) {
       Progress shown = execution.ping();
       engine.store.progress(execution.id, shown.value(), shown.text(), now);
-      engine.store.find(execution.id).ifPresent(r -> engine.notifier.progressed(engine.snapshot(r)));
+      engine
+          .store
+          .find(execution.id)
+          .ifPresent(r -> engine.notifier.progressed(engine.snapshot(r)));
     }
   }
 

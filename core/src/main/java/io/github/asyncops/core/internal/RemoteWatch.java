@@ -48,14 +48,18 @@ final class RemoteWatch implements StoreListener {
     if (!pendingHere && !watched) {
       return;
     }
-    engine.store.find(id).ifPresent(record -> {
-      if (pendingHere) {
-        engine.dropIfClaimedElsewhere(record);
-      }
-      if (watched) {
-        publish(record);
-      }
-    });
+    engine
+        .store
+        .find(id)
+        .ifPresent(
+            record -> {
+              if (pendingHere) {
+                engine.dropIfClaimedElsewhere(record);
+              }
+              if (watched) {
+                publish(record);
+              }
+            });
   }
 
   /** Re-reads every watched operation that runs elsewhere. Called by the housekeeping tick. */

@@ -39,8 +39,12 @@ final class Run implements Runnable {
       worker = null;
     }
     if (worker == null) {
-      dispatcher.complete(execution, OperationState.FAILED, Progress.NONE,
-          "the operation failed to start", OperationResult.none());
+      dispatcher.complete(
+          execution,
+          OperationState.FAILED,
+          Progress.NONE,
+          "the operation failed to start",
+          OperationResult.none());
       return;
     }
     Duration timeout = execution.type.type.timeout();
@@ -69,14 +73,22 @@ final class Run implements Runnable {
                     && (execution.wasInterrupted() || Failures.isInterruption(failure))));
     if (stopped) {
       OperationState state = execution.timedOut() ? OperationState.FAILED : OperationState.STOPPED;
-      dispatcher.complete(execution, state, last, execution.timedOut() ? TIMED_OUT : null,
-          OperationResult.none());
+      dispatcher.complete(
+          execution, state, last, execution.timedOut() ? TIMED_OUT : null, OperationResult.none());
     } else if (failure != null) {
       LOG.log(Level.INFO, "operation " + execution.id + " failed", failure);
-      dispatcher.complete(execution, OperationState.FAILED, last, Failures.message(failure),
+      dispatcher.complete(
+          execution,
+          OperationState.FAILED,
+          last,
+          Failures.message(failure),
           OperationResult.none());
     } else {
-      dispatcher.complete(execution, OperationState.SUCCEEDED, new Progress(1, last.text()), null,
+      dispatcher.complete(
+          execution,
+          OperationState.SUCCEEDED,
+          new Progress(1, last.text()),
+          null,
           result == null ? OperationResult.none() : result);
     }
   }

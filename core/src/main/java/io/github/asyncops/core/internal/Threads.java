@@ -11,10 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The threads an engine creates when the builder was given none: daemon threads with a name
- * prefix, remembered so that shutdown can wait until each has really ended. An executor reports
- * itself terminated a moment before its last thread dies, so waiting for the executor is not
- * enough to leave no thread behind.
+ * The threads an engine creates when the builder was given none: daemon threads with a name prefix,
+ * remembered so that shutdown can wait until each has really ended. An executor reports itself
+ * terminated a moment before its last thread dies, so waiting for the executor is not enough to
+ * leave no thread behind.
  */
 final class Threads implements ThreadFactory {
   private final String prefix;
@@ -48,8 +48,8 @@ final class Threads implements ThreadFactory {
   }
 
   /**
-   * Shuts an executor made with these threads down and waits, up to {@code nanos} in all, until
-   * it has terminated and each of its threads has ended.
+   * Shuts an executor made with these threads down and waits, up to {@code nanos} in all, until it
+   * has terminated and each of its threads has ended.
    */
   void shutdown(ExecutorService executor, long nanos) {
     long deadline = System.nanoTime() + nanos;

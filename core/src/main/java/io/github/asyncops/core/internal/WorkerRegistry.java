@@ -46,7 +46,8 @@ final class WorkerRegistry {
                   + registered.providerClass());
         }
       } catch (RuntimeException e) {
-        problems.add(provider.getClass().getName() + " declares an invalid type: " + e.getMessage());
+        problems.add(
+            provider.getClass().getName() + " declares an invalid type: " + e.getMessage());
         causes.add(e);
       }
     }
@@ -55,8 +56,15 @@ final class WorkerRegistry {
           "cannot start the operation engine:\n  " + String.join("\n  ", problems),
           causes.isEmpty() ? null : causes.get(0));
     }
-    types.values().forEach(t -> LOG.log(Level.INFO, "operation type ''{0}'' from {1}",
-        t.type.name(), t.providerClass()));
+    types
+        .values()
+        .forEach(
+            t ->
+                LOG.log(
+                    Level.INFO,
+                    "operation type ''{0}'' from {1}",
+                    t.type.name(),
+                    t.providerClass()));
     return types;
   }
 
@@ -85,10 +93,13 @@ final class WorkerRegistry {
     String name = p.name();
     if (name == null || !NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(
-          "name '" + name + "' must be 1 to 64 characters of a-z, 0-9 and '-', not starting with '-'");
+          "name '"
+              + name
+              + "' must be 1 to 64 characters of a-z, 0-9 and '-', not starting with '-'");
     }
     if (p.maxConcurrent() < 1) {
-      throw new IllegalArgumentException("maxConcurrent must be at least 1, was " + p.maxConcurrent());
+      throw new IllegalArgumentException(
+          "maxConcurrent must be at least 1, was " + p.maxConcurrent());
     }
     requireNotNegative("timeout", p.timeout());
     requireNotNegative("retention", p.retention());

@@ -75,8 +75,25 @@ public record OperationRecord(
       Duration retention,
       Instant now) {
     return new OperationRecord(
-        id, type, OperationState.QUEUED, 0, null, owner, key, slot, parameters, now, null, now,
-        null, null, OperationResult.none(), false, null, null, retention);
+        id,
+        type,
+        OperationState.QUEUED,
+        0,
+        null,
+        owner,
+        key,
+        slot,
+        parameters,
+        now,
+        null,
+        now,
+        null,
+        null,
+        OperationResult.none(),
+        false,
+        null,
+        null,
+        retention);
   }
 
   /**
@@ -97,8 +114,25 @@ public record OperationRecord(
    */
   public OperationRecord claimedBy(String node, Instant now) {
     return new OperationRecord(
-        id, type, OperationState.RUNNING, value, text, owner, key, slot, parameters, createdAt,
-        now, now, null, error, result, stopRequested, node, now, retention);
+        id,
+        type,
+        OperationState.RUNNING,
+        value,
+        text,
+        owner,
+        key,
+        slot,
+        parameters,
+        createdAt,
+        now,
+        now,
+        null,
+        error,
+        result,
+        stopRequested,
+        node,
+        now,
+        retention);
   }
 
   /**
@@ -111,8 +145,25 @@ public record OperationRecord(
    */
   public OperationRecord withProgress(double newValue, String newText, Instant now) {
     return new OperationRecord(
-        id, type, state, newValue, newText, owner, key, slot, parameters, createdAt, startedAt,
-        now, finishedAt, error, result, stopRequested, node, heartbeatAt, retention);
+        id,
+        type,
+        state,
+        newValue,
+        newText,
+        owner,
+        key,
+        slot,
+        parameters,
+        createdAt,
+        startedAt,
+        now,
+        finishedAt,
+        error,
+        result,
+        stopRequested,
+        node,
+        heartbeatAt,
+        retention);
   }
 
   /**
@@ -130,8 +181,25 @@ public record OperationRecord(
           .withStopFlag();
     }
     return new OperationRecord(
-        id, type, OperationState.STOPPING, value, t, owner, key, slot, parameters, createdAt,
-        startedAt, now, finishedAt, error, result, true, node, heartbeatAt, retention);
+        id,
+        type,
+        OperationState.STOPPING,
+        value,
+        t,
+        owner,
+        key,
+        slot,
+        parameters,
+        createdAt,
+        startedAt,
+        now,
+        finishedAt,
+        error,
+        result,
+        true,
+        node,
+        heartbeatAt,
+        retention);
   }
 
   /**
@@ -141,8 +209,25 @@ public record OperationRecord(
    */
   public OperationRecord withoutSlot() {
     return new OperationRecord(
-        id, type, state, value, text, owner, key, null, parameters, createdAt, startedAt,
-        updatedAt, finishedAt, error, result, stopRequested, node, heartbeatAt, retention);
+        id,
+        type,
+        state,
+        value,
+        text,
+        owner,
+        key,
+        null,
+        parameters,
+        createdAt,
+        startedAt,
+        updatedAt,
+        finishedAt,
+        error,
+        result,
+        stopRequested,
+        node,
+        heartbeatAt,
+        retention);
   }
 
   /**
@@ -153,8 +238,25 @@ public record OperationRecord(
    */
   public OperationRecord withHeartbeat(Instant now) {
     return new OperationRecord(
-        id, type, state, value, text, owner, key, slot, parameters, createdAt, startedAt,
-        updatedAt, finishedAt, error, result, stopRequested, node, now, retention);
+        id,
+        type,
+        state,
+        value,
+        text,
+        owner,
+        key,
+        slot,
+        parameters,
+        createdAt,
+        startedAt,
+        updatedAt,
+        finishedAt,
+        error,
+        result,
+        stopRequested,
+        node,
+        now,
+        retention);
   }
 
   /**
@@ -180,13 +282,47 @@ public record OperationRecord(
       throw new IllegalArgumentException(finalState + " is not a final state");
     }
     return new OperationRecord(
-        id, type, finalState, newValue, newText, owner, key, null, null, createdAt, startedAt, now,
-        now, newError, newResult, stopRequested, node, heartbeatAt, retention);
+        id,
+        type,
+        finalState,
+        newValue,
+        newText,
+        owner,
+        key,
+        null,
+        null,
+        createdAt,
+        startedAt,
+        now,
+        now,
+        newError,
+        newResult,
+        stopRequested,
+        node,
+        heartbeatAt,
+        retention);
   }
 
   private OperationRecord withStopFlag() {
     return new OperationRecord(
-        id, type, state, value, text, owner, key, slot, parameters, createdAt, startedAt,
-        updatedAt, finishedAt, error, result, true, node, heartbeatAt, retention);
+        id,
+        type,
+        state,
+        value,
+        text,
+        owner,
+        key,
+        slot,
+        parameters,
+        createdAt,
+        startedAt,
+        updatedAt,
+        finishedAt,
+        error,
+        result,
+        true,
+        node,
+        heartbeatAt,
+        retention);
   }
 }

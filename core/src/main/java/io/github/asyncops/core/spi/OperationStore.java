@@ -21,8 +21,8 @@ import java.util.Set;
  * fails the operations of a node that stopped heartbeating. A store enforces that at most one
  * active record holds each (type, slot) pair.
  *
- * <p>Methods that throw pass the exception to the engine's caller, or, on the engine's own
- * threads, log it and retry on the next housekeeping tick. The contract is tested by {@code
+ * <p>Methods that throw pass the exception to the engine's caller, or, on the engine's own threads,
+ * log it and retry on the next housekeeping tick. The contract is tested by {@code
  * OperationStoreContract} in core's test-jar.
  */
 public interface OperationStore {
@@ -161,8 +161,8 @@ public interface OperationStore {
    * starts, on the thread that builds it, before {@link #listen} and before any other call; an
    * exception fails the engine's start. A store shared by several nodes learns from it what it
    * cannot read from the database: the class each type's parameters decode into ({@link
-   * OperationType#parameterType()}) and which types to queue again when their node is lost
-   * ({@link OperationType#restartable()}). The default ignores it, which suits a store that keeps
+   * OperationType#parameterType()}) and which types to queue again when their node is lost ({@link
+   * OperationType#restartable()}). The default ignores it, which suits a store that keeps
    * parameters as objects.
    *
    * @param types every type the engine runs, in name order; unmodifiable
@@ -170,8 +170,8 @@ public interface OperationStore {
   default void register(List<OperationType> types) {}
 
   /**
-   * Lets a store shared by several nodes push news from the others (see {@link StoreListener}).
-   * The engine calls this once, when it starts. Without it, nodes learn of remote changes at their
+   * Lets a store shared by several nodes push news from the others (see {@link StoreListener}). The
+   * engine calls this once, when it starts. Without it, nodes learn of remote changes at their
    * housekeeping tick and heartbeat. The default does nothing, which suits a store used by one
    * engine.
    *

@@ -4,9 +4,9 @@ import io.github.asyncops.core.OperationId;
 
 /**
  * News that a shared store pushes to an engine, so the engine acts at once instead of at its next
- * housekeeping tick. The engine registers one through {@link OperationStore#listen}. Methods may
- * be called from any thread, must not be called while the store holds a lock the engine might
- * need, and must return quickly; they never throw.
+ * housekeeping tick. The engine registers one through {@link OperationStore#listen}. Methods may be
+ * called from any thread, must not be called while the store holds a lock the engine might need,
+ * and must return quickly; they never throw.
  */
 public interface StoreListener {
 
@@ -18,8 +18,8 @@ public interface StoreListener {
   void queued(String type);
 
   /**
-   * A stop was requested for a record, perhaps on another node: the engine signals the worker if
-   * it runs here.
+   * A stop was requested for a record, perhaps on another node: the engine signals the worker if it
+   * runs here.
    *
    * @param id the record
    */

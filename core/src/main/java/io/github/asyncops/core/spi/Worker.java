@@ -27,14 +27,13 @@ public interface Worker {
   }
 
   /**
-   * Does the work, on an engine thread. Reports progress through {@code context} and checks
-   * {@link WorkerContext#stopRequested()} often; a worker that sees a stop request should return
-   * promptly.
+   * Does the work, on an engine thread. Reports progress through {@code context} and checks {@link
+   * WorkerContext#stopRequested()} often; a worker that sees a stop request should return promptly.
    *
-   * <p>Returning normally ends the operation {@code SUCCEEDED} with the returned result, or
-   * {@code STOPPED} if the worker had seen a stop request. Throwing anything, errors included,
-   * ends it {@code FAILED} with the message, or {@code STOPPED} if it was interrupted after a stop
-   * request; a {@link VirtualMachineError} is thrown on after the operation is recorded.
+   * <p>Returning normally ends the operation {@code SUCCEEDED} with the returned result, or {@code
+   * STOPPED} if the worker had seen a stop request. Throwing anything, errors included, ends it
+   * {@code FAILED} with the message, or {@code STOPPED} if it was interrupted after a stop request;
+   * a {@link VirtualMachineError} is thrown on after the operation is recorded.
    *
    * @param context the operation's context
    * @return the result, or {@link OperationResult#none()}; null counts as none
@@ -43,21 +42,21 @@ public interface Worker {
   OperationResult run(WorkerContext context) throws Exception;
 
   /**
-   * Called once when a stop is requested, on the requesting thread, while {@link #run} may still
-   * be running on another. It must not block; the stop itself is cooperative.
+   * Called once when a stop is requested, on the requesting thread, while {@link #run} may still be
+   * running on another. It must not block; the stop itself is cooperative.
    *
    * <p>If this throws, the exception is logged and the stop proceeds.
    *
-   * @return the status text while stopping and once stopped (for example "Полет отменен"), or
-   *     null to keep the last text
+   * @return the status text while stopping and once stopped (for example "Полет отменен"), or null
+   *     to keep the last text
    */
   default String stop() {
     return null;
   }
 
   /**
-   * Computes what pollers see while the operation is running, on the polling thread. By default
-   * it is what {@link #run} last reported.
+   * Computes what pollers see while the operation is running, on the polling thread. By default it
+   * is what {@link #run} last reported.
    *
    * <p>If this throws, the exception is logged and {@code reported} is shown.
    *

@@ -20,8 +20,8 @@ import java.time.Duration;
 public interface WorkerProvider<P> {
 
   /**
-   * The type's short name, used in URLs: 1 to 64 characters of {@code a-z}, {@code 0-9} and
-   * {@code -}, starting with a letter or digit. Unique within an engine.
+   * The type's short name, used in URLs: 1 to 64 characters of {@code a-z}, {@code 0-9} and {@code
+   * -}, starting with a letter or digit. Unique within an engine.
    *
    * @return the name
    */
@@ -55,8 +55,8 @@ public interface WorkerProvider<P> {
   }
 
   /**
-   * The class that parameters must be an instance of. The HTTP adapter binds a request's JSON
-   * body to it.
+   * The class that parameters must be an instance of. The HTTP adapter binds a request's JSON body
+   * to it.
    *
    * @return the parameter class; by default {@code Void}, for a type that takes none
    */
@@ -75,8 +75,8 @@ public interface WorkerProvider<P> {
   }
 
   /**
-   * The longest a run may take. When it is exceeded the operation is asked to stop and ends
-   * {@code FAILED} with the error "timed out".
+   * The longest a run may take. When it is exceeded the operation is asked to stop and ends {@code
+   * FAILED} with the error "timed out".
    *
    * @return a positive duration, or {@link Duration#ZERO} (the default) for no limit
    */
@@ -108,8 +108,8 @@ public interface WorkerProvider<P> {
    * OperationStore#register registers}: when a node stops heartbeating, a store that supports it
    * queues the node's running operations of a restartable type again, for any node to claim,
    * instead of failing them as "node lost". The worker must then be safe to run again from the
-   * start, after a run that may have done part of its work. A store that does not support it,
-   * such as the in-memory default, ignores it.
+   * start, after a run that may have done part of its work. A store that does not support it, such
+   * as the in-memory default, ignores it.
    *
    * @return true to re-queue when the node is lost; by default false, which fails the operation
    */

@@ -30,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Reads take no lock; every change takes one lock, which keeps the slot, queue and eviction
  * indexes consistent with the records. Finished records sit in a priority queue by eviction time,
- * so {@link #evict} costs only what it removes. Forgotten ids are remembered as tombstones, at
- * most {@code tombstoneCapacity} of them and each for {@code tombstoneTtl}.
+ * so {@link #evict} costs only what it removes. Forgotten ids are remembered as tombstones, at most
+ * {@code tombstoneCapacity} of them and each for {@code tombstoneTtl}.
  *
  * <p>Thread-safe.
  */

@@ -17,8 +17,7 @@ final class ReadmeExampleTest {
 
   @Test
   void the_readme_example_renders_a_report() {
-    try (OperationEngine engine =
-        OperationEngine.builder().worker(new ReportProvider()).build()) {
+    try (OperationEngine engine = OperationEngine.builder().worker(new ReportProvider()).build()) {
       OperationId id =
           engine
               .start(

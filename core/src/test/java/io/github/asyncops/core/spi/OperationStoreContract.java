@@ -47,8 +47,8 @@ public abstract class OperationStoreContract {
   protected abstract OperationStore newStore();
 
   /**
-   * The types the tests use, registered with every new store as an engine does when it starts:
-   * "t" with {@code String} parameters, and "other" with none.
+   * The types the tests use, registered with every new store as an engine does when it starts: "t"
+   * with {@code String} parameters, and "other" with none.
    */
   protected static final List<OperationType> TYPES =
       List.of(TestTypes.of("other", Void.class, false), TestTypes.of("t", String.class, false));
@@ -67,7 +67,8 @@ public abstract class OperationStoreContract {
    * @return the record
    */
   protected static OperationRecord queued(String slot, Instant at) {
-    return OperationRecord.queued(OperationId.random(), "t", "alice", "k", slot, "p", RETENTION, at);
+    return OperationRecord.queued(
+        OperationId.random(), "t", "alice", "k", slot, "p", RETENTION, at);
   }
 
   private OperationRecord inserted(String slot) {
@@ -78,7 +79,8 @@ public abstract class OperationStoreContract {
 
   private OperationRecord running(String slot) {
     OperationRecord record = inserted(slot);
-    assertThat(store.claim("t", 1, "node-a", T0)).extracting(OperationRecord::id)
+    assertThat(store.claim("t", 1, "node-a", T0))
+        .extracting(OperationRecord::id)
         .containsExactly(record.id());
     return store.find(record.id()).orElseThrow();
   }
@@ -160,25 +162,30 @@ public abstract class OperationStoreContract {
 
   @Test
   void claim_takes_the_oldest_queued_records_of_the_type_up_to_max() {
-    OperationRecord first = store.insert(queued(null, T0), false, NO_LIMIT) instanceof
-        InsertResult.Inserted i ? i.record() : null;
+    OperationRecord first =
+        store.insert(queued(null, T0), false, NO_LIMIT) instanceof InsertResult.Inserted i
+            ? i.record()
+            : null;
     OperationRecord second = queued(null, T0.plusSeconds(1));
     store.insert(second, false, NO_LIMIT);
     store.insert(queued(null, T0.plusSeconds(2)), false, NO_LIMIT);
     store.insert(
-        OperationRecord.queued(OperationId.random(), "other", null, null, null, null, RETENTION, T0),
+        OperationRecord.queued(
+            OperationId.random(), "other", null, null, null, null, RETENTION, T0),
         false,
         NO_LIMIT);
 
     List<OperationRecord> claimed = store.claim("t", 2, "node-a", T0.plusSeconds(5));
 
     assertThat(claimed).extracting(OperationRecord::id).containsExactly(first.id(), second.id());
-    assertThat(claimed).allSatisfy(r -> {
-      assertThat(r.state()).isEqualTo(OperationState.RUNNING);
-      assertThat(r.node()).isEqualTo("node-a");
-      assertThat(r.startedAt()).isEqualTo(T0.plusSeconds(5));
-      assertThat(r.heartbeatAt()).isEqualTo(T0.plusSeconds(5));
-    });
+    assertThat(claimed)
+        .allSatisfy(
+            r -> {
+              assertThat(r.state()).isEqualTo(OperationState.RUNNING);
+              assertThat(r.node()).isEqualTo("node-a");
+              assertThat(r.startedAt()).isEqualTo(T0.plusSeconds(5));
+              assertThat(r.heartbeatAt()).isEqualTo(T0.plusSeconds(5));
+            });
   }
 
   @Test
@@ -192,14 +199,15 @@ public abstract class OperationStoreContract {
       List<Callable<List<OperationId>>> claimers = new ArrayList<>();
       for (int n = 0; n < 4; n++) {
         String node = "node-" + n;
-        claimers.add(() -> {
-          List<OperationId> mine = new ArrayList<>();
-          List<OperationRecord> batch;
-          while (!(batch = store.claim("t", 3, node, T0)).isEmpty()) {
-            batch.forEach(r -> mine.add(r.id()));
-          }
-          return mine;
-        });
+        claimers.add(
+            () -> {
+              List<OperationId> mine = new ArrayList<>();
+              List<OperationRecord> batch;
+              while (!(batch = store.claim("t", 3, node, T0)).isEmpty()) {
+                batch.forEach(r -> mine.add(r.id()));
+              }
+              return mine;
+            });
       }
       List<OperationId> claimed = Collections.synchronizedList(new ArrayList<>());
       for (Future<List<OperationId>> f : pool.invokeAll(claimers)) {
@@ -216,7 +224,8 @@ public abstract class OperationStoreContract {
   void stop_request_stops_a_queued_record_at_once_and_frees_its_slot() {
     OperationRecord record = inserted("s");
 
-    OperationRecord stopped = store.requestStop(record.id(), "stopped", T0.plusSeconds(1)).orElseThrow();
+    OperationRecord stopped =
+        store.requestStop(record.id(), "stopped", T0.plusSeconds(1)).orElseThrow();
 
     assertThat(stopped.state()).isEqualTo(OperationState.STOPPED);
     assertThat(stopped.text()).isEqualTo("stopped");
@@ -272,8 +281,10 @@ public abstract class OperationStoreContract {
     assertThat(done.state()).isEqualTo(OperationState.SUCCEEDED);
     assertThat(done.result()).isEqualTo(OperationResult.of("r"));
     assertThat(done.evictAt()).isEqualTo(done.finishedAt().plus(RETENTION));
-    assertThat(store.finish(record.id(), OperationState.FAILED, 0, null, "x",
-        OperationResult.none(), T0)).isEmpty();
+    assertThat(
+            store.finish(
+                record.id(), OperationState.FAILED, 0, null, "x", OperationResult.none(), T0))
+        .isEmpty();
     assertThat(store.insert(queued("s", T0), false, NO_LIMIT))
         .isInstanceOf(InsertResult.Inserted.class);
   }
@@ -298,7 +309,8 @@ public abstract class OperationStoreContract {
     OperationRecord fresh = running(null);
     store.heartbeat("node-a", List.of(fresh.id()), T0.plusSeconds(30));
 
-    List<OperationRecord> expired = store.expire(T0.plusSeconds(10), "node lost", T0.plusSeconds(40));
+    List<OperationRecord> expired =
+        store.expire(T0.plusSeconds(10), "node lost", T0.plusSeconds(40));
 
     assertThat(expired).extracting(OperationRecord::id).containsExactly(stale.id());
     OperationRecord failed = store.find(stale.id()).orElseThrow();
@@ -348,11 +360,14 @@ public abstract class OperationStoreContract {
     store.requestStop(mid.id(), null, T0);
 
     OperationQuery alice = OperationQuery.of("t").withOwner("alice");
-    assertThat(store.list(alice)).extracting(OperationRecord::id)
+    assertThat(store.list(alice))
+        .extracting(OperationRecord::id)
         .containsExactly(recent.id(), mid.id(), old.id());
-    assertThat(store.list(alice.withActiveOnly(true).withLimit(1))).extracting(OperationRecord::id)
+    assertThat(store.list(alice.withActiveOnly(true).withLimit(1)))
+        .extracting(OperationRecord::id)
         .containsExactly(recent.id());
-    assertThat(store.list(OperationQuery.of("t").withKey("k2"))).extracting(OperationRecord::id)
+    assertThat(store.list(OperationQuery.of("t").withKey("k2")))
+        .extracting(OperationRecord::id)
         .containsExactly(bobs.id());
     assertThat(store.list(OperationQuery.of("other"))).isEmpty();
   }

@@ -11,9 +11,7 @@ import io.github.asyncops.core.spi.OperationStoreContract;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/**
- * Runs the store contract against the in-memory store, and checks its own bounds on tombstones.
- */
+/** Runs the store contract against the in-memory store, and checks its own bounds on tombstones. */
 final class InMemoryOperationStoreTest extends OperationStoreContract {
 
   @Override

@@ -25,14 +25,19 @@ public final class EngineFixture implements AutoCloseable {
 
   /** The engine's clock. */
   public final ManualClock clock = new ManualClock();
+
   /** The engine's housekeeping scheduler. */
   public final ManualScheduler scheduler = new ManualScheduler();
+
   /** The engine's store. */
   public final InMemoryOperationStore store = new InMemoryOperationStore();
+
   /** Every state change, in order. */
   public final List<OperationSnapshot> stateChanges = new CopyOnWriteArrayList<>();
+
   /** Every progress event, in order. */
   public final List<OperationSnapshot> progressEvents = new CopyOnWriteArrayList<>();
+
   /** The engine. */
   public final OperationEngine engine;
 

@@ -66,14 +66,4 @@ public final class FlakyStore extends ForwardingStore {
     }
     return super.finish(id, state, value, text, error, result, now);
   }
-
-
-
-
-
-
-
-
-
-
 }

@@ -5,8 +5,8 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Lets a test decide when workers move on. Workers {@link #pass} it; the test {@link #open}s it
- * for a number of passes. Counts the workers that arrived, so a test can wait for them.
+ * Lets a test decide when workers move on. Workers {@link #pass} it; the test {@link #open}s it for
+ * a number of passes. Counts the workers that arrived, so a test can wait for them.
  */
 public final class Gate {
   private final Semaphore permits = new Semaphore(0);

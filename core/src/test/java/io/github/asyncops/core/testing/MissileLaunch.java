@@ -14,8 +14,10 @@ import io.github.asyncops.core.spi.WorkerProvider;
 public final class MissileLaunch implements WorkerProvider<Void> {
   /** The first text. */
   public static final String LIFT_OFF = "Поехали!";
+
   /** The text at the end of the flight. */
   public static final String BOOM = "Кабуууум!";
+
   /** The text after a stop. */
   public static final String CANCELLED = "Полет отменен";
 

@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * An in-memory store shared by several engines that pushes news to all of them, as a database
- * store does with LISTEN/NOTIFY: queued records, stop requests and progress. It also records what
- * the engines tell it when they start.
+ * An in-memory store shared by several engines that pushes news to all of them, as a database store
+ * does with LISTEN/NOTIFY: queued records, stop requests and progress. It also records what the
+ * engines tell it when they start.
  */
 public final class PushingStore extends ForwardingStore {
   /** Each type list an engine registered, in order. */
@@ -74,12 +74,4 @@ public final class PushingStore extends ForwardingStore {
     listeners.forEach(l -> l.changed(id));
     return finished;
   }
-
-
-
-
-
-
-
-
 }

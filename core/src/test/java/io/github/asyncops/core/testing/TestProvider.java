@@ -51,7 +51,13 @@ public final class TestProvider implements WorkerProvider<Object> {
    */
   public static TestProvider of(String name, Function<Object, Worker> factory) {
     return new TestProvider(
-        name, Scope.NONE, StartPolicy.JOIN, 4, Duration.ZERO, Duration.ofMinutes(1), false,
+        name,
+        Scope.NONE,
+        StartPolicy.JOIN,
+        4,
+        Duration.ZERO,
+        Duration.ofMinutes(1),
+        false,
         factory);
   }
 
@@ -110,8 +116,8 @@ public final class TestProvider implements WorkerProvider<Object> {
   }
 
   /**
-   * Copies with another restartability: a shared store queues a restartable type's operations
-   * again when their node is lost.
+   * Copies with another restartability: a shared store queues a restartable type's operations again
+   * when their node is lost.
    *
    * @param newRestartable whether the type is restartable
    * @return the copy

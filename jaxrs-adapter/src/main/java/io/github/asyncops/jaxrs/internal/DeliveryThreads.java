@@ -5,9 +5,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The default executor that sends events: a cached pool of daemon
- * threads named {@code asyncops-jaxrs-N}. Idle threads end after a minute, so the pool needs no
- * shutdown.
+ * The default executor that sends events: a cached pool of daemon threads named {@code
+ * asyncops-jaxrs-N}. Idle threads end after a minute, so the pool needs no shutdown.
  */
 public final class DeliveryThreads {
   private DeliveryThreads() {}

@@ -25,13 +25,13 @@ import java.util.function.Function;
  * makes them, progress on the housekeeping tick, which already throttles progress to one event per
  * tick), and they must return quickly. So the listener only {@link #offer offers} the snapshot: it
  * keeps the newest one and, if no send is under way, hands a drain to the executor. The drain sends
- * one event at a time and sends the next when the container reports the previous one written, so
- * no thread waits on a client, and a slow client gets fewer, fresher events rather than a growing
- * queue. Each status is rendered once for all streams ({@link StatusRenderings}). Listeners on different threads can deliver out of order, so an offer older than
- * the newest (an earlier state, or an earlier update) is dropped, and nothing follows a final
- * state. The stream subscribes before it reads the current status, so no change falls between the
- * two. A client that never reads again is noticed at the next send; until then the stream costs one
- * subscription and no thread.
+ * one event at a time and sends the next when the container reports the previous one written, so no
+ * thread waits on a client, and a slow client gets fewer, fresher events rather than a growing
+ * queue. Each status is rendered once for all streams ({@link StatusRenderings}). Listeners on
+ * different threads can deliver out of order, so an offer older than the newest (an earlier state,
+ * or an earlier update) is dropped, and nothing follows a final state. The stream subscribes before
+ * it reads the current status, so no change falls between the two. A client that never reads again
+ * is noticed at the next send; until then the stream costs one subscription and no thread.
  */
 public final class EventStream implements OperationListener {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.jaxrs");

@@ -53,7 +53,10 @@ public final class StatusRenderings {
     try {
       rendered =
           new Rendered(
-              snapshot, base, ETags.value(snapshot), writer.writeValueAsString(json.apply(snapshot)));
+              snapshot,
+              base,
+              ETags.value(snapshot),
+              writer.writeValueAsString(json.apply(snapshot)));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

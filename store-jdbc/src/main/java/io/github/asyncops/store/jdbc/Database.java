@@ -64,12 +64,15 @@ final class Database {
 
   private <T> T call(String what, boolean transaction, Work<T> work) {
     try {
-      return retry.call(what, attempt -> {
-        try (Connection connection = dataSource.getConnection()) {
-          return transaction ? inTransaction(connection, work, attempt)
-              : work.run(connection, attempt);
-        }
-      });
+      return retry.call(
+          what,
+          attempt -> {
+            try (Connection connection = dataSource.getConnection()) {
+              return transaction
+                  ? inTransaction(connection, work, attempt)
+                  : work.run(connection, attempt);
+            }
+          });
     } catch (SQLException e) {
       throw new JdbcStoreException("could not " + what, e, Retry.isTransient(e));
     }

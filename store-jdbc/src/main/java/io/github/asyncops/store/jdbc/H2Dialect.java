@@ -4,9 +4,9 @@ import java.sql.Connection;
 import javax.sql.DataSource;
 
 /**
- * H2, embedded and used by one node. H2 applies {@code FETCH FIRST} before it skips locked rows,
- * so two threads claiming at once may find nothing although more is queued; the engine's next
- * tick claims it, which costs one node at most a tick of latency.
+ * H2, embedded and used by one node. H2 applies {@code FETCH FIRST} before it skips locked rows, so
+ * two threads claiming at once may find nothing although more is queued; the engine's next tick
+ * claims it, which costs one node at most a tick of latency.
  */
 final class H2Dialect extends JdbcDialect {
   static final H2Dialect INSTANCE = new H2Dialect();

@@ -6,8 +6,8 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * What differs between the databases the store supports: the DDL, row locking, and how nodes
- * are told of changes. Like db-scheduler's {@code JdbcCustomization}, but closed: pick one of the
+ * What differs between the databases the store supports: the DDL, row locking, and how nodes are
+ * told of changes. Like db-scheduler's {@code JdbcCustomization}, but closed: pick one of the
  * factories, or let {@link JdbcOperationStore.Builder#build()} detect it from the connection's
  * metadata.
  *
@@ -63,8 +63,8 @@ public abstract class JdbcDialect {
   }
 
   /**
-   * The dialect's name, which is also the name of its DDL resource ({@code <name>.sql} next to
-   * this class).
+   * The dialect's name, which is also the name of its DDL resource ({@code <name>.sql} next to this
+   * class).
    *
    * @return {@code postgresql} or {@code h2}
    */
@@ -83,8 +83,8 @@ public abstract class JdbcDialect {
   abstract boolean qualifiesIndexNames();
 
   /**
-   * Tells the other nodes of a change, on commit of the current transaction; a no-op for a
-   * database that cannot.
+   * Tells the other nodes of a change, on commit of the current transaction; a no-op for a database
+   * that cannot.
    */
   abstract void notify(Connection connection, String channel, String payload) throws SQLException;
 

@@ -20,25 +20,25 @@ import java.util.Set;
 import javax.sql.DataSource;
 
 /**
- * An {@link OperationStore} in a PostgreSQL or H2 database, so operations survive restarts and,
- * on PostgreSQL, run across a cluster of nodes that share the database. Build one with {@link
+ * An {@link OperationStore} in a PostgreSQL or H2 database, so operations survive restarts and, on
+ * PostgreSQL, run across a cluster of nodes that share the database. Build one with {@link
  * #builder(DataSource)}, pass it to {@code OperationEngine.builder().store(...)}, and {@link
  * #close()} it after the engine.
  *
  * <p>Design notes. Every method is one short transaction on a connection borrowed from the
  * application's pool (see {@link Database}); rows are locked with {@code FOR UPDATE}, and claims,
  * expiry and eviction skip rows that other nodes hold ({@code SKIP LOCKED}), so nodes never run an
- * operation twice or wait for each other. A unique index on (type, slot) keeps one active
- * operation per scope slot across nodes, and a lock row serialises inserts so the queue limit
- * counts the whole cluster. Changes NOTIFY the other nodes in the same transaction, which LISTEN
- * on a dedicated connection ({@link News}); polling is the fallback. Progress writes are throttled
- * per operation ({@link ProgressThrottle}). Calls the engine's housekeeping makes (claim,
- * progress, heartbeat, expire, evict) absorb transient database failures after retrying: they
- * return nothing and try again at the next tick, logging the outage once ({@link OutageLog}). A
- * finish that cannot be written is kept and written when the database answers again, so no final
- * state is lost while the node lives. Calls made for a caller (insert, find, list, stop, delete)
- * throw {@link JdbcStoreException} after the retries. The database names no class: parameter
- * classes and restartable types come from the engine's {@link #register} ({@link KnownTypes}).
+ * operation twice or wait for each other. A unique index on (type, slot) keeps one active operation
+ * per scope slot across nodes, and a lock row serialises inserts so the queue limit counts the
+ * whole cluster. Changes NOTIFY the other nodes in the same transaction, which LISTEN on a
+ * dedicated connection ({@link News}); polling is the fallback. Progress writes are throttled per
+ * operation ({@link ProgressThrottle}). Calls the engine's housekeeping makes (claim, progress,
+ * heartbeat, expire, evict) absorb transient database failures after retrying: they return nothing
+ * and try again at the next tick, logging the outage once ({@link OutageLog}). A finish that cannot
+ * be written is kept and written when the database answers again, so no final state is lost while
+ * the node lives. Calls made for a caller (insert, find, list, stop, delete) throw {@link
+ * JdbcStoreException} after the retries. The database names no class: parameter classes and
+ * restartable types come from the engine's {@link #register} ({@link KnownTypes}).
  *
  * <p>Thread-safe.
  */
@@ -53,17 +53,24 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
   private final News news;
 
   JdbcOperationStore(StoreConfig config) {
-    Database db = new Database(config.dataSource(), config.dialect(), config.tables(),
-        new Retry(config.retry()));
-    Results results =
-        new Results(config.codec(), config.blobStore(), config.maxResultBytes(), db);
+    Database db =
+        new Database(
+            config.dataSource(), config.dialect(), config.tables(), new Retry(config.retry()));
+    Results results = new Results(config.codec(), config.blobStore(), config.maxResultBytes(), db);
     Rows rows = new Rows(config.codec(), types, results);
     this.writes = new Writes(db, rows);
     this.reads = new Reads(db, rows, writes);
-    this.upkeep = new Upkeep(db, rows, writes, results, types::restartable,
-        config.tombstoneCapacity(), config.tombstoneTtl());
-    this.work = new NodeWork(writes, upkeep, results,
-        new ProgressThrottle(config.progressInterval()));
+    this.upkeep =
+        new Upkeep(
+            db,
+            rows,
+            writes,
+            results,
+            types::restartable,
+            config.tombstoneCapacity(),
+            config.tombstoneTtl());
+    this.work =
+        new NodeWork(writes, upkeep, results, new ProgressThrottle(config.progressInterval()));
     News.Opener opener = null;
     if (config.listen()) {
       DataSource listenSource = config.listenDataSource();
@@ -158,12 +165,12 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
    * types are queued again when their node is lost (its {@code restartable()}). The engine calls
    * this once, when it starts. Until then, and for a type no engine registered, a start with
    * parameters is refused, a claim leaves operations with parameters queued for a node that runs
-   * the type, and a lost node's operation fails. Several engines may register with one store; each may add types,
-   * but none may change one already registered.
+   * the type, and a lost node's operation fails. Several engines may register with one store; each
+   * may add types, but none may change one already registered.
    *
    * @param types every type the engine runs
-   * @throws IllegalArgumentException if a type is already registered with another parameter
-   *     class or restartability; then none of these types is added
+   * @throws IllegalArgumentException if a type is already registered with another parameter class
+   *     or restartability; then none of these types is added
    */
   @Override
   public void register(List<OperationType> types) {
@@ -183,8 +190,8 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
   }
 
   /**
-   * Stops the news thread, closes its connection, and tries once more to write finishes kept
-   * during an outage. Does not close the data source. Close the engine first. Idempotent.
+   * Stops the news thread, closes its connection, and tries once more to write finishes kept during
+   * an outage. Does not close the data source. Close the engine first. Idempotent.
    */
   @Override
   public void close() {
@@ -192,8 +199,11 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     work.catchUp(null);
     int unwritten = work.unwrittenFinishes();
     if (unwritten > 0) {
-      LOG.log(Level.WARNING, unwritten + " finished operations could not be written before the"
-          + " store closed; other nodes will fail them after the lease");
+      LOG.log(
+          Level.WARNING,
+          unwritten
+              + " finished operations could not be written before the"
+              + " store closed; other nodes will fail them after the lease");
     }
   }
 
@@ -233,19 +243,21 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     private Duration tombstoneTtl = Duration.ofHours(1);
 
     /** The codec used until one is set: it refuses every value with a hint. */
-    private static final ValueCodec NO_CODEC = new ValueCodec() {
-      @Override
-      public String encode(Object value) {
-        throw new IllegalStateException(
-            "no ValueCodec configured: set JdbcOperationStore.builder().codec(...) to store "
-                + value.getClass().getName());
-      }
+    private static final ValueCodec NO_CODEC =
+        new ValueCodec() {
+          @Override
+          public String encode(Object value) {
+            throw new IllegalStateException(
+                "no ValueCodec configured: set JdbcOperationStore.builder().codec(...) to store "
+                    + value.getClass().getName());
+          }
 
-      @Override
-      public <T> T decode(String text, Class<T> type) {
-        throw new IllegalStateException("no ValueCodec configured to decode a " + type.getName());
-      }
-    };
+          @Override
+          public <T> T decode(String text, Class<T> type) {
+            throw new IllegalStateException(
+                "no ValueCodec configured to decode a " + type.getName());
+          }
+        };
 
     Builder(DataSource dataSource) {
       this.dataSource = dataSource;
@@ -278,9 +290,9 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     }
 
     /**
-     * Sets the prefix of the table names ({@code <prefix>operation}, {@code <prefix>result},
-     * {@code <prefix>forgotten}, {@code <prefix>lock}), which also names the NOTIFY channel, so
-     * several applications can share a database. Default: {@code asyncops_}.
+     * Sets the prefix of the table names ({@code <prefix>operation}, {@code <prefix>result}, {@code
+     * <prefix>forgotten}, {@code <prefix>lock}), which also names the NOTIFY channel, so several
+     * applications can share a database. Default: {@code asyncops_}.
      *
      * @param tablePrefix 1 to 40 letters, digits or {@code _}, not starting with a digit
      * @return this builder
@@ -295,8 +307,8 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     /**
      * Sets whether {@link #build()} creates missing tables and indexes from the dialect's DDL
      * resource ({@code io/github/asyncops/store/jdbc/<dialect>.sql}), which needs the privilege to
-     * create tables. Turn it off when a migration tool applies that file; {@code build()} then
-     * only checks that the tables exist. Default: on.
+     * create tables. Turn it off when a migration tool applies that file; {@code build()} then only
+     * checks that the tables exist. Default: on.
      *
      * @param createSchema whether to create the schema
      * @return this builder
@@ -336,8 +348,8 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
 
     /**
      * Sets the largest result kept in the database, in bytes: a download's content, or a value's
-     * UTF-8 encoding. A larger download goes to the {@link #blobStore(BlobStore)}; without one,
-     * and for a larger value, the operation fails with an error naming the limit. Default: {@link
+     * UTF-8 encoding. A larger download goes to the {@link #blobStore(BlobStore)}; without one, and
+     * for a larger value, the operation fails with an error naming the limit. Default: {@link
      * #DEFAULT_MAX_RESULT_BYTES} (16 MiB), which the store reads into memory when it finishes an
      * operation and when it serves the download.
      *
@@ -376,8 +388,8 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
 
     /**
      * Sets whether the store LISTENs for other nodes' news on PostgreSQL: queued work starts on an
-     * idle node at once, and a stop reaches the running node at once. Off, or through a pooler
-     * that cannot LISTEN (PgBouncer in transaction mode), nodes poll every {@link
+     * idle node at once, and a stop reaches the running node at once. Off, or through a pooler that
+     * cannot LISTEN (PgBouncer in transaction mode), nodes poll every {@link
      * #pollInterval(Duration)} for stop requests and claim queued work at every engine tick.
      * Ignored on H2, which always polls. Default: on.
      *
@@ -390,10 +402,10 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     }
 
     /**
-     * Sets where the listening connection comes from; the store holds it open as long as it
-     * runs. Default: the store's data source, of whose pool it then takes one connection for
-     * good. Give a non-pooled data source that connects to the database directly when the pool
-     * goes through PgBouncer.
+     * Sets where the listening connection comes from; the store holds it open as long as it runs.
+     * Default: the store's data source, of whose pool it then takes one connection for good. Give a
+     * non-pooled data source that connects to the database directly when the pool goes through
+     * PgBouncer.
      *
      * @param listenDataSource the data source
      * @return this builder
@@ -404,8 +416,8 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     }
 
     /**
-     * Sets how long the news thread waits for notifications at a time, and, when it cannot
-     * listen, how often it polls for stop requests and tries to listen again. Default: 500 ms.
+     * Sets how long the news thread waits for notifications at a time, and, when it cannot listen,
+     * how often it polls for stop requests and tries to listen again. Default: 500 ms.
      *
      * @param pollInterval positive
      * @return this builder
@@ -419,8 +431,8 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     }
 
     /**
-     * Sets how many ids of forgotten operations are remembered, so they answer "gone", and for
-     * how long. Default: 100,000 for 1 hour, as in core's in-memory store.
+     * Sets how many ids of forgotten operations are remembered, so they answer "gone", and for how
+     * long. Default: 100,000 for 1 hour, as in core's in-memory store.
      *
      * @param capacity at least 0; 0 remembers none
      * @param ttl not negative
@@ -439,27 +451,42 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
      * Detects the dialect if none was set, creates or checks the tables, and builds the store.
      *
      * @return the store
-     * @throws JdbcStoreException if the database cannot be reached, is not supported, or lacks
-     *     the tables while {@link #createSchema(boolean)} is off
+     * @throws JdbcStoreException if the database cannot be reached, is not supported, or lacks the
+     *     tables while {@link #createSchema(boolean)} is off
      */
     public JdbcOperationStore build() {
       JdbcDialect d = dialect != null ? dialect : JdbcDialect.detect(dataSource);
       Tables tables = new Tables(schema, tablePrefix);
-      StoreConfig config = new StoreConfig(dataSource, d, tables, codec,
-          progressInterval, maxResultBytes, blobStore, retry, listen,
-          listenDataSource != null ? listenDataSource : dataSource, pollInterval,
-          tombstoneCapacity, tombstoneTtl);
+      StoreConfig config =
+          new StoreConfig(
+              dataSource,
+              d,
+              tables,
+              codec,
+              progressInterval,
+              maxResultBytes,
+              blobStore,
+              retry,
+              listen,
+              listenDataSource != null ? listenDataSource : dataSource,
+              pollInterval,
+              tombstoneCapacity,
+              tombstoneTtl);
       Database db = new Database(dataSource, d, tables, new Retry(retry));
       if (createSchema) {
-        db.transaction("create the store's tables", (c, attempt) -> {
-          Schema.create(c, d, tables);
-          return null;
-        });
+        db.transaction(
+            "create the store's tables",
+            (c, attempt) -> {
+              Schema.create(c, d, tables);
+              return null;
+            });
       } else {
-        db.read("check the store's tables", (c, attempt) -> {
-          Schema.verify(c, d, tables);
-          return null;
-        });
+        db.read(
+            "check the store's tables",
+            (c, attempt) -> {
+              Schema.verify(c, d, tables);
+              return null;
+            });
       }
       return new JdbcOperationStore(config);
     }

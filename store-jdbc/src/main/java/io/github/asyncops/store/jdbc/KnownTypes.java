@@ -7,13 +7,13 @@ import java.util.Map;
 
 /**
  * The operation types the engine registered with the store: the only classes parameters decode
- * into, and which types are queued again when their node is lost. The database never names a
- * class; a type nobody registered has no parameter class and is not restartable.
+ * into, and which types are queued again when their node is lost. The database never names a class;
+ * a type nobody registered has no parameter class and is not restartable.
  *
- * <p>Registration happens once per engine, at its start; reads happen on every thread, so the
- * types live in an immutable map that a registration replaces. A second engine on the same store
- * may add types, but may not change a registered one: that would let it widen what the first
- * engine's operations decode into.
+ * <p>Registration happens once per engine, at its start; reads happen on every thread, so the types
+ * live in an immutable map that a registration replaces. A second engine on the same store may add
+ * types, but may not change a registered one: that would let it widen what the first engine's
+ * operations decode into.
  */
 final class KnownTypes {
   /** What the store needs of one registered type. */
@@ -34,8 +34,12 @@ final class KnownTypes {
       Known before = next.putIfAbsent(type.name(), known);
       if (before != null && !before.equals(known)) {
         throw new IllegalArgumentException(
-            "operation type '" + type.name() + "' is already registered with this store as "
-                + describe(before) + ", and cannot be registered again as " + describe(known));
+            "operation type '"
+                + type.name()
+                + "' is already registered with this store as "
+                + describe(before)
+                + ", and cannot be registered again as "
+                + describe(known));
       }
     }
     types = Map.copyOf(next);
@@ -54,7 +58,8 @@ final class KnownTypes {
   }
 
   private static String describe(Known known) {
-    return (known.restartable() ? "restartable" : "not restartable") + " with parameters of "
+    return (known.restartable() ? "restartable" : "not restartable")
+        + " with parameters of "
         + known.parameterType().getName();
   }
 }

@@ -17,11 +17,11 @@ import java.util.function.Supplier;
  *
  * <p>On PostgreSQL it holds a connection that LISTENs on the store's channel and passes each
  * payload to the listeners (see {@link Notification}), on this thread: a listener that blocks
- * delays later news, and the driver buffers it meanwhile. When it cannot listen (H2, listening turned
- * off, or the connection broke and is being re-opened every poll interval) it polls instead: every
- * poll interval it asks which operations this node runs have a stop request. Queued work and
- * watched operations need no poll, because the engine's housekeeping tick claims and re-reads
- * them anyway.
+ * delays later news, and the driver buffers it meanwhile. When it cannot listen (H2, listening
+ * turned off, or the connection broke and is being re-opened every poll interval) it polls instead:
+ * every poll interval it asks which operations this node runs have a stop request. Queued work and
+ * watched operations need no poll, because the engine's housekeeping tick claims and re-reads them
+ * anyway.
  */
 final class News implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.store.jdbc");
@@ -103,8 +103,12 @@ final class News implements AutoCloseable {
       return source;
     } catch (SQLException | RuntimeException e) {
       if (!listenFailureLogged) {
-        LOG.log(Level.WARNING, "cannot LISTEN for other nodes' news; polling every "
-            + pollInterval.toMillis() + " ms until it can", e);
+        LOG.log(
+            Level.WARNING,
+            "cannot LISTEN for other nodes' news; polling every "
+                + pollInterval.toMillis()
+                + " ms until it can",
+            e);
         listenFailureLogged = true;
       }
       return null;

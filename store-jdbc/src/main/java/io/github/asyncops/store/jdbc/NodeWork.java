@@ -20,8 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * evict), made robust against database outages: nobody waits for their answer, so a transient
  * failure that outlasts the retries is absorbed and logged once ({@link OutageLog}), and the call
  * is made again at the next tick. A finish is the one transition no later call repeats, so it is
- * kept and written when the database answers again; progress held back by an outage or the
- * throttle is written the same way. Other failures are bugs or misconfiguration and are thrown.
+ * kept and written when the database answers again; progress held back by an outage or the throttle
+ * is written the same way. Other failures are bugs or misconfiguration and are thrown.
  *
  * <p>Also remembers which operations this node runs, for the stop-request poll.
  */
@@ -72,8 +72,14 @@ final class NodeWork {
     }
   }
 
-  Optional<OperationRecord> finish(OperationId id, OperationState state, double value,
-      String text, String error, OperationResult result, Instant now) {
+  Optional<OperationRecord> finish(
+      OperationId id,
+      OperationState state,
+      double value,
+      String text,
+      String error,
+      OperationResult result,
+      Instant now) {
     throttle.forget(id);
     runningHere.remove(id);
     reportedStops.remove(id);

@@ -5,8 +5,8 @@ import io.github.asyncops.core.spi.StoreListener;
 
 /**
  * The payloads of the store's notifications, one letter and a colon before a type name or an
- * operation id: {@code q:} a record of the type was queued, {@code s:} a stop was requested,
- * {@code c:} a record changed. Short, because PostgreSQL queues every payload for every listener.
+ * operation id: {@code q:} a record of the type was queued, {@code s:} a stop was requested, {@code
+ * c:} a record changed. Short, because PostgreSQL queues every payload for every listener.
  */
 final class Notification {
   private Notification() {}
@@ -24,9 +24,9 @@ final class Notification {
   }
 
   /**
-   * Passes one payload to a listener. A stop request is also a change, for watchers on nodes
-   * that do not run the operation. Payloads that are not understood are ignored, so that nodes
-   * of a newer version may add kinds.
+   * Passes one payload to a listener. A stop request is also a change, for watchers on nodes that
+   * do not run the operation. Payloads that are not understood are ignored, so that nodes of a
+   * newer version may add kinds.
    */
   static void deliver(String payload, StoreListener listener) {
     if (payload == null || payload.length() < 3 || payload.charAt(1) != ':') {

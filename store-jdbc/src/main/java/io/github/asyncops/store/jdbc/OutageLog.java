@@ -4,9 +4,9 @@ import java.lang.System.Logger.Level;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Logs a database outage once: the first failure of a call the store absorbs (housekeeping
- * calls, progress, finishes kept for later), and the first success after it. The engine's
- * housekeeping would otherwise log the same failure ten times a second.
+ * Logs a database outage once: the first failure of a call the store absorbs (housekeeping calls,
+ * progress, finishes kept for later), and the first success after it. The engine's housekeeping
+ * would otherwise log the same failure ten times a second.
  */
 final class OutageLog {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.store.jdbc");
@@ -15,8 +15,13 @@ final class OutageLog {
 
   void failed(String what, JdbcStoreException e) {
     if (down.compareAndSet(false, true)) {
-      LOG.log(Level.WARNING, "could not " + what + "; the store keeps retrying, and logs again"
-          + " once the database answers", e);
+      LOG.log(
+          Level.WARNING,
+          "could not "
+              + what
+              + "; the store keeps retrying, and logs again"
+              + " once the database answers",
+          e);
     }
   }
 

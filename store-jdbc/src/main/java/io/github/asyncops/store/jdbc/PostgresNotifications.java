@@ -13,8 +13,8 @@ import org.postgresql.PGNotification;
 
 /**
  * The only class that uses the PostgreSQL driver's own API: plain JDBC cannot wait for
- * notifications. It is loaded only when the PostgreSQL dialect starts listening, so the driver is
- * a {@code provided} dependency that applications on other databases never need.
+ * notifications. It is loaded only when the PostgreSQL dialect starts listening, so the driver is a
+ * {@code provided} dependency that applications on other databases never need.
  */
 final class PostgresNotifications implements NotificationSource {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.store.jdbc");

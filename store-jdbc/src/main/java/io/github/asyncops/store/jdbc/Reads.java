@@ -30,25 +30,27 @@ final class Reads {
     boolean owner = query.owner() != null;
     boolean key = query.key() != null;
     String statement = db.sql.list(owner, key, query.activeOnly());
-    return db.read("list operations of " + query.type(), (c, attempt) -> {
-      try (PreparedStatement list = c.prepareStatement(statement)) {
-        int i = 1;
-        list.setString(i++, query.type());
-        if (owner) {
-          list.setString(i++, query.owner());
-        }
-        if (key) {
-          list.setString(i++, query.key());
-        }
-        list.setInt(i, query.limit());
-        List<OperationRecord> found = new ArrayList<>();
-        try (ResultSet rs = list.executeQuery()) {
-          while (rs.next()) {
-            found.add(rows.read(rs));
+    return db.read(
+        "list operations of " + query.type(),
+        (c, attempt) -> {
+          try (PreparedStatement list = c.prepareStatement(statement)) {
+            int i = 1;
+            list.setString(i++, query.type());
+            if (owner) {
+              list.setString(i++, query.owner());
+            }
+            if (key) {
+              list.setString(i++, query.key());
+            }
+            list.setInt(i, query.limit());
+            List<OperationRecord> found = new ArrayList<>();
+            try (ResultSet rs = list.executeQuery()) {
+              while (rs.next()) {
+                found.add(rows.read(rs));
+              }
+            }
+            return found;
           }
-        }
-        return found;
-      }
-    });
+        });
   }
 }

@@ -13,9 +13,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 
 /**
- * Keeps results: values encoded by the codec in the operation's row, downloads up to the size
- * limit in the result table, larger downloads in the {@link BlobStore}. Downloads are read back
- * lazily, when they are served, so status reads never load their bytes.
+ * Keeps results: values encoded by the codec in the operation's row, downloads up to the size limit
+ * in the result table, larger downloads in the {@link BlobStore}. Downloads are read back lazily,
+ * when they are served, so status reads never load their bytes.
  */
 final class Results {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.store.jdbc");
@@ -54,8 +54,7 @@ final class Results {
       LOG.log(Level.WARNING, "the result of operation " + id + " could not be encoded", e);
       return StoredResult.failed("the result could not be stored");
     }
-    if (text.length() > maxBytes
-        || text.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
+    if (text.length() > maxBytes || text.getBytes(StandardCharsets.UTF_8).length > maxBytes) {
       return tooLarge(id);
     }
     return new StoredResult(StoredResult.VALUE, text, null, null, -1, null, value, null);
@@ -65,18 +64,28 @@ final class Results {
     try (InputStream in = download.content().open()) {
       byte[] head = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8L, maxBytes + 1));
       if (head.length <= maxBytes) {
-        return new StoredResult(StoredResult.BYTES, null, download.mediaType(),
-            download.fileName(), head.length, head,
-            lazyDownload(id, StoredResult.BYTES, download.mediaType(), download.fileName(),
-                head.length),
+        return new StoredResult(
+            StoredResult.BYTES,
+            null,
+            download.mediaType(),
+            download.fileName(),
+            head.length,
+            head,
+            lazyDownload(
+                id, StoredResult.BYTES, download.mediaType(), download.fileName(), head.length),
             null);
       }
       if (blobs == null) {
         return tooLarge(id);
       }
       long length = blobs.write(id, new SequenceInputStream(new ByteArrayInputStream(head), in));
-      return new StoredResult(StoredResult.BLOB, null, download.mediaType(), download.fileName(),
-          length, null,
+      return new StoredResult(
+          StoredResult.BLOB,
+          null,
+          download.mediaType(),
+          download.fileName(),
+          length,
+          null,
           lazyDownload(id, StoredResult.BLOB, download.mediaType(), download.fileName(), length),
           null);
     } catch (IOException | RuntimeException e) {
@@ -86,10 +95,14 @@ final class Results {
   }
 
   private StoredResult tooLarge(OperationId id) {
-    String message =
-        "the result is larger than the store's limit of " + maxBytes + " bytes";
-    LOG.log(Level.WARNING, "operation " + id + ": " + message
-        + (blobs == null ? "; configure a BlobStore to keep larger downloads" : ""));
+    String message = "the result is larger than the store's limit of " + maxBytes + " bytes";
+    LOG.log(
+        Level.WARNING,
+        "operation "
+            + id
+            + ": "
+            + message
+            + (blobs == null ? "; configure a BlobStore to keep larger downloads" : ""));
     return StoredResult.failed(message);
   }
 
@@ -133,22 +146,28 @@ final class Results {
 
   private InputStream openBlob(OperationId id) throws IOException {
     if (blobs == null) {
-      throw new IOException("the download of operation " + id
-          + " is in a BlobStore, and this node has none configured");
+      throw new IOException(
+          "the download of operation "
+              + id
+              + " is in a BlobStore, and this node has none configured");
     }
     return blobs.read(id);
   }
 
   private InputStream openBytes(OperationId id) throws IOException {
     try {
-      byte[] bytes = database.read("read the download of " + id, (connection, attempt) -> {
-        try (PreparedStatement find = connection.prepareStatement(database.sql.findContent)) {
-          find.setString(1, id.value());
-          try (ResultSet rs = find.executeQuery()) {
-            return rs.next() ? rs.getBytes(1) : null;
-          }
-        }
-      });
+      byte[] bytes =
+          database.read(
+              "read the download of " + id,
+              (connection, attempt) -> {
+                try (PreparedStatement find =
+                    connection.prepareStatement(database.sql.findContent)) {
+                  find.setString(1, id.value());
+                  try (ResultSet rs = find.executeQuery()) {
+                    return rs.next() ? rs.getBytes(1) : null;
+                  }
+                }
+              });
       if (bytes == null) {
         throw new IOException("the download of operation " + id + " was forgotten");
       }

@@ -9,11 +9,11 @@ import java.util.Set;
 
 /**
  * Repeats database calls that failed for a transient reason, as a {@link RetryPolicy} says. Which
- * failures are transient is database-specific, so it is decided here from SQLStates rather than
- * by a general retry library.
+ * failures are transient is database-specific, so it is decided here from SQLStates rather than by
+ * a general retry library.
  *
- * <p>Logging: a call that succeeds after failures logs one warning naming the first failure. A
- * call that gives up logs nothing and throws; its caller reports it once.
+ * <p>Logging: a call that succeeds after failures logs one warning naming the first failure. A call
+ * that gives up logs nothing and throws; its caller reports it once.
  */
 final class Retry {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.store.jdbc");

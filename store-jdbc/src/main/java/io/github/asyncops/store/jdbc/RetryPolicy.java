@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How often the store repeats a database call that failed for a transient reason: a lost
- * connection (SQLState class {@code 08}), a serialization failure ({@code 40001}), a deadlock
- * ({@code 40P01}), a server shutting down ({@code 57P01}..{@code 57P03}), an H2 lock timeout
- * ({@code HYT00}), or a {@link java.sql.SQLTransientException}. Other failures are never retried.
- * The backoff doubles after each failure, from {@code firstBackoff} up to {@code maxBackoff}.
+ * How often the store repeats a database call that failed for a transient reason: a lost connection
+ * (SQLState class {@code 08}), a serialization failure ({@code 40001}), a deadlock ({@code 40P01}),
+ * a server shutting down ({@code 57P01}..{@code 57P03}), an H2 lock timeout ({@code HYT00}), or a
+ * {@link java.sql.SQLTransientException}. Other failures are never retried. The backoff doubles
+ * after each failure, from {@code firstBackoff} up to {@code maxBackoff}.
  *
  * @param maxAttempts how many times a call is tried in all, at least 1
  * @param firstBackoff the pause after the first failure, not negative
@@ -38,9 +38,9 @@ public record RetryPolicy(int maxAttempts, Duration firstBackoff, Duration maxBa
   }
 
   /**
-   * The default: 6 attempts, pausing 50 ms, 100 ms, 200 ms, 400 ms and 800 ms in between, so a
-   * call gives up after about 1.5 s of pauses; long enough for a pool to replace a broken
-   * connection or a primary to fail over, short enough for a caller waiting on an HTTP request.
+   * The default: 6 attempts, pausing 50 ms, 100 ms, 200 ms, 400 ms and 800 ms in between, so a call
+   * gives up after about 1.5 s of pauses; long enough for a pool to replace a broken connection or
+   * a primary to fail over, short enough for a caller waiting on an HTTP request.
    *
    * @return the default policy
    */

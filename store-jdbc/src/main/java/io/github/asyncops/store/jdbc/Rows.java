@@ -46,9 +46,9 @@ final class Rows {
   }
 
   /**
-   * Reads the record at the result set's current row, selected with {@link Sql#COLUMNS}.
-   * Parameters that cannot be decoded come back null, with one warning per type: status reads
-   * do not need them.
+   * Reads the record at the result set's current row, selected with {@link Sql#COLUMNS}. Parameters
+   * that cannot be decoded come back null, with one warning per type: status reads do not need
+   * them.
    */
   OperationRecord read(ResultSet rs) throws SQLException {
     return read(rs, true);
@@ -80,7 +80,12 @@ final class Rows {
         instant(rs, 12),
         instant(rs, 13),
         rs.getString(14),
-        results.read(id, rs.getString(15), rs.getString(16), rs.getString(17), rs.getString(18),
+        results.read(
+            id,
+            rs.getString(15),
+            rs.getString(16),
+            rs.getString(17),
+            rs.getString(18),
             rs.getObject(19) == null ? -1 : rs.getLong(19)),
         rs.getBoolean(20),
         rs.getString(21),
@@ -114,7 +119,9 @@ final class Rows {
     Class<?> target = types.parameterType(type);
     if (target == null) {
       throw new UnreadableParameters(
-          "operation type '" + type + "' is not registered with this store: the engine using"
+          "operation type '"
+              + type
+              + "' is not registered with this store: the engine using"
               + " it has no worker provider of that name",
           null,
           true);
@@ -123,7 +130,9 @@ final class Rows {
       return codec.decode(text, target);
     } catch (Exception e) {
       throw new UnreadableParameters(
-          "the parameters of an operation of type '" + type + "' could not be read as "
+          "the parameters of an operation of type '"
+              + type
+              + "' could not be read as "
               + target.getName(),
           e,
           false);
@@ -133,9 +142,25 @@ final class Rows {
   /** A copy of a record with other parameters. */
   static OperationRecord withParameters(OperationRecord r, Object parameters) {
     return new OperationRecord(
-        r.id(), r.type(), r.state(), r.value(), r.text(), r.owner(), r.key(), r.slot(), parameters,
-        r.createdAt(), r.startedAt(), r.updatedAt(), r.finishedAt(), r.error(), r.result(),
-        r.stopRequested(), r.node(), r.heartbeatAt(), r.retention());
+        r.id(),
+        r.type(),
+        r.state(),
+        r.value(),
+        r.text(),
+        r.owner(),
+        r.key(),
+        r.slot(),
+        parameters,
+        r.createdAt(),
+        r.startedAt(),
+        r.updatedAt(),
+        r.finishedAt(),
+        r.error(),
+        r.result(),
+        r.stopRequested(),
+        r.node(),
+        r.heartbeatAt(),
+        r.retention());
   }
 
   /** Binds a queued record and its {@link #encodeParameters encoded parameters} to the insert. */
@@ -174,8 +199,11 @@ final class Rows {
     Class<?> registered = types.parameterType(r.type());
     if (registered == null || !registered.isInstance(parameters)) {
       throw new JdbcStoreException(
-          "operation type '" + r.type() + "' has parameters of class "
-              + parameters.getClass().getName() + ", but "
+          "operation type '"
+              + r.type()
+              + "' has parameters of class "
+              + parameters.getClass().getName()
+              + ", but "
               + (registered == null
                   ? "the type is not registered with this store (the engine registers its"
                       + " worker providers' types when it starts)"
@@ -185,7 +213,9 @@ final class Rows {
       return codec.encode(parameters);
     } catch (Exception e) {
       throw new JdbcStoreException(
-          "the parameters of operation type '" + r.type() + "' could not be encoded: "
+          "the parameters of operation type '"
+              + r.type()
+              + "' could not be encoded: "
               + e.getMessage());
     }
   }

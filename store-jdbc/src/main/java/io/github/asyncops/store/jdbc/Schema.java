@@ -13,15 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Creates the store's tables from the dialect's DDL resource, or checks that a migration tool
- * did. The resource is written with the default prefix and no schema, so that it can be applied
- * as it is; this class rewrites the names for other settings.
+ * Creates the store's tables from the dialect's DDL resource, or checks that a migration tool did.
+ * The resource is written with the default prefix and no schema, so that it can be applied as it
+ * is; this class rewrites the names for other settings.
  */
 final class Schema {
   /** A name the DDL gives, and whether an index name precedes it (those take no schema in PG). */
   private static final Pattern NAME =
-      Pattern.compile(
-          "(?i)(INDEX\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?)?\\b" + Tables.DEFAULT_PREFIX);
+      Pattern.compile("(?i)(INDEX\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?)?\\b" + Tables.DEFAULT_PREFIX);
 
   private Schema() {}
 

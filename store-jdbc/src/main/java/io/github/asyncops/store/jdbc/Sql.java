@@ -50,44 +50,71 @@ final class Sql {
     lockInserts = "SELECT name FROM " + tables.lock() + " WHERE name = 'insert' FOR UPDATE";
     countQueued = "SELECT COUNT(*) FROM " + op + " WHERE state = 'QUEUED'";
     insert =
-        "INSERT INTO " + op + " (id, type_name, state, progress_value, progress_text, owner_name,"
+        "INSERT INTO "
+            + op
+            + " (id, type_name, state, progress_value, progress_text, owner_name,"
             + " caller_key, slot, parameters, created_at, started_at, updated_at, stop_requested,"
             + " node, heartbeat_at, retention_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
             + " ?, ?, ?)";
     String state =
-        "UPDATE " + op + " SET state = ?, progress_value = ?, progress_text = ?, slot = ?,"
+        "UPDATE "
+            + op
+            + " SET state = ?, progress_value = ?, progress_text = ?, slot = ?,"
             + " started_at = ?, updated_at = ?, finished_at = ?, evict_at = ?, error = ?,"
             + " stop_requested = ?, node = ?, heartbeat_at = ?";
     updateActive = state + " WHERE id = ?";
     updateFinal =
-        state + ", parameters = NULL, result_kind = ?, result_value = ?, result_media_type = ?,"
+        state
+            + ", parameters = NULL, result_kind = ?, result_value = ?, result_media_type = ?,"
             + " result_file_name = ?, result_length = ? WHERE id = ?";
     queued =
-        "SELECT " + COLUMNS + " FROM " + op + " WHERE type_name = ? AND state = 'QUEUED'"
-            + " ORDER BY created_at, seq FETCH FIRST ? ROWS ONLY" + skipLocked;
+        "SELECT "
+            + COLUMNS
+            + " FROM "
+            + op
+            + " WHERE type_name = ? AND state = 'QUEUED'"
+            + " ORDER BY created_at, seq FETCH FIRST ? ROWS ONLY"
+            + skipLocked;
     claim =
-        "UPDATE " + op + " SET state = 'RUNNING', node = ?, started_at = ?, updated_at = ?,"
+        "UPDATE "
+            + op
+            + " SET state = 'RUNNING', node = ?, started_at = ?, updated_at = ?,"
             + " heartbeat_at = ? WHERE id = ? AND state = 'QUEUED'";
     progress =
-        "UPDATE " + op + " SET progress_value = ?, progress_text = ?, updated_at = ?"
-            + " WHERE id = ? AND state IN " + ACTIVE;
+        "UPDATE "
+            + op
+            + " SET progress_value = ?, progress_text = ?, updated_at = ?"
+            + " WHERE id = ? AND state IN "
+            + ACTIVE;
     stale =
-        "SELECT " + COLUMNS + ", restarts FROM " + op + " WHERE state IN " + RUNNING
-            + " AND heartbeat_at < ? ORDER BY heartbeat_at FETCH FIRST ? ROWS ONLY" + skipLocked;
+        "SELECT "
+            + COLUMNS
+            + ", restarts FROM "
+            + op
+            + " WHERE state IN "
+            + RUNNING
+            + " AND heartbeat_at < ? ORDER BY heartbeat_at FETCH FIRST ? ROWS ONLY"
+            + skipLocked;
     requeue =
-        "UPDATE " + op + " SET state = 'QUEUED', progress_value = 0, started_at = NULL,"
+        "UPDATE "
+            + op
+            + " SET state = 'QUEUED', progress_value = 0, started_at = NULL,"
             + " updated_at = ?, node = NULL, heartbeat_at = NULL, restarts = restarts + 1"
             + " WHERE id = ?";
     evictable =
-        "SELECT id, result_kind FROM " + op + " WHERE evict_at <= ?"
-            + " ORDER BY evict_at FETCH FIRST ? ROWS ONLY" + skipLocked;
+        "SELECT id, result_kind FROM "
+            + op
+            + " WHERE evict_at <= ?"
+            + " ORDER BY evict_at FETCH FIRST ? ROWS ONLY"
+            + skipLocked;
     delete = "DELETE FROM " + op + " WHERE id = ?";
     insertContent = "INSERT INTO " + tables.result() + " (id, content) VALUES (?, ?)";
     findContent = "SELECT content FROM " + tables.result() + " WHERE id = ?";
     tombstone = "INSERT INTO " + tables.forgotten() + " (id, expires_at) VALUES (?, ?)";
     purgeTombstones = "DELETE FROM " + tables.forgotten() + " WHERE expires_at <= ?";
     tombstoneCutoff =
-        "SELECT seq FROM " + tables.forgotten()
+        "SELECT seq FROM "
+            + tables.forgotten()
             + " ORDER BY seq DESC OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY";
     purgeOldestTombstones = "DELETE FROM " + tables.forgotten() + " WHERE seq <= ?";
     forgotten = "SELECT 1 FROM " + tables.forgotten() + " WHERE id = ?";
@@ -95,25 +122,43 @@ final class Sql {
 
   /** Heartbeats {@code n} records of one node. */
   String heartbeat(int n) {
-    return "UPDATE " + tables.operation() + " SET heartbeat_at = ? WHERE node = ? AND state IN "
-        + RUNNING + " AND id IN (" + Database.placeholders(n) + ")";
+    return "UPDATE "
+        + tables.operation()
+        + " SET heartbeat_at = ? WHERE node = ? AND state IN "
+        + RUNNING
+        + " AND id IN ("
+        + Database.placeholders(n)
+        + ")";
   }
 
   /** Which of {@code n} records of one node have a stop request. */
   String stopRequested(int n) {
-    return "SELECT id FROM " + tables.operation() + " WHERE node = ? AND stop_requested"
-        + " AND state IN " + RUNNING + " AND id IN (" + Database.placeholders(n) + ")";
+    return "SELECT id FROM "
+        + tables.operation()
+        + " WHERE node = ? AND stop_requested"
+        + " AND state IN "
+        + RUNNING
+        + " AND id IN ("
+        + Database.placeholders(n)
+        + ")";
   }
 
   /** Which of {@code n} records are stopping, for nodes that poll instead of listening. */
   String stopping(int n) {
-    return "SELECT id FROM " + tables.operation() + " WHERE state = 'STOPPING' AND id IN ("
-        + Database.placeholders(n) + ")";
+    return "SELECT id FROM "
+        + tables.operation()
+        + " WHERE state = 'STOPPING' AND id IN ("
+        + Database.placeholders(n)
+        + ")";
   }
 
   /** Lists records of a type, newest first, with the optional filters that are set. */
   String list(boolean owner, boolean key, boolean activeOnly) {
-    return "SELECT " + COLUMNS + " FROM " + tables.operation() + " WHERE type_name = ?"
+    return "SELECT "
+        + COLUMNS
+        + " FROM "
+        + tables.operation()
+        + " WHERE type_name = ?"
         + (owner ? " AND owner_name = ?" : "")
         + (key ? " AND caller_key = ?" : "")
         + (activeOnly ? " AND state IN " + ACTIVE : "")

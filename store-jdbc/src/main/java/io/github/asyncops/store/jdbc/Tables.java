@@ -22,15 +22,24 @@ record Tables(String schema, String prefix) {
   Tables {
     if (!IDENTIFIER.matcher(prefix).matches() || prefix.length() > MAX_PREFIX) {
       throw new IllegalArgumentException(
-          "table prefix must be 1 to " + MAX_PREFIX + " letters, digits or '_', was '" + prefix + "'");
+          "table prefix must be 1 to "
+              + MAX_PREFIX
+              + " letters, digits or '_', was '"
+              + prefix
+              + "'");
     }
     if (schema != null && (!IDENTIFIER.matcher(schema).matches() || schema.length() > 63)) {
       throw new IllegalArgumentException(
           "schema must be 1 to 63 letters, digits or '_', was '" + schema + "'");
     }
     if (schema != null && schema.length() + 1 + prefix.length() + "operation".length() > 63) {
-      throw new IllegalArgumentException("schema and table prefix together must leave the"
-          + " notification channel '" + schema + "." + prefix + "operation' within 63 characters");
+      throw new IllegalArgumentException(
+          "schema and table prefix together must leave the"
+              + " notification channel '"
+              + schema
+              + "."
+              + prefix
+              + "operation' within 63 characters");
     }
   }
 

@@ -19,8 +19,8 @@ import java.util.function.Predicate;
 
 /**
  * The store's housekeeping across nodes: heartbeats, expiry of lost nodes' operations, eviction
- * with tombstones, and the stop-request poll for nodes that cannot listen. Expiry and eviction
- * lock with SKIP LOCKED, so nodes doing them at once share the work instead of waiting.
+ * with tombstones, and the stop-request poll for nodes that cannot listen. Expiry and eviction lock
+ * with SKIP LOCKED, so nodes doing them at once share the work instead of waiting.
  */
 final class Upkeep {
   /** Ids per IN list, well below every driver's parameter limit. */
@@ -44,8 +44,14 @@ final class Upkeep {
   private final int tombstoneCapacity;
   private final Duration tombstoneTtl;
 
-  Upkeep(Database db, Rows rows, Writes writes, Results results, Predicate<String> restartable,
-      int tombstoneCapacity, Duration tombstoneTtl) {
+  Upkeep(
+      Database db,
+      Rows rows,
+      Writes writes,
+      Results results,
+      Predicate<String> restartable,
+      int tombstoneCapacity,
+      Duration tombstoneTtl) {
     this.db = db;
     this.sql = db.sql;
     this.rows = rows;
@@ -57,55 +63,61 @@ final class Upkeep {
   }
 
   Set<OperationId> heartbeat(String node, List<OperationId> ids, Instant now) {
-    return db.transaction("heartbeat " + ids.size() + " operations", (c, attempt) -> {
-      Set<OperationId> stops = new HashSet<>();
-      for (int from = 0; from < ids.size(); from += CHUNK) {
-        List<OperationId> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-        try (PreparedStatement beat = c.prepareStatement(sql.heartbeat(chunk.size()))) {
-          Database.setTimestamp(beat, 1, now);
-          beat.setString(2, node);
-          bindIds(beat, 3, chunk);
-          beat.executeUpdate();
-        }
-        try (PreparedStatement find = c.prepareStatement(sql.stopRequested(chunk.size()))) {
-          find.setString(1, node);
-          bindIds(find, 2, chunk);
-          stops.addAll(ids(find));
-        }
-      }
-      return stops;
-    });
+    return db.transaction(
+        "heartbeat " + ids.size() + " operations",
+        (c, attempt) -> {
+          Set<OperationId> stops = new HashSet<>();
+          for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<OperationId> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            try (PreparedStatement beat = c.prepareStatement(sql.heartbeat(chunk.size()))) {
+              Database.setTimestamp(beat, 1, now);
+              beat.setString(2, node);
+              bindIds(beat, 3, chunk);
+              beat.executeUpdate();
+            }
+            try (PreparedStatement find = c.prepareStatement(sql.stopRequested(chunk.size()))) {
+              find.setString(1, node);
+              bindIds(find, 2, chunk);
+              stops.addAll(ids(find));
+            }
+          }
+          return stops;
+        });
   }
 
   List<OperationRecord> expire(Instant staleBefore, String error, Instant now) {
-    return db.transaction("expire operations of lost nodes", (c, attempt) -> {
-      List<OperationRecord> expired = new ArrayList<>();
-      List<Integer> restarts = new ArrayList<>();
-      try (PreparedStatement stale = c.prepareStatement(sql.stale)) {
-        Database.setTimestamp(stale, 1, staleBefore);
-        stale.setInt(2, BATCH);
-        try (ResultSet rs = stale.executeQuery()) {
-          while (rs.next()) {
-            expired.add(rows.read(rs));
-            restarts.add(rs.getInt(24));
+    return db.transaction(
+        "expire operations of lost nodes",
+        (c, attempt) -> {
+          List<OperationRecord> expired = new ArrayList<>();
+          List<Integer> restarts = new ArrayList<>();
+          try (PreparedStatement stale = c.prepareStatement(sql.stale)) {
+            Database.setTimestamp(stale, 1, staleBefore);
+            stale.setInt(2, BATCH);
+            try (ResultSet rs = stale.executeQuery()) {
+              while (rs.next()) {
+                expired.add(rows.read(rs));
+                restarts.add(rs.getInt(24));
+              }
+            }
           }
-        }
-      }
-      List<OperationRecord> changed = new ArrayList<>(expired.size());
-      for (int i = 0; i < expired.size(); i++) {
-        OperationRecord r = expired.get(i);
-        boolean requeue = r.state() == OperationState.RUNNING
-            && restarts.get(i) < MAX_RESTARTS && restartable.test(r.type());
-        changed.add(requeue ? requeue(c, r, now) : fail(c, r, error, now));
-      }
-      return changed;
-    });
+          List<OperationRecord> changed = new ArrayList<>(expired.size());
+          for (int i = 0; i < expired.size(); i++) {
+            OperationRecord r = expired.get(i);
+            boolean requeue =
+                r.state() == OperationState.RUNNING
+                    && restarts.get(i) < MAX_RESTARTS
+                    && restartable.test(r.type());
+            changed.add(requeue ? requeue(c, r, now) : fail(c, r, error, now));
+          }
+          return changed;
+        });
   }
 
   private OperationRecord fail(Connection c, OperationRecord r, String error, Instant now)
       throws SQLException {
-    OperationRecord failed = r.finished(
-        OperationState.FAILED, r.value(), r.text(), error, OperationResult.none(), now);
+    OperationRecord failed =
+        r.finished(OperationState.FAILED, r.value(), r.text(), error, OperationResult.none(), now);
     writes.write(c, failed);
     db.notify(c, Notification.changed(r.id()));
     return failed;
@@ -121,34 +133,52 @@ final class Upkeep {
     db.notify(c, Notification.queued(r.type()));
     db.notify(c, Notification.changed(r.id()));
     return new OperationRecord(
-        r.id(), r.type(), OperationState.QUEUED, 0, r.text(), r.owner(), r.key(), r.slot(),
-        r.parameters(), r.createdAt(), null, now, null, null, OperationResult.none(), false, null,
-        null, r.retention());
+        r.id(),
+        r.type(),
+        OperationState.QUEUED,
+        0,
+        r.text(),
+        r.owner(),
+        r.key(),
+        r.slot(),
+        r.parameters(),
+        r.createdAt(),
+        null,
+        now,
+        null,
+        null,
+        OperationResult.none(),
+        false,
+        null,
+        null,
+        r.retention());
   }
 
   Evicted evict(Instant now) {
-    return db.transaction("evict operations", (c, attempt) -> {
-      List<OperationId> evicted = new ArrayList<>();
-      List<OperationId> blobs = new ArrayList<>();
-      try (PreparedStatement due = c.prepareStatement(sql.evictable)) {
-        Database.setTimestamp(due, 1, now);
-        due.setInt(2, BATCH);
-        try (ResultSet rs = due.executeQuery()) {
-          while (rs.next()) {
-            OperationId id = OperationId.of(rs.getString(1));
-            evicted.add(id);
-            if (StoredResult.BLOB.equals(rs.getString(2))) {
-              blobs.add(id);
+    return db.transaction(
+        "evict operations",
+        (c, attempt) -> {
+          List<OperationId> evicted = new ArrayList<>();
+          List<OperationId> blobs = new ArrayList<>();
+          try (PreparedStatement due = c.prepareStatement(sql.evictable)) {
+            Database.setTimestamp(due, 1, now);
+            due.setInt(2, BATCH);
+            try (ResultSet rs = due.executeQuery()) {
+              while (rs.next()) {
+                OperationId id = OperationId.of(rs.getString(1));
+                evicted.add(id);
+                if (StoredResult.BLOB.equals(rs.getString(2))) {
+                  blobs.add(id);
+                }
+              }
             }
           }
-        }
-      }
-      for (OperationId id : evicted) {
-        forget(c, id, now);
-      }
-      purgeTombstones(c, now, !evicted.isEmpty());
-      return new Evicted(evicted.size(), blobs);
-    });
+          for (OperationId id : evicted) {
+            forget(c, id, now);
+          }
+          purgeTombstones(c, now, !evicted.isEmpty());
+          return new Evicted(evicted.size(), blobs);
+        });
   }
 
   /**
@@ -157,14 +187,17 @@ final class Upkeep {
    * @return false if there is none or it is active
    */
   boolean delete(OperationId id) {
-    OperationRecord deleted = db.transaction("delete operation " + id, (c, attempt) -> {
-      OperationRecord r = writes.find(c, sql.lockById, id);
-      if (r == null || r.state().isActive()) {
-        return null;
-      }
-      forget(c, id, r.updatedAt());
-      return r;
-    });
+    OperationRecord deleted =
+        db.transaction(
+            "delete operation " + id,
+            (c, attempt) -> {
+              OperationRecord r = writes.find(c, sql.lockById, id);
+              if (r == null || r.state().isActive()) {
+                return null;
+              }
+              forget(c, id, r.updatedAt());
+              return r;
+            });
     if (deleted != null && deleted.result() instanceof OperationResult.Download) {
       results.deleteBlob(id);
     }
@@ -172,29 +205,33 @@ final class Upkeep {
   }
 
   boolean forgotten(OperationId id) {
-    return db.read("check whether operation " + id + " was forgotten", (c, attempt) -> {
-      try (PreparedStatement find = c.prepareStatement(sql.forgotten)) {
-        find.setString(1, id.value());
-        try (ResultSet rs = find.executeQuery()) {
-          return rs.next();
-        }
-      }
-    });
+    return db.read(
+        "check whether operation " + id + " was forgotten",
+        (c, attempt) -> {
+          try (PreparedStatement find = c.prepareStatement(sql.forgotten)) {
+            find.setString(1, id.value());
+            try (ResultSet rs = find.executeQuery()) {
+              return rs.next();
+            }
+          }
+        });
   }
 
   /** Which of these records are stopping: the poll of a node that does not listen. */
   Set<OperationId> stopping(List<OperationId> ids) {
-    return db.read("poll stop requests", (c, attempt) -> {
-      Set<OperationId> stopping = new HashSet<>();
-      for (int from = 0; from < ids.size(); from += CHUNK) {
-        List<OperationId> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-        try (PreparedStatement find = c.prepareStatement(sql.stopping(chunk.size()))) {
-          bindIds(find, 1, chunk);
-          stopping.addAll(ids(find));
-        }
-      }
-      return stopping;
-    });
+    return db.read(
+        "poll stop requests",
+        (c, attempt) -> {
+          Set<OperationId> stopping = new HashSet<>();
+          for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<OperationId> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            try (PreparedStatement find = c.prepareStatement(sql.stopping(chunk.size()))) {
+              bindIds(find, 1, chunk);
+              stopping.addAll(ids(find));
+            }
+          }
+          return stopping;
+        });
   }
 
   private void forget(Connection c, OperationId id, Instant from) throws SQLException {

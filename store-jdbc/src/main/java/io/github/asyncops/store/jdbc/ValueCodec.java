@@ -16,10 +16,10 @@ package io.github.asyncops.store.jdbc;
  * }</pre>
  *
  * <p>The store never decodes into a class named by the database: parameters are decoded into the
- * class the engine registered for their operation type (the provider's {@code parameterType()};
- * see {@link JdbcOperationStore#register}), and value results into {@code Object.class}, which a
- * JSON mapper reads as maps, lists, strings, numbers and booleans. A codec must not enable
- * polymorphic typing that reads class names from the text.
+ * class the engine registered for their operation type (the provider's {@code parameterType()}; see
+ * {@link JdbcOperationStore#register}), and value results into {@code Object.class}, which a JSON
+ * mapper reads as maps, lists, strings, numbers and booleans. A codec must not enable polymorphic
+ * typing that reads class names from the text.
  *
  * <p>Implementations must be thread-safe. The store calls them on the engine's and the callers'
  * threads; an exception thrown by {@link #encode} fails the start or the operation, one thrown by

@@ -23,8 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The transitions of one operation: insert, claim, stop request, progress and finish, each one
  * transaction that locks the rows it changes and notifies the other nodes on commit.
  *
- * <p>Retries after a lost connection may repeat a transaction whose commit went through. Insert
- * and finish recognise their own earlier commit on a later attempt; a claim whose commit was lost
+ * <p>Retries after a lost connection may repeat a transaction whose commit went through. Insert and
+ * finish recognise their own earlier commit on a later attempt; a claim whose commit was lost
  * leaves rows running for a node that does not know them, which the lease then expires.
  */
 final class Writes {
@@ -56,83 +56,88 @@ final class Writes {
 
   InsertResult insert(OperationRecord record, boolean replaceActive, int queueLimit) {
     String parameters = rows.encodeParameters(record);
-    return db.transaction("insert operation " + record.id(), (c, attempt) -> {
-      lockInserts(c);
-      OperationRecord existing = find(c, sql.findById, record.id());
-      if (existing != null) {
-        if (attempt > 1) {
-          return new InsertResult.Inserted(existing, null);
-        }
-        throw new IllegalArgumentException("duplicate operation id " + record.id());
-      }
-      int queued = count(c);
-      if (queued >= queueLimit) {
-        return new InsertResult.Full(queued);
-      }
-      OperationRecord replaced = null;
-      if (record.slot() != null) {
-        OperationRecord holder = slotHolder(c, record);
-        if (holder != null && !replaceActive) {
-          return new InsertResult.Conflict(holder);
-        }
-        if (holder != null) {
-          replaced = holder.withoutSlot().withStopRequest(null, record.createdAt());
-          write(c, replaced);
-          db.notify(c, Notification.stopRequested(replaced.id()));
-        }
-      }
-      try (PreparedStatement insert = c.prepareStatement(sql.insert)) {
-        Rows.bindInsert(insert, record, parameters);
-        insert.executeUpdate();
-      }
-      db.notify(c, Notification.queued(record.type()));
-      return new InsertResult.Inserted(record, replaced);
-    });
+    return db.transaction(
+        "insert operation " + record.id(),
+        (c, attempt) -> {
+          lockInserts(c);
+          OperationRecord existing = find(c, sql.findById, record.id());
+          if (existing != null) {
+            if (attempt > 1) {
+              return new InsertResult.Inserted(existing, null);
+            }
+            throw new IllegalArgumentException("duplicate operation id " + record.id());
+          }
+          int queued = count(c);
+          if (queued >= queueLimit) {
+            return new InsertResult.Full(queued);
+          }
+          OperationRecord replaced = null;
+          if (record.slot() != null) {
+            OperationRecord holder = slotHolder(c, record);
+            if (holder != null && !replaceActive) {
+              return new InsertResult.Conflict(holder);
+            }
+            if (holder != null) {
+              replaced = holder.withoutSlot().withStopRequest(null, record.createdAt());
+              write(c, replaced);
+              db.notify(c, Notification.stopRequested(replaced.id()));
+            }
+          }
+          try (PreparedStatement insert = c.prepareStatement(sql.insert)) {
+            Rows.bindInsert(insert, record, parameters);
+            insert.executeUpdate();
+          }
+          db.notify(c, Notification.queued(record.type()));
+          return new InsertResult.Inserted(record, replaced);
+        });
   }
 
   List<OperationRecord> claim(String type, int max, String node, Instant now) {
-    return db.transaction("claim operations of " + type, (c, attempt) -> {
-      Map<OperationRecord, String> queued = new LinkedHashMap<>();
-      try (PreparedStatement select = c.prepareStatement(sql.queued)) {
-        select.setString(1, type);
-        select.setInt(2, max);
-        try (ResultSet rs = select.executeQuery()) {
-          while (rs.next()) {
-            queued.put(rows.readWithoutParameters(rs), rs.getString(9));
+    return db.transaction(
+        "claim operations of " + type,
+        (c, attempt) -> {
+          Map<OperationRecord, String> queued = new LinkedHashMap<>();
+          try (PreparedStatement select = c.prepareStatement(sql.queued)) {
+            select.setString(1, type);
+            select.setInt(2, max);
+            try (ResultSet rs = select.executeQuery()) {
+              while (rs.next()) {
+                queued.put(rows.readWithoutParameters(rs), rs.getString(9));
+              }
+            }
           }
-        }
-      }
-      List<OperationRecord> claimed = new ArrayList<>();
-      for (Map.Entry<OperationRecord, String> row : queued.entrySet()) {
-        Object parameters;
-        try {
-          parameters = rows.parametersToRun(type, row.getValue());
-        } catch (Rows.UnreadableParameters e) {
-          failUnreadable(c, row.getKey(), e, now);
-          continue;
-        }
-        OperationRecord r = Rows.withParameters(row.getKey(), parameters).claimedBy(node, now);
-        try (PreparedStatement claim = c.prepareStatement(sql.claim)) {
-          claim.setString(1, node);
-          Database.setTimestamp(claim, 2, now);
-          Database.setTimestamp(claim, 3, now);
-          Database.setTimestamp(claim, 4, now);
-          claim.setString(5, r.id().value());
-          claim.executeUpdate();
-        }
-        db.notify(c, Notification.changed(r.id()));
-        claimed.add(r);
-      }
-      return claimed;
-    });
+          List<OperationRecord> claimed = new ArrayList<>();
+          for (Map.Entry<OperationRecord, String> row : queued.entrySet()) {
+            Object parameters;
+            try {
+              parameters = rows.parametersToRun(type, row.getValue());
+            } catch (Rows.UnreadableParameters e) {
+              failUnreadable(c, row.getKey(), e, now);
+              continue;
+            }
+            OperationRecord r = Rows.withParameters(row.getKey(), parameters).claimedBy(node, now);
+            try (PreparedStatement claim = c.prepareStatement(sql.claim)) {
+              claim.setString(1, node);
+              Database.setTimestamp(claim, 2, now);
+              Database.setTimestamp(claim, 3, now);
+              Database.setTimestamp(claim, 4, now);
+              claim.setString(5, r.id().value());
+              claim.executeUpdate();
+            }
+            db.notify(c, Notification.changed(r.id()));
+            claimed.add(r);
+          }
+          return claimed;
+        });
   }
 
   /**
-   * Leaves a record of an unregistered type queued for a node whose engine runs it, and fails
-   * one whose parameters no longer decode, so it does not block its type's queue.
+   * Leaves a record of an unregistered type queued for a node whose engine runs it, and fails one
+   * whose parameters no longer decode, so it does not block its type's queue.
    */
-  private void failUnreadable(Connection c, OperationRecord row, Rows.UnreadableParameters e,
-      Instant now) throws SQLException {
+  private void failUnreadable(
+      Connection c, OperationRecord row, Rows.UnreadableParameters e, Instant now)
+      throws SQLException {
     if (e.unregistered) {
       if (unregisteredWarned.add(row.type())) {
         LOG.log(Level.WARNING, e.getMessage() + "; its operations stay queued");
@@ -140,83 +145,98 @@ final class Writes {
       return;
     }
     LOG.log(Level.WARNING, "operation " + row.id() + " failed: " + e.getMessage(), e.getCause());
-    write(c, row.finished(OperationState.FAILED, row.value(), row.text(), UNREADABLE_PARAMETERS,
-        OperationResult.none(), now));
+    write(
+        c,
+        row.finished(
+            OperationState.FAILED,
+            row.value(),
+            row.text(),
+            UNREADABLE_PARAMETERS,
+            OperationResult.none(),
+            now));
     db.notify(c, Notification.changed(row.id()));
   }
 
   Optional<OperationRecord> requestStop(OperationId id, String text, Instant now) {
-    return db.transaction("request a stop of operation " + id, (c, attempt) -> {
-      OperationRecord current = find(c, sql.lockById, id);
-      if (current == null || current.state().isFinal()) {
-        return Optional.ofNullable(current);
-      }
-      OperationRecord stopped = current.withStopRequest(text, now);
-      write(c, stopped);
-      db.notify(c, Notification.stopRequested(id));
-      return Optional.of(stopped);
-    });
+    return db.transaction(
+        "request a stop of operation " + id,
+        (c, attempt) -> {
+          OperationRecord current = find(c, sql.lockById, id);
+          if (current == null || current.state().isFinal()) {
+            return Optional.ofNullable(current);
+          }
+          OperationRecord stopped = current.withStopRequest(text, now);
+          write(c, stopped);
+          db.notify(c, Notification.stopRequested(id));
+          return Optional.of(stopped);
+        });
   }
 
   void progress(ProgressThrottle.Report report) {
-    db.transaction("store the progress of operation " + report.id(), (c, attempt) -> {
-      int updated;
-      try (PreparedStatement progress = c.prepareStatement(sql.progress)) {
-        progress.setDouble(1, report.value());
-        progress.setString(2, report.text());
-        Database.setTimestamp(progress, 3, report.at());
-        progress.setString(4, report.id().value());
-        updated = progress.executeUpdate();
-      }
-      if (updated > 0) {
-        db.notify(c, Notification.changed(report.id()));
-      }
-      return null;
-    });
+    db.transaction(
+        "store the progress of operation " + report.id(),
+        (c, attempt) -> {
+          int updated;
+          try (PreparedStatement progress = c.prepareStatement(sql.progress)) {
+            progress.setDouble(1, report.value());
+            progress.setString(2, report.text());
+            Database.setTimestamp(progress, 3, report.at());
+            progress.setString(4, report.id().value());
+            updated = progress.executeUpdate();
+          }
+          if (updated > 0) {
+            db.notify(c, Notification.changed(report.id()));
+          }
+          return null;
+        });
   }
 
   /**
    * Writes a finish. A result that could not be kept fails the operation instead.
    *
-   * @param again whether this finish was tried before, so finding it already written means it
-   *     was this one
+   * @param again whether this finish was tried before, so finding it already written means it was
+   *     this one
    */
   Optional<OperationRecord> finish(Finish f, boolean again) {
-    return db.transaction("finish operation " + f.id(), (c, attempt) -> {
-      OperationRecord current = find(c, sql.lockById, f.id());
-      if (current == null) {
-        return Optional.empty();
-      }
-      StoredResult result = f.result();
-      OperationState state = result.failure() == null ? f.state() : OperationState.FAILED;
-      if (current.state().isFinal()) {
-        boolean ours = (again || attempt > 1) && current.state() == state
-            && Database.micros(f.at()).equals(current.finishedAt());
-        return ours ? Optional.of(current) : Optional.empty();
-      }
-      String error = result.failure() == null ? f.error() : result.failure();
-      OperationRecord done =
-          current.finished(state, f.value(), f.text(), error, result.result(), f.at());
-      try (PreparedStatement update = c.prepareStatement(sql.updateFinal)) {
-        int i = Rows.bindState(update, done);
-        update.setString(i, result.kind());
-        update.setString(i + 1, result.value());
-        update.setString(i + 2, result.mediaType());
-        update.setString(i + 3, result.fileName());
-        Rows.setNullableLong(update, i + 4, result.length());
-        update.setString(i + 5, f.id().value());
-        update.executeUpdate();
-      }
-      if (result.bytes() != null) {
-        try (PreparedStatement content = c.prepareStatement(sql.insertContent)) {
-          content.setString(1, f.id().value());
-          content.setBytes(2, result.bytes());
-          content.executeUpdate();
-        }
-      }
-      db.notify(c, Notification.changed(f.id()));
-      return Optional.of(done);
-    });
+    return db.transaction(
+        "finish operation " + f.id(),
+        (c, attempt) -> {
+          OperationRecord current = find(c, sql.lockById, f.id());
+          if (current == null) {
+            return Optional.empty();
+          }
+          StoredResult result = f.result();
+          OperationState state = result.failure() == null ? f.state() : OperationState.FAILED;
+          if (current.state().isFinal()) {
+            boolean ours =
+                (again || attempt > 1)
+                    && current.state() == state
+                    && Database.micros(f.at()).equals(current.finishedAt());
+            return ours ? Optional.of(current) : Optional.empty();
+          }
+          String error = result.failure() == null ? f.error() : result.failure();
+          OperationRecord done =
+              current.finished(state, f.value(), f.text(), error, result.result(), f.at());
+          try (PreparedStatement update = c.prepareStatement(sql.updateFinal)) {
+            int i = Rows.bindState(update, done);
+            update.setString(i, result.kind());
+            update.setString(i + 1, result.value());
+            update.setString(i + 2, result.mediaType());
+            update.setString(i + 3, result.fileName());
+            Rows.setNullableLong(update, i + 4, result.length());
+            update.setString(i + 5, f.id().value());
+            update.executeUpdate();
+          }
+          if (result.bytes() != null) {
+            try (PreparedStatement content = c.prepareStatement(sql.insertContent)) {
+              content.setString(1, f.id().value());
+              content.setBytes(2, result.bytes());
+              content.executeUpdate();
+            }
+          }
+          db.notify(c, Notification.changed(f.id()));
+          return Optional.of(done);
+        });
   }
 
   /** Writes a record's state columns; a final record also loses its parameters and result. */

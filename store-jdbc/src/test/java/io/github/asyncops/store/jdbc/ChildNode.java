@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A node in its own JVM, for tests that kill it: it starts one "flight" on the shared PostgreSQL,
  * prints {@code RUNNING <id>} once its worker runs, and then waits to be killed. The worker ends
- * only when asked to stop. The flight type is restartable when the test says so, as every node of
- * a cluster declares the same types.
+ * only when asked to stop. The flight type is restartable when the test says so, as every node of a
+ * cluster declares the same types.
  */
 public final class ChildNode {
   private ChildNode() {}
@@ -35,21 +35,27 @@ public final class ChildNode {
     HikariDataSource pool = PostgresDatabase.pool(4);
     JdbcOperationStore store = JdbcOperationStore.builder(pool).tablePrefix(prefix).build();
     CountDownLatch forever = new CountDownLatch(1);
-    OperationEngine engine = OperationEngine.builder()
-        .discover(false)
-        .nodeId(nodeId)
-        .store(store)
-        .heartbeatInterval(heartbeat)
-        .lease(lease)
-        .worker(TestProvider.of(NodeLossPostgresIT.FLIGHT, p -> c -> {
-          System.out.println("RUNNING " + c.id());
-          System.out.flush();
-          while (!c.stopRequested()) {
-            forever.await(10, TimeUnit.MILLISECONDS);
-          }
-          return OperationResult.none();
-        }).restartable(restartable))
-        .build();
+    OperationEngine engine =
+        OperationEngine.builder()
+            .discover(false)
+            .nodeId(nodeId)
+            .store(store)
+            .heartbeatInterval(heartbeat)
+            .lease(lease)
+            .worker(
+                TestProvider.of(
+                        NodeLossPostgresIT.FLIGHT,
+                        p ->
+                            c -> {
+                              System.out.println("RUNNING " + c.id());
+                              System.out.flush();
+                              while (!c.stopRequested()) {
+                                forever.await(10, TimeUnit.MILLISECONDS);
+                              }
+                              return OperationResult.none();
+                            })
+                    .restartable(restartable))
+            .build();
     OperationId id = engine.start(StartRequest.of(NodeLossPostgresIT.FLIGHT)).operation().id();
     System.err.println("started " + id + " on " + nodeId);
     forever.await();

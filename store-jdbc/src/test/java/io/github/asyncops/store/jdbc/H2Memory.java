@@ -7,8 +7,8 @@ import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 
 /**
- * A private in-memory H2 database for one test. It lives while this object holds a connection
- * open, and vanishes on {@link #close()}.
+ * A private in-memory H2 database for one test. It lives while this object holds a connection open,
+ * and vanishes on {@link #close()}.
  */
 final class H2Memory implements AutoCloseable {
   private final JdbcDataSource dataSource = new JdbcDataSource();

@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * One node on an H2 file database that crashes and starts again: finished results survive, and
- * the operation that was running when it crashed shows as running until the lease passes, then
- * fails as "node lost". The crash is the first node losing its database for good ({@link
- * FailingDataSource}) while its worker still runs, which closes the H2 file; the restart opens
- * the file again with a new store and engine. A manual clock and scheduler drive the lease.
+ * One node on an H2 file database that crashes and starts again: finished results survive, and the
+ * operation that was running when it crashed shows as running until the lease passes, then fails as
+ * "node lost". The crash is the first node losing its database for good ({@link FailingDataSource})
+ * while its worker still runs, which closes the H2 file; the restart opens the file again with a
+ * new store and engine. A manual clock and scheduler drive the lease.
  */
 final class H2RestartTest {
   private static final Duration LEASE = Duration.ofSeconds(2);
@@ -40,10 +40,11 @@ final class H2RestartTest {
   private final List<JdbcOperationStore> stores = new ArrayList<>();
 
   private OperationEngine engine(String node, DataSource dataSource, ManualScheduler scheduler) {
-    JdbcOperationStore store = JdbcOperationStore.builder(dataSource)
-        .codec(new JacksonCodec())
-        .retry(RetryPolicy.none())
-        .build();
+    JdbcOperationStore store =
+        JdbcOperationStore.builder(dataSource)
+            .codec(new JacksonCodec())
+            .retry(RetryPolicy.none())
+            .build();
     stores.add(store);
     return OperationEngine.builder()
         .discover(false)
@@ -55,15 +56,19 @@ final class H2RestartTest {
         .lease(LEASE)
         .stopGrace(Duration.ofMillis(100))
         .worker(TestProvider.of("report", p -> c -> OperationResult.of(Map.of("pages", 3))))
-        .worker(TestProvider.of("flight", p -> c -> {
-          gate.pass(c);
-          return OperationResult.none();
-        }))
+        .worker(
+            TestProvider.of(
+                "flight",
+                p ->
+                    c -> {
+                      gate.pass(c);
+                      return OperationResult.none();
+                    }))
         .build();
   }
 
-  private static OperationSnapshot awaitState(OperationEngine engine, OperationId id,
-      OperationState state) {
+  private static OperationSnapshot awaitState(
+      OperationEngine engine, OperationId id, OperationState state) {
     return Awaitility.await()
         .atMost(Duration.ofSeconds(10))
         .pollInterval(Duration.ofMillis(2))

@@ -2,9 +2,7 @@ package io.github.asyncops.store.jdbc;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-/**
- * A {@link ValueCodec} over Jackson, as an application writes one; the README shows this class.
- */
+/** A {@link ValueCodec} over Jackson, as an application writes one; the README shows this class. */
 public final class JacksonCodec implements ValueCodec {
   private final ObjectMapper mapper;
 

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 /**
- * Runs the core store contract against the JDBC store on the real PostgreSQL, with tables of
- * this class's own prefix, emptied before each test. {@code TwoNodesPostgresIT} and {@code
+ * Runs the core store contract against the JDBC store on the real PostgreSQL, with tables of this
+ * class's own prefix, emptied before each test. {@code TwoNodesPostgresIT} and {@code
  * NodeLossPostgresIT} cover what several nodes do on it.
  */
 final class JdbcOperationStorePostgresIT extends OperationStoreContract {

@@ -23,9 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What the JDBC store adds to the core contract, on in-memory H2: how results and parameters are
  * kept, what it learns from the types an engine registers (parameter classes, restartable types),
- * tombstone bounds and the progress throttle. Outages are
- * in {@link OutageTest}, set-up in {@link SetupTest}, the contract in {@link
- * JdbcOperationStoreH2Test}.
+ * tombstone bounds and the progress throttle. Outages are in {@link OutageTest}, set-up in {@link
+ * SetupTest}, the contract in {@link JdbcOperationStoreH2Test}.
  */
 final class JdbcOperationStoreTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -100,24 +99,23 @@ final class JdbcOperationStoreTest {
     JdbcOperationStore s = store(database.store());
     OperationRecord r = running(s, "t", null);
 
-    s.finish(r.id(), OperationState.SUCCEEDED, 1, null, null,
-        OperationResult.of(new Pages(3)), T0);
+    s.finish(r.id(), OperationState.SUCCEEDED, 1, null, null, OperationResult.of(new Pages(3)), T0);
 
     assertThat(s.find(r.id()).orElseThrow().result())
         .isEqualTo(OperationResult.of(Map.of("pages", 3)));
   }
 
   @Test
-  void a_download_within_the_limit_is_kept_in_the_database_and_read_when_served()
-      throws Exception {
+  void a_download_within_the_limit_is_kept_in_the_database_and_read_when_served() throws Exception {
     JdbcOperationStore s = store(database.store().maxResultBytes(5));
     OperationRecord r = running(s, "t", null);
 
-    OperationRecord done = s.finish(r.id(), OperationState.SUCCEEDED, 1, null, null,
-        download(5), T0).orElseThrow();
+    OperationRecord done =
+        s.finish(r.id(), OperationState.SUCCEEDED, 1, null, null, download(5), T0).orElseThrow();
 
     assertThat(content(done.result())).isEqualTo("abcde");
-    OperationResult.Download read = (OperationResult.Download) s.find(r.id()).orElseThrow().result();
+    OperationResult.Download read =
+        (OperationResult.Download) s.find(r.id()).orElseThrow().result();
     assertThat(read.mediaType()).isEqualTo("text/csv");
     assertThat(read.fileName()).isEqualTo("export.csv");
     assertThat(read.length()).isEqualTo(5);
@@ -129,8 +127,8 @@ final class JdbcOperationStoreTest {
     JdbcOperationStore s = store(database.store().maxResultBytes(4));
     OperationRecord r = running(s, "t", null);
 
-    OperationRecord done = s.finish(r.id(), OperationState.SUCCEEDED, 1, null, null,
-        download(5), T0).orElseThrow();
+    OperationRecord done =
+        s.finish(r.id(), OperationState.SUCCEEDED, 1, null, null, download(5), T0).orElseThrow();
 
     assertThat(done.state()).isEqualTo(OperationState.FAILED);
     assertThat(done.error()).isEqualTo("the result is larger than the store's limit of 4 bytes");
@@ -186,8 +184,9 @@ final class JdbcOperationStoreTest {
     OperationRecord r = running(s, "t", null);
     Instant later = T0.plusSeconds(60);
 
-    assertThat(s.expire(later, "node lost", later)).extracting(OperationRecord::id,
-        OperationRecord::state).containsExactly(tuple(r.id(), OperationState.FAILED));
+    assertThat(s.expire(later, "node lost", later))
+        .extracting(OperationRecord::id, OperationRecord::state)
+        .containsExactly(tuple(r.id(), OperationState.FAILED));
   }
 
   @Test
@@ -199,7 +198,8 @@ final class JdbcOperationStoreTest {
       assertThat(unaware.find(record.id()).orElseThrow().state()).isEqualTo(OperationState.QUEUED);
     }
 
-    assertThat(store.claim("report", 1, "node-a", T0)).extracting(OperationRecord::parameters)
+    assertThat(store.claim("report", 1, "node-a", T0))
+        .extracting(OperationRecord::parameters)
         .containsExactly(new Pages(2));
   }
 
@@ -221,8 +221,12 @@ final class JdbcOperationStoreTest {
     JdbcOperationStore s = store(database.store(), REPORT);
     s.register(List.of(REPORT, T));
 
-    assertThatThrownBy(() -> s.register(List.of(TestTypes.of("x", String.class, false),
-            TestTypes.of("report", Object.class, false))))
+    assertThatThrownBy(
+            () ->
+                s.register(
+                    List.of(
+                        TestTypes.of("x", String.class, false),
+                        TestTypes.of("report", Object.class, false))))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'report'")
         .hasMessageContaining(Pages.class.getName())
@@ -246,16 +250,21 @@ final class JdbcOperationStoreTest {
       now = now.plusSeconds(60);
       List<OperationRecord> expired = s.expire(now, "node lost", now);
 
-      assertThat(expired).singleElement().satisfies(q -> {
-        assertThat(q.state()).isEqualTo(OperationState.QUEUED);
-        assertThat(q.node()).isNull();
-      });
-      assertThat(s.claim("t", 1, "node-b", now)).extracting(OperationRecord::parameters)
+      assertThat(expired)
+          .singleElement()
+          .satisfies(
+              q -> {
+                assertThat(q.state()).isEqualTo(OperationState.QUEUED);
+                assertThat(q.node()).isNull();
+              });
+      assertThat(s.claim("t", 1, "node-b", now))
+          .extracting(OperationRecord::parameters)
           .containsExactly("p");
     }
     now = now.plusSeconds(60);
 
-    assertThat(s.expire(now, "node lost", now)).extracting(OperationRecord::state)
+    assertThat(s.expire(now, "node lost", now))
+        .extracting(OperationRecord::state)
         .containsExactly(OperationState.FAILED);
     assertThat(s.find(r.id()).orElseThrow().error()).isEqualTo("node lost");
   }
@@ -266,7 +275,13 @@ final class JdbcOperationStoreTest {
     OperationId[] ids = new OperationId[3];
     for (int i = 0; i < 3; i++) {
       OperationRecord r = running(s, "t", null);
-      s.finish(r.id(), OperationState.SUCCEEDED, 1, null, null, OperationResult.none(),
+      s.finish(
+          r.id(),
+          OperationState.SUCCEEDED,
+          1,
+          null,
+          null,
+          OperationResult.none(),
           T0.plusSeconds(i));
       ids[i] = r.id();
     }
@@ -294,7 +309,13 @@ final class JdbcOperationStoreTest {
     assertThat(caughtUp.text()).isEqualTo("second");
     assertThat(caughtUp.value()).isEqualTo(0.2);
 
-    s.finish(r.id(), OperationState.SUCCEEDED, 1, "done", null, OperationResult.none(),
+    s.finish(
+        r.id(),
+        OperationState.SUCCEEDED,
+        1,
+        "done",
+        null,
+        OperationResult.none(),
         T0.plusMillis(1300));
     assertThat(s.find(r.id()).orElseThrow().text()).isEqualTo("done");
   }

@@ -25,7 +25,9 @@ final class Node implements AutoCloseable {
    * @param engineSettings changes to the engine builder, which has the store, the node id, no
    *     discovery and a 1-second stop grace
    */
-  Node(String name, PostgresDatabase database,
+  Node(
+      String name,
+      PostgresDatabase database,
       UnaryOperator<JdbcOperationStore.Builder> storeSettings,
       Consumer<OperationEngine.Builder> engineSettings) {
     this.name = name;

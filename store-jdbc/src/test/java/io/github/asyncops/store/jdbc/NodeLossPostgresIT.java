@@ -30,9 +30,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A node killed with SIGKILL in the middle of an operation: a {@link ChildNode} in its own JVM
  * claims and runs it, the test kills the process, and a surviving node in this JVM fails the
- * operation as "node lost", or queues it again and runs it when the type is restartable. The
- * lease is 6 s and heartbeats come every second, so a survivor acts within about 7 s, and a child
- * JVM that stalls for a few seconds on a loaded machine is not taken for dead before the kill.
+ * operation as "node lost", or queues it again and runs it when the type is restartable. The lease
+ * is 6 s and heartbeats come every second, so a survivor acts within about 7 s, and a child JVM
+ * that stalls for a few seconds on a loaded machine is not taken for dead before the kill.
  */
 final class NodeLossPostgresIT {
   static final String FLIGHT = "flight";
@@ -95,11 +95,17 @@ final class NodeLossPostgresIT {
 
   /** A node in this JVM that runs flights, restartable or not, as the killed node declared them. */
   private Node survivor(boolean restartable) {
-    Node node = new Node("survivor", database, b -> b, b -> b
-        .heartbeatInterval(HEARTBEAT)
-        .lease(LEASE)
-        .worker(TestProvider.of(FLIGHT, p -> c -> OperationResult.none())
-            .restartable(restartable)));
+    Node node =
+        new Node(
+            "survivor",
+            database,
+            b -> b,
+            b ->
+                b.heartbeatInterval(HEARTBEAT)
+                    .lease(LEASE)
+                    .worker(
+                        TestProvider.of(FLIGHT, p -> c -> OperationResult.none())
+                            .restartable(restartable)));
     survivors.add(node);
     return node;
   }
@@ -115,35 +121,46 @@ final class NodeLossPostgresIT {
   private OperationId startChildRunningAFlight(String nodeId, boolean restartable)
       throws Exception {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    ProcessBuilder builder = new ProcessBuilder(
-        java.toString(),
-        "-cp", System.getProperty("java.class.path"),
-        "-Djava.util.logging.config.file=" + System.getProperty("java.util.logging.config.file"),
-        "-Dasyncops.jdbc.url=" + PostgresDatabase.URL,
-        "-Dasyncops.jdbc.user=" + PostgresDatabase.USER,
-        "-Dasyncops.jdbc.password=" + PostgresDatabase.PASSWORD,
-        ChildNode.class.getName(),
-        database.prefix, nodeId, Long.toString(HEARTBEAT.toMillis()),
-        Long.toString(LEASE.toMillis()), Boolean.toString(restartable));
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            java.toString(),
+            "-cp",
+            System.getProperty("java.class.path"),
+            "-Djava.util.logging.config.file="
+                + System.getProperty("java.util.logging.config.file"),
+            "-Dasyncops.jdbc.url=" + PostgresDatabase.URL,
+            "-Dasyncops.jdbc.user=" + PostgresDatabase.USER,
+            "-Dasyncops.jdbc.password=" + PostgresDatabase.PASSWORD,
+            ChildNode.class.getName(),
+            database.prefix,
+            nodeId,
+            Long.toString(HEARTBEAT.toMillis()),
+            Long.toString(LEASE.toMillis()),
+            Boolean.toString(restartable));
     builder.redirectError(new File("target/child-" + nodeId + ".log"));
     Process child = builder.start();
     children.add(child);
     BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-    Thread reader = new Thread(() -> {
-      try (BufferedReader out = new BufferedReader(
-          new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-        String line;
-        while ((line = out.readLine()) != null) {
-          lines.add(line);
-        }
-      } catch (IOException e) {
-        lines.add("EOF " + e);
-      }
-    }, "child-output");
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader out =
+                  new BufferedReader(
+                      new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = out.readLine()) != null) {
+                  lines.add(line);
+                }
+              } catch (IOException e) {
+                lines.add("EOF " + e);
+              }
+            },
+            "child-output");
     reader.setDaemon(true);
     reader.start();
     String line = lines.poll(PATIENCE.toSeconds(), TimeUnit.SECONDS);
-    assertThat(line).as("the child's first line (see target/child-%s.log)", nodeId)
+    assertThat(line)
+        .as("the child's first line (see target/child-%s.log)", nodeId)
         .startsWith("RUNNING ");
     return OperationId.of(line.substring("RUNNING ".length()));
   }

@@ -11,22 +11,23 @@ import org.junit.jupiter.api.Test;
 /** How notification payloads map to listener calls; the delivery itself is in the ITs. */
 final class NotificationTest {
   private final List<String> calls = new ArrayList<>();
-  private final StoreListener listener = new StoreListener() {
-    @Override
-    public void queued(String type) {
-      calls.add("queued " + type);
-    }
+  private final StoreListener listener =
+      new StoreListener() {
+        @Override
+        public void queued(String type) {
+          calls.add("queued " + type);
+        }
 
-    @Override
-    public void stopRequested(OperationId id) {
-      calls.add("stop " + id);
-    }
+        @Override
+        public void stopRequested(OperationId id) {
+          calls.add("stop " + id);
+        }
 
-    @Override
-    public void changed(OperationId id) {
-      calls.add("changed " + id);
-    }
-  };
+        @Override
+        public void changed(OperationId id) {
+          calls.add("changed " + id);
+        }
+      };
 
   @Test
   void payloads_become_listener_calls_and_a_stop_request_is_also_a_change() {
@@ -36,8 +37,8 @@ final class NotificationTest {
     Notification.deliver(Notification.stopRequested(id), listener);
     Notification.deliver(Notification.changed(id), listener);
 
-    assertThat(calls).containsExactly(
-        "queued csv-export", "stop " + id, "changed " + id, "changed " + id);
+    assertThat(calls)
+        .containsExactly("queued csv-export", "stop " + id, "changed " + id, "changed " + id);
   }
 
   @Test

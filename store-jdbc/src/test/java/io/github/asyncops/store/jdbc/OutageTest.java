@@ -15,20 +15,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The store while its database is unreachable, on H2 behind a {@link FailingDataSource} and with
- * no retries: calls made for a caller throw, housekeeping calls answer "nothing" and try again
- * at the next tick, and a finish is kept and written once the database answers. {@link
- * RetryTest} covers the retries themselves.
+ * The store while its database is unreachable, on H2 behind a {@link FailingDataSource} and with no
+ * retries: calls made for a caller throw, housekeeping calls answer "nothing" and try again at the
+ * next tick, and a finish is kept and written once the database answers. {@link RetryTest} covers
+ * the retries themselves.
  */
 final class OutageTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
   private final H2Memory database = new H2Memory();
   private final FailingDataSource dataSource = new FailingDataSource(database.dataSource());
-  private final JdbcOperationStore store = JdbcOperationStore.builder(dataSource)
-      .codec(new JacksonCodec())
-      .retry(RetryPolicy.none())
-      .build();
+  private final JdbcOperationStore store =
+      JdbcOperationStore.builder(dataSource)
+          .codec(new JacksonCodec())
+          .retry(RetryPolicy.none())
+          .build();
 
   @AfterEach
   void close() throws Exception {
@@ -37,8 +38,9 @@ final class OutageTest {
   }
 
   private OperationRecord running() {
-    OperationRecord record = OperationRecord.queued(
-        OperationId.random(), "t", null, null, "s", null, Duration.ofMinutes(5), T0);
+    OperationRecord record =
+        OperationRecord.queued(
+            OperationId.random(), "t", null, null, "s", null, Duration.ofMinutes(5), T0);
     store.insert(record, false, 10);
     return store.claim("t", 1, "node-a", T0).get(0);
   }
@@ -48,8 +50,16 @@ final class OutageTest {
     OperationRecord r = running();
     dataSource.fail(true);
 
-    assertThat(store.finish(r.id(), OperationState.SUCCEEDED, 1, "done", null,
-        OperationResult.of("r"), T0.plusSeconds(5))).isEmpty();
+    assertThat(
+            store.finish(
+                r.id(),
+                OperationState.SUCCEEDED,
+                1,
+                "done",
+                null,
+                OperationResult.of("r"),
+                T0.plusSeconds(5)))
+        .isEmpty();
     assertThat(store.evict(T0.plusSeconds(6))).isZero();
     assertThat(store.unwrittenFinishes()).isEqualTo(1);
 
@@ -75,7 +85,8 @@ final class OutageTest {
     assertThat(store.evict(T0)).isZero();
     store.progress(r.id(), 0.5, "half", T0);
 
-    assertThatThrownBy(() -> store.find(r.id())).isInstanceOf(JdbcStoreException.class)
+    assertThatThrownBy(() -> store.find(r.id()))
+        .isInstanceOf(JdbcStoreException.class)
         .hasMessageContaining("the database is unreachable");
     assertThatThrownBy(() -> store.list(OperationQuery.of("t")))
         .isInstanceOf(JdbcStoreException.class);

@@ -23,7 +23,8 @@ final class PostgresDatabase implements AutoCloseable {
 
   /** The tables' prefix, unique to this instance. */
   final String prefix =
-      "it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT)
+      "it_"
+          + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT)
           + "_";
 
   private final HikariDataSource pool;
@@ -57,9 +58,7 @@ final class PostgresDatabase implements AutoCloseable {
 
   /** A store builder for these tables on another pool, as another node has. */
   JdbcOperationStore.Builder store(HikariDataSource nodePool) {
-    return JdbcOperationStore.builder(nodePool)
-        .tablePrefix(prefix)
-        .codec(new JacksonCodec());
+    return JdbcOperationStore.builder(nodePool).tablePrefix(prefix).codec(new JacksonCodec());
   }
 
   /** Empties the tables, if they exist. */
@@ -68,7 +67,8 @@ final class PostgresDatabase implements AutoCloseable {
   }
 
   private void execute(String sql) throws SQLException {
-    try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
+    try (Connection c = pool.getConnection();
+        Statement s = c.createStatement()) {
       s.execute(sql);
     }
   }

@@ -18,8 +18,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the set-up the README shows, with core's example {@link ReportProvider}, on an in-memory
- * H2 database instead of PostgreSQL: the same lines with another JDBC URL.
+ * Runs the set-up the README shows, with core's example {@link ReportProvider}, on an in-memory H2
+ * database instead of PostgreSQL: the same lines with another JDBC URL.
  */
 final class ReadmeExampleTest {
 
@@ -32,22 +32,24 @@ final class ReadmeExampleTest {
     hikari.setJdbcUrl(jdbcUrl); // for example jdbc:postgresql://localhost:5432/asyncops
     HikariDataSource dataSource = new HikariDataSource(hikari);
 
-    JdbcOperationStore store = JdbcOperationStore.builder(dataSource)
-        .codec(new JacksonCodec(objectMapper))      // parameters and value results as JSON
-        .build();                                   // creates the tables if missing
-    OperationEngine engine = OperationEngine.builder()
-        .store(store)                               // learns "report" and Request.class
-        .nodeId("node-1")
-        .worker(new ReportProvider())
-        .build();
+    JdbcOperationStore store =
+        JdbcOperationStore.builder(dataSource)
+            .codec(new JacksonCodec(objectMapper)) // parameters and value results as JSON
+            .build(); // creates the tables if missing
+    OperationEngine engine =
+        OperationEngine.builder()
+            .store(store) // learns "report" and Request.class
+            .nodeId("node-1")
+            .worker(new ReportProvider())
+            .build();
     // README: end
     try {
-      OperationId id = engine.start(StartRequest.of("report").withParameters(new Request(3)))
-          .operation().id();
-      Awaitility.await().atMost(Duration.ofSeconds(10))
+      OperationId id =
+          engine.start(StartRequest.of("report").withParameters(new Request(3))).operation().id();
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(10))
           .until(() -> engine.status(id).state() == OperationState.SUCCEEDED);
-      assertThat(engine.result(id))
-          .contains(OperationResult.of("page 1\npage 2\npage 3\n"));
+      assertThat(engine.result(id)).contains(OperationResult.of("page 1\npage 2\npage 3\n"));
     } finally {
       // README: shutdown
       engine.close();

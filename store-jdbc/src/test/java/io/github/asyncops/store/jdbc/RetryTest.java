@@ -11,14 +11,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which database failures are retried, how often and with which pauses; a fake sleeper records
- * the pauses instead of sleeping. How the store behaves once retries give up is in {@link
- * OutageTest}.
+ * Which database failures are retried, how often and with which pauses; a fake sleeper records the
+ * pauses instead of sleeping. How the store behaves once retries give up is in {@link OutageTest}.
  */
 final class RetryTest {
   private final List<Duration> pauses = new ArrayList<>();
-  private final Retry retry = new Retry(
-      new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(25)), pauses::add);
+  private final Retry retry =
+      new Retry(new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(25)), pauses::add);
 
   private static SQLException state(String sqlState) {
     return new SQLException("failure " + sqlState, sqlState);
@@ -29,30 +28,39 @@ final class RetryTest {
       throws Exception {
     List<Integer> attempts = new ArrayList<>();
 
-    String result = retry.call("work", attempt -> {
-      attempts.add(attempt);
-      if (attempt < 4) {
-        throw state("08006");
-      }
-      return "done";
-    });
+    String result =
+        retry.call(
+            "work",
+            attempt -> {
+              attempts.add(attempt);
+              if (attempt < 4) {
+                throw state("08006");
+              }
+              return "done";
+            });
 
     assertThat(result).isEqualTo("done");
     assertThat(attempts).containsExactly(1, 2, 3, 4);
-    assertThat(pauses).containsExactly(
-        Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(25));
+    assertThat(pauses)
+        .containsExactly(Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(25));
   }
 
   @Test
   void a_call_gives_up_after_its_attempts_with_the_last_failure_and_the_first_suppressed() {
     SQLException first = state("40001");
     SQLException last = state("40P01");
-    List<SQLException> failures = new ArrayList<>(List.of(first, state("08001"), state("HYT00"),
-        last));
+    List<SQLException> failures =
+        new ArrayList<>(List.of(first, state("08001"), state("HYT00"), last));
 
-    assertThatThrownBy(() -> retry.call("work", attempt -> {
-      throw failures.get(attempt - 1);
-    })).isSameAs(last).satisfies(e -> assertThat(e.getSuppressed()).containsExactly(first));
+    assertThatThrownBy(
+            () ->
+                retry.call(
+                    "work",
+                    attempt -> {
+                      throw failures.get(attempt - 1);
+                    }))
+        .isSameAs(last)
+        .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(first));
     assertThat(pauses).hasSize(3);
   }
 
@@ -60,9 +68,14 @@ final class RetryTest {
   void other_failures_are_not_retried() {
     SQLException unique = state("23505");
 
-    assertThatThrownBy(() -> retry.call("work", attempt -> {
-      throw unique;
-    })).isSameAs(unique);
+    assertThatThrownBy(
+            () ->
+                retry.call(
+                    "work",
+                    attempt -> {
+                      throw unique;
+                    }))
+        .isSameAs(unique);
     assertThat(pauses).isEmpty();
   }
 

@@ -76,10 +76,10 @@ final class SetupTest {
     Tables tables = new Tables("ops", "app_");
     String index = "CREATE INDEX IF NOT EXISTS asyncops_operation_list ON asyncops_operation (x)";
 
-    assertThat(Schema.rename(index, JdbcDialect.postgresql(), tables)).isEqualTo(
-        "CREATE INDEX IF NOT EXISTS app_operation_list ON ops.app_operation (x)");
-    assertThat(Schema.rename(index, JdbcDialect.h2(), tables)).isEqualTo(
-        "CREATE INDEX IF NOT EXISTS ops.app_operation_list ON ops.app_operation (x)");
+    assertThat(Schema.rename(index, JdbcDialect.postgresql(), tables))
+        .isEqualTo("CREATE INDEX IF NOT EXISTS app_operation_list ON ops.app_operation (x)");
+    assertThat(Schema.rename(index, JdbcDialect.h2(), tables))
+        .isEqualTo("CREATE INDEX IF NOT EXISTS ops.app_operation_list ON ops.app_operation (x)");
     assertThat(Schema.statements(JdbcDialect.postgresql(), new Tables(null, "asyncops_")))
         .allSatisfy(s -> assertThat(s).doesNotContain("--").doesNotEndWith(";"))
         .hasSize(12);
@@ -90,18 +90,19 @@ final class SetupTest {
     Set<OperationId> stops = ConcurrentHashMap.newKeySet();
     try (JdbcOperationStore store = database.store().pollInterval(Duration.ofMillis(10)).build();
         JdbcOperationStore other = database.store().build()) {
-      store.listen(new StoreListener() {
-        @Override
-        public void queued(String type) {}
+      store.listen(
+          new StoreListener() {
+            @Override
+            public void queued(String type) {}
 
-        @Override
-        public void stopRequested(OperationId id) {
-          stops.add(id);
-        }
+            @Override
+            public void stopRequested(OperationId id) {
+              stops.add(id);
+            }
 
-        @Override
-        public void changed(OperationId id) {}
-      });
+            @Override
+            public void changed(OperationId id) {}
+          });
       OperationRecord record = queued();
       store.insert(record, false, 10);
       store.claim("t", 1, "node-a", T0);

@@ -36,10 +36,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two engines in one JVM on one PostgreSQL, each with its own pool and store, as two application
- * nodes behind a load balancer: claim races, JOIN and stop across nodes, work picked up by an
- * idle node through NOTIFY, and a watcher on one node following an operation on the other.
- * Heartbeats are slow here (30 s), so whatever crosses nodes faster came through NOTIFY. Node
- * loss, which needs separate processes, is in {@code NodeLossPostgresIT}.
+ * nodes behind a load balancer: claim races, JOIN and stop across nodes, work picked up by an idle
+ * node through NOTIFY, and a watcher on one node following an operation on the other. Heartbeats
+ * are slow here (30 s), so whatever crosses nodes faster came through NOTIFY. Node loss, which
+ * needs separate processes, is in {@code NodeLossPostgresIT}.
  */
 final class TwoNodesPostgresIT {
   private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -76,25 +76,45 @@ final class TwoNodesPostgresIT {
 
   /** A node that runs "work" (counts runs), "flight" (GLOBAL, waits at the gate) and "blocker". */
   private Node node(String name, Consumer<OperationEngine.Builder> settings) {
-    Node node = new Node(name, database, b -> b, b -> {
-      b.heartbeatInterval(Duration.ofSeconds(30)).lease(Duration.ofSeconds(90));
-      b.worker(TestProvider.of("work", p -> c -> {
-        runs.computeIfAbsent(c.id(), id -> new AtomicInteger()).incrementAndGet();
-        ranOn.put(c.id(), name);
-        return OperationResult.none();
-      }).maxConcurrent(3));
-      b.worker(TestProvider.of("flight", p -> c -> {
-        ranOn.put(c.id(), name);
-        c.progress(0.5, "half");
-        gate.pass(c);
-        return OperationResult.none();
-      }).scope(Scope.GLOBAL));
-      b.worker(TestProvider.of("blocker", p -> c -> {
-        blockerGate.pass(c);
-        return OperationResult.none();
-      }));
-      settings.accept(b);
-    });
+    Node node =
+        new Node(
+            name,
+            database,
+            b -> b,
+            b -> {
+              b.heartbeatInterval(Duration.ofSeconds(30)).lease(Duration.ofSeconds(90));
+              b.worker(
+                  TestProvider.of(
+                          "work",
+                          p ->
+                              c -> {
+                                runs.computeIfAbsent(c.id(), id -> new AtomicInteger())
+                                    .incrementAndGet();
+                                ranOn.put(c.id(), name);
+                                return OperationResult.none();
+                              })
+                      .maxConcurrent(3));
+              b.worker(
+                  TestProvider.of(
+                          "flight",
+                          p ->
+                              c -> {
+                                ranOn.put(c.id(), name);
+                                c.progress(0.5, "half");
+                                gate.pass(c);
+                                return OperationResult.none();
+                              })
+                      .scope(Scope.GLOBAL));
+              b.worker(
+                  TestProvider.of(
+                      "blocker",
+                      p ->
+                          c -> {
+                            blockerGate.pass(c);
+                            return OperationResult.none();
+                          }));
+              settings.accept(b);
+            });
     nodes.add(node);
     return node;
   }
@@ -111,8 +131,8 @@ final class TwoNodesPostgresIT {
     return node;
   }
 
-  private static OperationSnapshot awaitState(OperationEngine engine, OperationId id,
-      OperationState state) {
+  private static OperationSnapshot awaitState(
+      OperationEngine engine, OperationId id, OperationState state) {
     return Awaitility.await()
         .atMost(PATIENCE)
         .pollInterval(Duration.ofMillis(5))
@@ -129,11 +149,13 @@ final class TwoNodesPostgresIT {
     try {
       List<Future<?>> done = new ArrayList<>();
       for (Node n : List.of(a, b)) {
-        done.add(starters.submit(() -> {
-          for (int i = 0; i < perNode; i++) {
-            started.add(n.engine.start(StartRequest.of("work")).operation().id());
-          }
-        }));
+        done.add(
+            starters.submit(
+                () -> {
+                  for (int i = 0; i < perNode; i++) {
+                    started.add(n.engine.start(StartRequest.of("work")).operation().id());
+                  }
+                }));
       }
       for (Future<?> f : done) {
         f.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
@@ -159,24 +181,29 @@ final class TwoNodesPostgresIT {
     try {
       for (int round = 0; round < 5; round++) {
         CountDownLatch go = new CountDownLatch(1);
-        Future<StartOutcome> onA = starters.submit(() -> {
-          go.await();
-          return a.engine.start(StartRequest.of("flight"));
-        });
-        Future<StartOutcome> onB = starters.submit(() -> {
-          go.await();
-          return b.engine.start(StartRequest.of("flight"));
-        });
+        Future<StartOutcome> onA =
+            starters.submit(
+                () -> {
+                  go.await();
+                  return a.engine.start(StartRequest.of("flight"));
+                });
+        Future<StartOutcome> onB =
+            starters.submit(
+                () -> {
+                  go.await();
+                  return b.engine.start(StartRequest.of("flight"));
+                });
         go.countDown();
         StartOutcome first = onA.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
         StartOutcome second = onB.get(PATIENCE.toSeconds(), TimeUnit.SECONDS);
 
-        assertThat(List.of(first.created(), second.created())).containsExactlyInAnyOrder(true,
-            false);
+        assertThat(List.of(first.created(), second.created()))
+            .containsExactlyInAnyOrder(true, false);
         OperationId id = first.operation().id();
         assertThat(second.operation().id()).isEqualTo(id);
         assertThat(b.engine.list(OperationQuery.of("flight").withActiveOnly(true)))
-            .extracting(OperationSnapshot::id).containsExactly(id);
+            .extracting(OperationSnapshot::id)
+            .containsExactly(id);
         a.engine.stop(id);
         awaitState(b.engine, id, OperationState.STOPPED);
       }
@@ -186,8 +213,7 @@ final class TwoNodesPostgresIT {
   }
 
   @Test
-  void a_stop_made_on_one_node_reaches_the_worker_on_the_other_within_a_second()
-      throws Exception {
+  void a_stop_made_on_one_node_reaches_the_worker_on_the_other_within_a_second() throws Exception {
     Node a = node("a");
     Node b = node("b");
     OperationId id = a.engine.start(StartRequest.of("flight")).operation().id();
@@ -221,24 +247,28 @@ final class TwoNodesPostgresIT {
     node("back");
     List<OperationSnapshot> heard = new CopyOnWriteArrayList<>();
     OperationId id = front.engine.start(StartRequest.of("flight")).operation().id();
-    front.engine.watch(id, new OperationListener() {
-      @Override
-      public void stateChanged(OperationSnapshot snapshot) {
-        heard.add(snapshot);
-      }
+    front.engine.watch(
+        id,
+        new OperationListener() {
+          @Override
+          public void stateChanged(OperationSnapshot snapshot) {
+            heard.add(snapshot);
+          }
 
-      @Override
-      public void progressed(OperationSnapshot snapshot) {
-        heard.add(snapshot);
-      }
-    });
+          @Override
+          public void progressed(OperationSnapshot snapshot) {
+            heard.add(snapshot);
+          }
+        });
     gate.awaitArrivals(1);
-    Awaitility.await().atMost(PATIENCE)
+    Awaitility.await()
+        .atMost(PATIENCE)
         .until(() -> heard.stream().anyMatch(s -> "half".equals(s.text())));
 
     gate.open(1);
 
-    Awaitility.await().atMost(PATIENCE)
+    Awaitility.await()
+        .atMost(PATIENCE)
         .until(() -> heard.stream().anyMatch(s -> s.state() == OperationState.SUCCEEDED));
     assertThat(ranOn.get(id)).isEqualTo("back");
     assertThat(front.engine.status(id).value()).isEqualTo(1.0);
