@@ -25,4 +25,13 @@ public interface OperationListener {
    * @param snapshot the operation with its new progress
    */
   default void progressed(OperationSnapshot snapshot) {}
+
+  /**
+   * Called on a watcher (see {@link OperationEngine#watch}) when its operation was forgotten before
+   * this engine saw it end, for example when another node deleted it at once. Nothing more will be
+   * heard of it.
+   *
+   * @param id the forgotten operation
+   */
+  default void forgotten(OperationId id) {}
 }

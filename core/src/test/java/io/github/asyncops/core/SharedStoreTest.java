@@ -109,4 +109,26 @@ final class SharedStoreTest {
     assertThat(nodeB.start(StartRequest.of("flight")).created()).isTrue();
     assertThat(List.of(nodeA.status(id).state())).containsExactly(OperationState.FAILED);
   }
+
+  @Test
+  void a_watcher_hears_that_an_operation_another_node_forgot_at_once_is_gone() throws Exception {
+    OperationId id = nodeA.start(StartRequest.of("flight")).operation().id();
+    gate.awaitArrivals(1);
+    List<OperationId> forgotten = new java.util.concurrent.CopyOnWriteArrayList<>();
+    nodeB.watch(
+        id,
+        new OperationListener() {
+          @Override
+          public void forgotten(OperationId gone) {
+            forgotten.add(gone);
+          }
+        });
+
+    gate.open(1);
+    awaitState(nodeA, id, OperationState.SUCCEEDED);
+    nodeA.forget(id);
+    schedulerB.tick();
+
+    assertThat(forgotten).containsExactly(id);
+  }
 }

@@ -55,8 +55,18 @@ final class Notifier {
     deliver(snapshot, OperationListener::progressed);
   }
 
+  /** Drops the watchers of a forgotten operation, telling each that it is gone. */
   void forget(OperationId id) {
-    watchers.remove(id);
+    List<OperationListener> watching = watchers.remove(id);
+    if (watching != null) {
+      for (OperationListener listener : watching) {
+        try {
+          listener.forgotten(id);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "operation listener " + listener + " threw; ignoring it", e);
+        }
+      }
+    }
   }
 
   boolean isWatched(OperationId id) {

@@ -8,6 +8,7 @@ import io.github.asyncops.core.spi.StoreListener;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -48,18 +49,20 @@ final class RemoteWatch implements StoreListener {
     if (!pendingHere && !watched) {
       return;
     }
-    engine
-        .store
-        .find(id)
-        .ifPresent(
-            record -> {
-              if (pendingHere) {
-                engine.dropIfClaimedElsewhere(record);
-              }
-              if (watched) {
-                publish(record);
-              }
-            });
+    Optional<OperationRecord> found = engine.store.find(id);
+    if (found.isEmpty()) {
+      if (watched) {
+        seen.remove(id);
+        engine.notifier.forget(id);
+      }
+      return;
+    }
+    if (pendingHere) {
+      engine.dropIfClaimedElsewhere(found.get());
+    }
+    if (watched) {
+      publish(found.get());
+    }
   }
 
   /** Re-reads every watched operation that runs elsewhere. Called by the housekeeping tick. */

@@ -107,6 +107,11 @@ public final class EventStream implements OperationListener {
     offer(snapshot);
   }
 
+  @Override
+  public void forgotten(OperationId id) {
+    close();
+  }
+
   private void offer(OperationSnapshot snapshot) {
     synchronized (lock) {
       if (closed || (newest != null && !isNewer(snapshot, newest))) {
