@@ -32,10 +32,14 @@ echo "status body: $STATUS_BYTES bytes; wrk -t1 -c$connections -d$duration"
 rate "$CONSTANT_URL" > /dev/null   # warm-up
 rate "$STATUS_URL" > /dev/null     # warm-up
 constant=$(rate "$CONSTANT_URL")
+injected=$(rate "$INJECTED_URL")
+parameter=$(rate "$PARAMETER_URL")
 status=$(rate "$STATUS_URL")
 notmodified=$(rate "$STATUS_URL" "If-None-Match: $ETAG")
-awk -v c="$constant" -v s="$status" -v n="$notmodified" 'BEGIN {
-  printf "constant JSON:        %10.0f req/s  1.00x\n", c
-  printf "status GET (200):     %10.0f req/s  %.2fx\n", s, s / c
-  printf "status GET (304):     %10.0f req/s  %.2fx\n", n, n / c
+awk -v c="$constant" -v i="$injected" -v p="$parameter" -v s="$status" -v n="$notmodified" 'BEGIN {
+  printf "constant JSON:                    %10.0f req/s  1.00x\n", c
+  printf "constant, @Context fields:        %10.0f req/s  %.2fx\n", i, i / c
+  printf "constant, @Context parameters:    %10.0f req/s  %.2fx\n", p, p / c
+  printf "status GET (200):                 %10.0f req/s  %.2fx\n", s, s / c
+  printf "status GET (304):                 %10.0f req/s  %.2fx\n", n, n / c
 }'

@@ -10,7 +10,13 @@ import io.github.asyncops.jaxrs.AsyncOpsFeature;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Configuration;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -61,6 +67,8 @@ final class BenchServer implements AutoCloseable {
         new ResourceConfig()
             .register(AsyncOpsFeature.builder(engine).build())
             .register(Constant.class)
+            .register(InjectedConstant.class)
+            .register(new ParameterConstant())
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     server =
         GrizzlyHttpServerFactory.createHttpServer(
@@ -119,6 +127,54 @@ final class BenchServer implements AutoCloseable {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public String get() {
+      return constant;
+    }
+  }
+
+  /**
+   * A diagnostic: the same constant from a resource with the five {@code @Context} fields that the
+   * adapter's resource has, so the cost of per-request injection shows apart from the adapter's
+   * own work.
+   */
+  @Path("injected-constant")
+  public static final class InjectedConstant {
+    @Context private Configuration configuration;
+    @Context private UriInfo uriInfo;
+    @Context private HttpHeaders headers;
+    @Context private SecurityContext securityContext;
+    @Context private Request request;
+
+    /**
+     * Answers the constant.
+     *
+     * @return the body
+     */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String get() {
+      return constant;
+    }
+  }
+
+  /** A diagnostic: one instance for all requests, the same context as method parameters. */
+  @Path("parameter-constant")
+  public static final class ParameterConstant {
+    /**
+     * Answers the constant.
+     *
+     * @param uriInfo the request's URIs
+     * @param headers the request's headers
+     * @param securityContext the caller
+     * @param request the request
+     * @return the body
+     */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public String get(
+        @Context UriInfo uriInfo,
+        @Context HttpHeaders headers,
+        @Context SecurityContext securityContext,
+        @Context Request request) {
       return constant;
     }
   }

@@ -39,6 +39,8 @@ public final class HttpBenchServer {
         List.of(
             "STATUS_URL='" + status + "'",
             "CONSTANT_URL='" + base + "constant'",
+            "INJECTED_URL='" + base + "injected-constant'",
+            "PARAMETER_URL='" + base + "parameter-constant'",
             "ETAG='" + etag + "'",
             "STATUS_BYTES=" + body.length()));
     Runtime.getRuntime().addShutdownHook(new Thread(server::close));
