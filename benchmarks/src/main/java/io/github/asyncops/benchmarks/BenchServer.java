@@ -133,8 +133,8 @@ final class BenchServer implements AutoCloseable {
 
   /**
    * A diagnostic: the same constant from a resource with the five {@code @Context} fields that the
-   * adapter's resource has, so the cost of per-request injection shows apart from the adapter's
-   * own work.
+   * adapter's resource has, so the cost of per-request injection shows apart from the adapter's own
+   * work.
    */
   @Path("injected-constant")
   public static final class InjectedConstant {

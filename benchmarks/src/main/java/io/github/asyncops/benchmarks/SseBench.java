@@ -14,8 +14,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +65,7 @@ public final class SseBench {
                 HttpResponse.BodyHandlers.ofByteArrayConsumer(
                     new Chunks(latencies, samples, received))));
       }
-      Thread.sleep(window.toMillis() / 2);
+      warmUp(received, streams * 10L * window.toSeconds() / 2);
       received.reset();
       samples.set(0);
       long clientCpu0 = clientCpuNanos();
@@ -97,7 +100,22 @@ public final class SseBench {
     }
   }
 
-  /** The share of all cores this process used over a window of wall time. */
+  /** Waits, up to a minute, until the streams together have received this many events. */
+  private static void warmUp(LongAdder received, long events) throws TimeoutException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while (received.sum() < events) {
+      if (System.nanoTime() > deadline) {
+        throw new TimeoutException(
+            "the streams received " + received.sum() + " events in a minute");
+      }
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    }
+  }
+
+  /**
+   * The share of all cores this process used over a window of wall time. The window is the
+   * measurement itself, so it is waited out rather than awaited.
+   */
   private static double cpuDuring(Duration window) throws InterruptedException {
     com.sun.management.OperatingSystemMXBean os =
         (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
