@@ -13,6 +13,7 @@ import io.github.asyncops.jaxrs.json.TypeJson;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -168,6 +169,23 @@ public class OperationsResource {
         () -> {
           Exchange exchange = exchange();
           return Results.of(exchange, exchange.visible(exchange.type(type), id));
+        });
+  }
+
+  /**
+   * {@code HEAD {base}/{type}/{id}/result}: the result's headers, without opening a download.
+   *
+   * @param type the type's name
+   * @param id the operation's id
+   * @return 200 with the headers a {@code GET} would have
+   */
+  @HEAD
+  @Path("{type}/{id}/result")
+  public Response resultHeaders(@PathParam("type") String type, @PathParam("id") String id) {
+    return guard(
+        () -> {
+          Exchange exchange = exchange();
+          return Results.headers(exchange, exchange.visible(exchange.type(type), id));
         });
   }
 

@@ -47,6 +47,21 @@ final class ResultTest extends InMemoryTest {
   }
 
   @Test
+  void head_of_a_download_answers_its_headers_without_a_body() {
+    String id = Http.json(post("operations/csv-export", "{\"rows\": 3}")).path("id").asText();
+    harness.gate.open(1);
+    harness.fixture.awaitState(OperationId.of(id), OperationState.SUCCEEDED);
+
+    Response response = call("operations/csv-export/" + id + "/result").head();
+
+    assertThat(response.getStatus()).isEqualTo(200);
+    assertThat(response.getHeaderString("Content-Type")).isEqualTo("text/csv");
+    assertThat(response.getHeaderString("Content-Disposition"))
+        .isEqualTo("attachment; filename=\"export.csv\"; filename*=UTF-8''export.csv");
+    assertThat(response.hasEntity()).isFalse();
+  }
+
+  @Test
   void result_while_active_answers_409() {
     String id = start("missile-launch").path("id").asText();
 

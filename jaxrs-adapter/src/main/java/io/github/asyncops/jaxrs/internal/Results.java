@@ -30,15 +30,43 @@ public final class Results {
    * @throws ProblemException 404 if it ended without a result
    */
   public static Response of(Exchange exchange, OperationSnapshot operation) {
+    OperationResult result = require(exchange, operation);
+    if (result instanceof OperationResult.Download download) {
+      return exchange.build(download(download));
+    }
+    return value(exchange, operation, result);
+  }
+
+  /**
+   * Answers a {@code HEAD} of an ended operation's result: the headers of {@link #of}, without
+   * opening a download, which a {@code HEAD} would never read or close.
+   *
+   * @param exchange the request
+   * @param operation an operation the caller may see
+   * @return the response
+   * @throws io.github.asyncops.core.OperationActiveException if the operation is still active
+   * @throws ProblemException 404 if it ended without a result
+   */
+  public static Response headers(Exchange exchange, OperationSnapshot operation) {
+    OperationResult result = require(exchange, operation);
+    if (result instanceof OperationResult.Download download) {
+      return exchange.build(downloadHeaders(Response.ok(), download));
+    }
+    return value(exchange, operation, result);
+  }
+
+  private static OperationResult require(Exchange exchange, OperationSnapshot operation) {
     Optional<OperationResult> result = exchange.engine().result(operation.id());
     if (result.isEmpty()) {
       throw Problem.NO_RESULT.exception(
           "operation '" + operation.id() + "' ended " + operation.state() + " without a result");
     }
-    if (result.get() instanceof OperationResult.Download download) {
-      return exchange.build(download(download));
-    }
-    Object value = ((OperationResult.Value) result.get()).value();
+    return result.get();
+  }
+
+  private static Response value(
+      Exchange exchange, OperationSnapshot operation, OperationResult result) {
+    Object value = ((OperationResult.Value) result).value();
     try {
       byte[] json = exchange.settings().mapper().writeValueAsBytes(value);
       return exchange.build(Response.ok(json, MediaType.APPLICATION_JSON_TYPE));
@@ -62,9 +90,14 @@ public final class Results {
             in.transferTo(out);
           }
         };
-    Response.ResponseBuilder builder =
-        Response.ok(body, MediaType.valueOf(download.mediaType()))
-            .header("Content-Disposition", attachment(download.fileName()));
+    return downloadHeaders(Response.ok(body), download);
+  }
+
+  private static Response.ResponseBuilder downloadHeaders(
+      Response.ResponseBuilder builder, OperationResult.Download download) {
+    builder
+        .type(MediaType.valueOf(download.mediaType()))
+        .header("Content-Disposition", attachment(download.fileName()));
     if (download.length() >= 0) {
       builder.header(HttpHeaders.CONTENT_LENGTH, download.length());
     }
