@@ -61,6 +61,16 @@ final class TypeRegistrationTest {
   }
 
   @Test
+  void close_stops_listening_to_a_store_that_outlives_the_engine() {
+    OperationEngine engine = engine();
+    assertThat(store.listeners()).isEqualTo(1);
+
+    engine.close();
+
+    assertThat(store.listeners()).isZero();
+  }
+
+  @Test
   void an_engine_without_types_registers_an_empty_list() {
     try (OperationEngine engine = engine()) {
       assertThat(engine.types()).isEmpty();

@@ -67,6 +67,7 @@ public final class Engine implements OperationEngine {
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Object finished = new Object();
   private ScheduledFuture<?> tick;
+  private Subscription news;
 
   private Engine(EngineConfig config, Map<String, RegisteredType> types) {
     this.config = config;
@@ -90,7 +91,7 @@ public final class Engine implements OperationEngine {
     Engine engine =
         new Engine(config, WorkerRegistry.load(config.workers(), config.discoveryLoader()));
     engine.store.register(engine.types());
-    engine.store.listen(engine.remote);
+    engine.news = engine.store.listen(engine.remote);
     long period = config.tickInterval().toNanos();
     engine.tick =
         engine.scheduler.scheduleAtFixedRate(
@@ -431,6 +432,7 @@ public final class Engine implements OperationEngine {
           Level.WARNING, "operation " + execution.id + " ignored stop and interrupt at shutdown");
     }
     tick.cancel(false);
+    news.close();
     if (ownsScheduler) {
       housekeepingThreads.shutdown(scheduler, graceNanos);
     }

@@ -5,6 +5,7 @@ import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
+import io.github.asyncops.core.Subscription;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -176,6 +177,9 @@ public interface OperationStore {
    * engine.
    *
    * @param listener the engine's listener
+   * @return what the engine closes when it shuts down, so a store that outlives it lets it go
    */
-  default void listen(StoreListener listener) {}
+  default Subscription listen(StoreListener listener) {
+    return () -> {};
+  }
 }

@@ -4,6 +4,7 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
+import io.github.asyncops.core.Subscription;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.StoreListener;
@@ -26,6 +27,15 @@ public final class PushingStore extends ForwardingStore {
 
   private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
 
+  /**
+   * Counts the engines listening now.
+   *
+   * @return the number of listeners
+   */
+  public int listeners() {
+    return listeners.size();
+  }
+
   @Override
   public void register(List<OperationType> types) {
     startCalls.add("register");
@@ -33,9 +43,10 @@ public final class PushingStore extends ForwardingStore {
   }
 
   @Override
-  public void listen(StoreListener listener) {
+  public Subscription listen(StoreListener listener) {
     startCalls.add("listen");
     listeners.add(listener);
+    return () -> listeners.remove(listener);
   }
 
   @Override

@@ -5,6 +5,7 @@ import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
+import io.github.asyncops.core.Subscription;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
@@ -183,10 +184,13 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
    * then runs one daemon thread until {@link #close()}.
    *
    * @param listener the engine's listener
+   * @return removes the listener; the news thread runs on until {@link #close()}
    */
   @Override
-  public void listen(StoreListener listener) {
-    news.add(Objects.requireNonNull(listener, "listener"));
+  public Subscription listen(StoreListener listener) {
+    StoreListener added = Objects.requireNonNull(listener, "listener");
+    news.add(added);
+    return () -> news.remove(added);
   }
 
   /**

@@ -57,6 +57,10 @@ final class News implements AutoCloseable {
     this.pollInterval = pollInterval;
   }
 
+  void remove(StoreListener listener) {
+    listeners.remove(listener);
+  }
+
   synchronized void add(StoreListener listener) {
     listeners.add(listener);
     if (thread == null && !closed) {
