@@ -1,6 +1,5 @@
 package io.github.asyncops.core;
 
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -13,7 +12,13 @@ import java.util.Objects;
 public record OperationId(String value) {
 
   private static final int LENGTH = 22;
-  private static final SecureRandom RANDOM = new SecureRandom();
+  private static final boolean[] URL_SAFE = new boolean[128];
+
+  static {
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    alphabet.chars().forEach(c -> URL_SAFE[c] = true);
+  }
+
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
   /**
@@ -32,14 +37,12 @@ public record OperationId(String value) {
   }
 
   /**
-   * Draws a new random identifier from a {@link SecureRandom}.
+   * Draws a new random identifier from the JDK's {@code DRBG} {@link java.security.SecureRandom}.
    *
    * @return a fresh identifier
    */
   public static OperationId random() {
-    byte[] bytes = new byte[16];
-    RANDOM.nextBytes(bytes);
-    return new OperationId(ENCODER.encodeToString(bytes));
+    return new OperationId(ENCODER.encodeToString(RandomBits.next(16)));
   }
 
   /**
@@ -65,13 +68,7 @@ public record OperationId(String value) {
     }
     for (int i = 0; i < LENGTH; i++) {
       char c = value.charAt(i);
-      boolean urlSafe =
-          (c >= 'A' && c <= 'Z')
-              || (c >= 'a' && c <= 'z')
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '_';
-      if (!urlSafe) {
+      if (c >= URL_SAFE.length || !URL_SAFE[c]) {
         return false;
       }
     }

@@ -28,6 +28,10 @@ final class OperationIdTest {
     assertThat(OperationId.of(id.value())).isEqualTo(id);
     assertThat(OperationId.isValid("../../etc/passwd")).isFalse();
     assertThat(OperationId.isValid(null)).isFalse();
+    assertThat(OperationId.isValid("Az09-_".repeat(3) + "abcd")).isTrue();
+    assertThat(OperationId.isValid("+".repeat(22))).isFalse();
+    assertThat(OperationId.isValid("\u00e9".repeat(22))).isFalse();
+    assertThat(OperationId.isValid("\u0141".repeat(22))).isFalse();
     assertThatThrownBy(() -> OperationId.of("abc"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("22 URL-safe Base64 characters");

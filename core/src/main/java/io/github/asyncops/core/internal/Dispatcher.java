@@ -13,7 +13,8 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Moves queued operations onto worker threads and off them again. {@link #dispatch} claims the
  * oldest queued record of a type while the type and the engine have a free slot and hands it to the
- * executor; {@link #complete} records how a run ended, frees its slot and dispatches again.
+ * executor; {@link #complete} records how a run ended, frees its slot and claims the next queued
+ * record for the same worker thread, which runs it without a round trip through the executor.
  *
  * <p>Slots are reserved before a claim, so two dispatchers never oversubscribe a type. A dispatcher
  * that found the queue empty checks a per-type counter of inserts, so a start that raced it is not
@@ -36,10 +37,19 @@ final class Dispatcher {
 
   /** Claims and launches queued operations of a type while it and the engine have free slots. */
   void dispatch(RegisteredType rt) {
+    dispatch(rt, false);
+  }
+
+  /**
+   * Claims queued operations of a type while it and the engine have free slots and launches them.
+   * With {@code forCaller}, returns the first one launched instead of handing it to the executor,
+   * for a worker thread that just finished one to run next: that saves the executor's hand-off.
+   */
+  private Execution dispatch(RegisteredType rt, boolean forCaller) {
     while (!engine.isClosed()) {
       long seen = rt.submitted.get();
       if (!slots.reserve(rt)) {
-        return;
+        return null;
       }
       List<OperationRecord> claimed;
       try {
@@ -51,12 +61,19 @@ final class Dispatcher {
       if (claimed.isEmpty()) {
         slots.release(rt);
         if (rt.submitted.get() == seen) {
-          return;
+          return null;
         }
         continue;
       }
-      launch(rt, claimed.get(0));
+      Execution launched = launch(rt, claimed.get(0));
+      if (launched != null) {
+        if (forCaller) {
+          return launched;
+        }
+        submit(launched);
+      }
     }
+    return null;
   }
 
   void dispatch(String type) {
@@ -70,7 +87,8 @@ final class Dispatcher {
     types.values().forEach(this::dispatch);
   }
 
-  private void launch(RegisteredType rt, OperationRecord record) {
+  /** Prepares a claimed operation to run; null if it cannot or already runs. */
+  private Execution launch(RegisteredType rt, OperationRecord record) {
     Execution execution;
     try {
       execution =
@@ -91,13 +109,18 @@ final class Dispatcher {
           record.text(),
           Failures.message(e),
           OperationResult.none());
-      return;
+      return null;
     }
     engine.notifier.stateChanged(engine.snapshot(record));
     if (!execution.launch()) {
       slots.release(rt);
-      return;
+      return null;
     }
+    return execution;
+  }
+
+  /** Hands a launched operation to the executor; fails it if the executor refuses. */
+  void submit(Execution execution) {
     try {
       executor.execute(new Run(engine, this, execution));
     } catch (RejectedExecutionException e) {
@@ -113,15 +136,25 @@ final class Dispatcher {
     }
   }
 
-  /** Ends an operation that ran here: stores the final state, frees its slot, dispatches. */
-  void complete(
+  /**
+   * Ends an operation that ran here: stores the final state and frees its slot. Then claims the
+   * next queued operation of the type for the calling worker thread to run.
+   *
+   * @return the next operation, launched, or null if none is queued or it could not be claimed
+   */
+  Execution complete(
       Execution execution,
       OperationState state,
       Progress progress,
       String error,
       OperationResult result) {
     end(execution, state, progress, error, result);
-    dispatchQuietly(execution.type);
+    try {
+      return dispatch(execution.type, true);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not claim queued '" + execution.type.type.name() + "' work", e);
+      return null;
+    }
   }
 
   /**

@@ -392,9 +392,15 @@ public final class Engine implements OperationEngine {
     return config.clock().instant();
   }
 
+  /**
+   * Wakes {@link #close()} waiting for local operations to end. Called after an execution left
+   * {@link #local}; only a closed engine waits, and one that closes later sees the removal.
+   */
   void signalFinished() {
-    synchronized (finished) {
-      finished.notifyAll();
+    if (closed.get()) {
+      synchronized (finished) {
+        finished.notifyAll();
+      }
     }
   }
 

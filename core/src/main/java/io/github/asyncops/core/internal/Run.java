@@ -14,6 +14,9 @@ import java.time.Duration;
  * having seen it ends SUCCEEDED, the stop having come too late. A worker that throws ends FAILED,
  * unless a stop was requested and it saw it or was interrupted, which ends it STOPPED. A timeout is
  * a stop request whose end is FAILED "timed out".
+ *
+ * <p>When its operation ends, the thread goes on with the next queued operation of the type, if the
+ * dispatcher claims one for it; an interrupted thread hands that one back to the executor.
  */
 final class Run implements Runnable {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
@@ -21,16 +24,28 @@ final class Run implements Runnable {
 
   private final Engine engine;
   private final Dispatcher dispatcher;
-  private final Execution execution;
+  private final Execution first;
 
-  Run(Engine engine, Dispatcher dispatcher, Execution execution) {
+  Run(Engine engine, Dispatcher dispatcher, Execution first) {
     this.engine = engine;
     this.dispatcher = dispatcher;
-    this.execution = execution;
+    this.first = first;
   }
 
   @Override
   public void run() {
+    Execution next = first;
+    while (next != null) {
+      if (Thread.currentThread().isInterrupted()) {
+        dispatcher.submit(next);
+        return;
+      }
+      next = runOne(next);
+    }
+  }
+
+  /** Runs one operation to its end; returns the next one to run on this thread, or null. */
+  private Execution runOne(Execution execution) {
     Worker worker;
     try {
       worker = execution.awaitReady();
@@ -39,13 +54,12 @@ final class Run implements Runnable {
       worker = null;
     }
     if (worker == null) {
-      dispatcher.complete(
+      return dispatcher.complete(
           execution,
           OperationState.FAILED,
           Progress.NONE,
           "the operation failed to start",
           OperationResult.none());
-      return;
     }
     Duration timeout = execution.type.type.timeout();
     execution.enter(timeout.isZero() ? null : engine.now().plus(timeout));
@@ -58,13 +72,17 @@ final class Run implements Runnable {
     } finally {
       execution.exit();
     }
-    end(result, failure);
+    Execution next = end(execution, result, failure);
     if (failure instanceof VirtualMachineError fatal) {
+      if (next != null) {
+        dispatcher.submit(next);
+      }
       throw fatal;
     }
+    return next;
   }
 
-  private void end(OperationResult result, Throwable failure) {
+  private Execution end(Execution execution, OperationResult result, Throwable failure) {
     Progress last = execution.finalProgress();
     boolean stopped =
         execution.isStopRequested()
@@ -73,23 +91,23 @@ final class Run implements Runnable {
                     && (execution.wasInterrupted() || Failures.isInterruption(failure))));
     if (stopped) {
       OperationState state = execution.timedOut() ? OperationState.FAILED : OperationState.STOPPED;
-      dispatcher.complete(
+      return dispatcher.complete(
           execution, state, last, execution.timedOut() ? TIMED_OUT : null, OperationResult.none());
-    } else if (failure != null) {
+    }
+    if (failure != null) {
       LOG.log(Level.INFO, "operation " + execution.id + " failed", failure);
-      dispatcher.complete(
+      return dispatcher.complete(
           execution,
           OperationState.FAILED,
           last,
           Failures.message(failure),
           OperationResult.none());
-    } else {
-      dispatcher.complete(
-          execution,
-          OperationState.SUCCEEDED,
-          new Progress(1, last.text()),
-          null,
-          result == null ? OperationResult.none() : result);
     }
+    return dispatcher.complete(
+        execution,
+        OperationState.SUCCEEDED,
+        new Progress(1, last.text()),
+        null,
+        result == null ? OperationResult.none() : result);
   }
 }

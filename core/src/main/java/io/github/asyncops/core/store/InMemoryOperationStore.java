@@ -21,17 +21,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The default store: records in this JVM's memory, lost when it stops. Suits one node.
  *
- * <p>Reads take no lock; every change takes one lock, which keeps the slot, queue and eviction
- * indexes consistent with the records. Finished records sit in a priority queue by eviction time,
- * so {@link #evict} costs only what it removes. Forgotten ids are remembered as tombstones, at most
- * {@code tombstoneCapacity} of them and each for {@code tombstoneTtl}.
+ * <p>Reads take no lock, and neither does a claim from an empty queue; every change takes one lock,
+ * which keeps the slot, queue and eviction indexes consistent with the records. Finished records
+ * wait for eviction in {@link Evictions}, so {@link #evict} costs only what it removes. Forgotten
+ * ids are remembered as tombstones, at most {@code tombstoneCapacity} of them and each for {@code
+ * tombstoneTtl}.
  *
  * <p>Thread-safe.
  */
@@ -43,16 +43,19 @@ public final class InMemoryOperationStore implements OperationStore {
   /** How long a forgotten id is remembered by default. */
   public static final Duration DEFAULT_TOMBSTONE_TTL = Duration.ofHours(1);
 
-  private record Expiry(Instant at, OperationId id) {}
+  /** The ids queued for one type, oldest first; {@code size} can be read without the lock. */
+  private static final class TypeQueue {
+    final ArrayDeque<OperationId> ids = new ArrayDeque<>();
+    volatile int size;
+  }
 
   private final int tombstoneCapacity;
   private final Duration tombstoneTtl;
   private final Map<OperationId, OperationRecord> records = new ConcurrentHashMap<>();
   private final Object lock = new Object();
   private final Map<String, OperationId> slots = new HashMap<>();
-  private final Map<String, ArrayDeque<OperationId>> queues = new HashMap<>();
-  private final PriorityQueue<Expiry> expiries =
-      new PriorityQueue<>(Comparator.comparing(Expiry::at));
+  private final Map<String, TypeQueue> queues = new ConcurrentHashMap<>();
+  private final Evictions evictions = new Evictions();
   private final LinkedHashMap<OperationId, Instant> tombstones = new LinkedHashMap<>();
   private int queued;
 
@@ -102,7 +105,9 @@ public final class InMemoryOperationStore implements OperationStore {
         slots.put(slotKey, record.id());
       }
       records.put(record.id(), record);
-      queues.computeIfAbsent(record.type(), t -> new ArrayDeque<>()).addLast(record.id());
+      TypeQueue queue = queues.computeIfAbsent(record.type(), t -> new TypeQueue());
+      queue.ids.addLast(record.id());
+      queue.size = queue.ids.size();
       queued++;
       return new InsertResult.Inserted(record, replaced);
     }
@@ -134,15 +139,19 @@ public final class InMemoryOperationStore implements OperationStore {
 
   @Override
   public List<OperationRecord> claim(String type, int max, String node, Instant now) {
+    TypeQueue queue = queues.get(type);
+    if (queue == null || queue.size == 0) {
+      return List.of();
+    }
     synchronized (lock) {
-      ArrayDeque<OperationId> queue = queues.get(type);
       List<OperationRecord> claimed = new ArrayList<>();
-      while (queue != null && claimed.size() < max && !queue.isEmpty()) {
-        OperationRecord record = records.get(queue.pollFirst());
+      while (claimed.size() < max && !queue.ids.isEmpty()) {
+        OperationRecord record = records.get(queue.ids.pollFirst());
         if (record != null && record.state() == OperationState.QUEUED) {
           claimed.add(replace(record.claimedBy(node, now)));
         }
       }
+      queue.size = queue.ids.size();
       return claimed;
     }
   }
@@ -230,11 +239,10 @@ public final class InMemoryOperationStore implements OperationStore {
   public int evict(Instant now) {
     synchronized (lock) {
       int evicted = 0;
-      while (!expiries.isEmpty() && !expiries.peek().at().isAfter(now)) {
-        Expiry expiry = expiries.poll();
-        OperationRecord record = records.get(expiry.id());
-        if (record != null && expiry.at().equals(record.evictAt())) {
-          forget(record.id(), now);
+      for (OperationId id : evictions.due(now)) {
+        OperationRecord record = records.get(id);
+        if (record != null && record.state().isFinal() && !record.evictAt().isAfter(now)) {
+          forget(id, now);
           evicted++;
         }
       }
@@ -286,7 +294,7 @@ public final class InMemoryOperationStore implements OperationStore {
       slots.remove(slotKey(previous.type(), previous.slot()), previous.id());
     }
     if (previous.state().isActive() && updated.state().isFinal()) {
-      expiries.add(new Expiry(updated.evictAt(), updated.id()));
+      evictions.add(updated.retention(), updated.evictAt(), updated.id());
     }
     return updated;
   }
