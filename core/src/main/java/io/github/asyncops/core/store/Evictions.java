@@ -18,7 +18,7 @@ import java.util.PriorityQueue;
  * queue and adding costs O(1). One that arrives out of order (another node's clock, a clock set
  * back) goes to a priority queue instead, so nothing is evicted late because of it.
  *
- * <p>Not thread-safe; the store calls it under its lock.
+ * <p>Thread-safe, with one lock held for an O(1) add or while due ids are taken out.
  */
 final class Evictions {
   private record Due(Instant at, OperationId id) {}
@@ -26,7 +26,7 @@ final class Evictions {
   private final Map<Duration, ArrayDeque<Due>> inOrder = new HashMap<>();
   private final PriorityQueue<Due> outOfOrder = new PriorityQueue<>(Comparator.comparing(Due::at));
 
-  void add(Duration retention, Instant at, OperationId id) {
+  synchronized void add(Duration retention, Instant at, OperationId id) {
     ArrayDeque<Due> queue = inOrder.computeIfAbsent(retention, r -> new ArrayDeque<>());
     Due due = new Due(at, id);
     if (queue.isEmpty() || !queue.peekLast().at().isAfter(at)) {
@@ -37,7 +37,7 @@ final class Evictions {
   }
 
   /** Removes and returns the ids due at {@code now}. */
-  List<OperationId> due(Instant now) {
+  synchronized List<OperationId> due(Instant now) {
     List<OperationId> due = new ArrayList<>();
     for (ArrayDeque<Due> queue : inOrder.values()) {
       while (!queue.isEmpty() && !queue.peekFirst().at().isAfter(now)) {

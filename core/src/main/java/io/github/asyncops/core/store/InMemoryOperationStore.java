@@ -9,29 +9,33 @@ import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * The default store: records in this JVM's memory, lost when it stops. Suits one node.
  *
- * <p>Reads take no lock, and neither does a claim from an empty queue; every change takes one lock,
- * which keeps the slot, queue and eviction indexes consistent with the records. Finished records
- * wait for eviction in {@link Evictions}, so {@link #evict} costs only what it removes. Forgotten
- * ids are remembered as tombstones, at most {@code tombstoneCapacity} of them and each for {@code
- * tombstoneTtl}.
+ * <p>Lock-free: each record changes atomically in a {@link ConcurrentHashMap}, and the indexes
+ * follow the change. A slot belongs to whoever put its id into the slot map; a queue place is a
+ * counter taken before the record goes in and given back when it leaves QUEUED; each type's queue
+ * is a {@link ConcurrentLinkedQueue} of ids, which only one claimer can take each of. An index may
+ * lag a record's change for a moment: a slot whose holder just ended is released by whoever sees it
+ * first, and a queue counter that is one too high refuses a start at the limit.
+ *
+ * <p>Finished records wait for eviction in {@link Evictions}, so {@link #evict} costs only what it
+ * removes. Forgotten ids are remembered as {@link Tombstones}, at most {@code tombstoneCapacity} of
+ * them and each for {@code tombstoneTtl}.
  *
  * <p>Thread-safe.
  */
@@ -43,21 +47,19 @@ public final class InMemoryOperationStore implements OperationStore {
   /** How long a forgotten id is remembered by default. */
   public static final Duration DEFAULT_TOMBSTONE_TTL = Duration.ofHours(1);
 
-  /** The ids queued for one type, oldest first; {@code size} can be read without the lock. */
-  private static final class TypeQueue {
-    final ArrayDeque<OperationId> ids = new ArrayDeque<>();
-    volatile int size;
+  /** A record before and after an atomic update; the same object when nothing changed. */
+  private record Change(OperationRecord before, OperationRecord after) {
+    boolean changed() {
+      return before != after;
+    }
   }
 
-  private final int tombstoneCapacity;
-  private final Duration tombstoneTtl;
   private final Map<OperationId, OperationRecord> records = new ConcurrentHashMap<>();
-  private final Object lock = new Object();
-  private final Map<String, OperationId> slots = new HashMap<>();
-  private final Map<String, TypeQueue> queues = new ConcurrentHashMap<>();
+  private final Map<String, OperationId> slots = new ConcurrentHashMap<>();
+  private final Map<String, Queue<OperationId>> queues = new ConcurrentHashMap<>();
+  private final AtomicInteger queued = new AtomicInteger();
   private final Evictions evictions = new Evictions();
-  private final LinkedHashMap<OperationId, Instant> tombstones = new LinkedHashMap<>();
-  private int queued;
+  private final Tombstones tombstones;
 
   /** Creates a store with the default tombstone capacity and time to live. */
   public InMemoryOperationStore() {
@@ -75,8 +77,7 @@ public final class InMemoryOperationStore implements OperationStore {
     if (tombstoneCapacity < 0 || tombstoneTtl.isNegative()) {
       throw new IllegalArgumentException("tombstone capacity and ttl must not be negative");
     }
-    this.tombstoneCapacity = tombstoneCapacity;
-    this.tombstoneTtl = tombstoneTtl;
+    this.tombstones = new Tombstones(tombstoneCapacity, tombstoneTtl);
   }
 
   @Override
@@ -84,32 +85,67 @@ public final class InMemoryOperationStore implements OperationStore {
     if (record.state() != OperationState.QUEUED) {
       throw new IllegalArgumentException("only QUEUED records can be inserted: " + record.state());
     }
-    synchronized (lock) {
-      if (records.containsKey(record.id())) {
-        throw new IllegalArgumentException("duplicate operation id " + record.id());
+    if (!takeQueuePlace(queueLimit)) {
+      return new InsertResult.Full(queued.get());
+    }
+    if (records.putIfAbsent(record.id(), record) != null) {
+      queued.decrementAndGet();
+      throw new IllegalArgumentException("duplicate operation id " + record.id());
+    }
+    OperationRecord replaced = null;
+    if (record.slot() != null) {
+      InsertResult taken = takeSlot(record, replaceActive);
+      if (taken instanceof InsertResult.Conflict) {
+        records.remove(record.id());
+        queued.decrementAndGet();
+        return taken;
       }
-      if (queued >= queueLimit) {
-        return new InsertResult.Full(queued);
+      replaced = ((InsertResult.Inserted) taken).replaced();
+    }
+    queues.computeIfAbsent(record.type(), t -> new ConcurrentLinkedQueue<>()).add(record.id());
+    return new InsertResult.Inserted(record, replaced);
+  }
+
+  /**
+   * Puts the id of a record, already in the map, into its slot. Returns {@code Inserted} with the
+   * record it replaced, if any, or {@code Conflict} with the active holder. A slot whose holder has
+   * ended or been forgotten is taken over: the thread that ended it may not have released it yet.
+   */
+  private InsertResult takeSlot(OperationRecord record, boolean replaceActive) {
+    String key = slotKey(record);
+    while (true) {
+      OperationId holderId = slots.putIfAbsent(key, record.id());
+      if (holderId == null) {
+        return new InsertResult.Inserted(record, null);
       }
-      OperationRecord replaced = null;
-      if (record.slot() != null) {
-        String slotKey = slotKey(record.type(), record.slot());
-        OperationId holderId = slots.get(slotKey);
-        if (holderId != null) {
-          OperationRecord holder = records.get(holderId);
-          if (!replaceActive) {
-            return new InsertResult.Conflict(holder);
-          }
-          replaced = replace(holder.withoutSlot().withStopRequest(null, record.createdAt()));
-        }
-        slots.put(slotKey, record.id());
+      OperationRecord holder = records.get(holderId);
+      if (holder == null || holder.slot() == null || holder.state().isFinal()) {
+        slots.remove(key, holderId);
+      } else if (!replaceActive) {
+        return new InsertResult.Conflict(holder);
+      } else if (slots.replace(key, holderId, record.id())) {
+        Change change =
+            update(
+                holderId,
+                r ->
+                    r.state().isActive()
+                        ? r.withoutSlot().withStopRequest(null, record.createdAt())
+                        : r);
+        boolean stopped = change != null && change.changed();
+        return new InsertResult.Inserted(record, stopped ? change.after() : null);
       }
-      records.put(record.id(), record);
-      TypeQueue queue = queues.computeIfAbsent(record.type(), t -> new TypeQueue());
-      queue.ids.addLast(record.id());
-      queue.size = queue.ids.size();
-      queued++;
-      return new InsertResult.Inserted(record, replaced);
+    }
+  }
+
+  private boolean takeQueuePlace(int limit) {
+    while (true) {
+      int current = queued.get();
+      if (current >= limit) {
+        return false;
+      }
+      if (queued.compareAndSet(current, current + 1)) {
+        return true;
+      }
     }
   }
 
@@ -120,9 +156,7 @@ public final class InMemoryOperationStore implements OperationStore {
 
   @Override
   public boolean forgotten(OperationId id) {
-    synchronized (lock) {
-      return tombstones.containsKey(id);
-    }
+    return tombstones.contains(id);
   }
 
   @Override
@@ -139,42 +173,35 @@ public final class InMemoryOperationStore implements OperationStore {
 
   @Override
   public List<OperationRecord> claim(String type, int max, String node, Instant now) {
-    TypeQueue queue = queues.get(type);
-    if (queue == null || queue.size == 0) {
+    Queue<OperationId> queue = queues.get(type);
+    if (queue == null) {
       return List.of();
     }
-    synchronized (lock) {
-      List<OperationRecord> claimed = new ArrayList<>();
-      while (claimed.size() < max && !queue.ids.isEmpty()) {
-        OperationRecord record = records.get(queue.ids.pollFirst());
-        if (record != null && record.state() == OperationState.QUEUED) {
-          claimed.add(replace(record.claimedBy(node, now)));
-        }
+    List<OperationRecord> claimed = new ArrayList<>(Math.min(max, 16));
+    while (claimed.size() < max) {
+      OperationId id = queue.poll();
+      if (id == null) {
+        break;
       }
-      queue.size = queue.ids.size();
-      return claimed;
+      Change change =
+          update(id, r -> r.state() == OperationState.QUEUED ? r.claimedBy(node, now) : r);
+      if (change != null && change.changed()) {
+        claimed.add(change.after());
+      }
     }
+    return claimed;
   }
 
   @Override
   public Optional<OperationRecord> requestStop(OperationId id, String text, Instant now) {
-    synchronized (lock) {
-      OperationRecord record = records.get(id);
-      if (record == null || record.state().isFinal()) {
-        return Optional.ofNullable(record);
-      }
-      return Optional.of(replace(record.withStopRequest(text, now)));
-    }
+    Change change = update(id, r -> r.state().isFinal() ? r : r.withStopRequest(text, now));
+    return change == null ? Optional.empty() : Optional.of(change.after());
   }
 
   @Override
   public void progress(OperationId id, double value, String text, Instant now) {
-    synchronized (lock) {
-      OperationRecord record = records.get(id);
-      if (record != null && record.state().isActive()) {
-        records.put(id, record.withProgress(value, text, now));
-      }
-    }
+    records.computeIfPresent(
+        id, (k, r) -> r.state().isActive() ? r.withProgress(value, text, now) : r);
   }
 
   @Override
@@ -186,27 +213,25 @@ public final class InMemoryOperationStore implements OperationStore {
       String error,
       OperationResult result,
       Instant now) {
-    synchronized (lock) {
-      OperationRecord record = records.get(id);
-      if (record == null || record.state().isFinal()) {
-        return Optional.empty();
-      }
-      return Optional.of(replace(record.finished(state, value, text, error, result, now)));
-    }
+    Change change =
+        update(
+            id, r -> r.state().isFinal() ? r : r.finished(state, value, text, error, result, now));
+    return change != null && change.changed() ? Optional.of(change.after()) : Optional.empty();
   }
 
   @Override
   public Set<OperationId> heartbeat(String node, Collection<OperationId> ids, Instant now) {
     Set<OperationId> stopRequested = new HashSet<>();
-    synchronized (lock) {
-      for (OperationId id : ids) {
-        OperationRecord record = records.get(id);
-        if (record != null && record.state().isActive() && node.equals(record.node())) {
-          records.put(id, record.withHeartbeat(now));
-          if (record.stopRequested()) {
-            stopRequested.add(id);
-          }
-        }
+    for (OperationId id : ids) {
+      OperationRecord beaten =
+          records.computeIfPresent(
+              id,
+              (k, r) -> r.state().isActive() && node.equals(r.node()) ? r.withHeartbeat(now) : r);
+      if (beaten != null
+          && beaten.state().isActive()
+          && beaten.stopRequested()
+          && node.equals(beaten.node())) {
+        stopRequested.add(id);
       }
     }
     return stopRequested;
@@ -214,53 +239,61 @@ public final class InMemoryOperationStore implements OperationStore {
 
   @Override
   public List<OperationRecord> expire(Instant staleBefore, String error, Instant now) {
-    synchronized (lock) {
-      List<OperationRecord> expired = new ArrayList<>();
-      for (OperationRecord record : List.copyOf(records.values())) {
-        boolean running =
-            record.state() == OperationState.RUNNING || record.state() == OperationState.STOPPING;
-        if (running && record.heartbeatAt().isBefore(staleBefore)) {
-          expired.add(
-              replace(
-                  record.finished(
-                      OperationState.FAILED,
-                      record.value(),
-                      record.text(),
-                      error,
-                      OperationResult.none(),
-                      now)));
-        }
+    List<OperationRecord> expired = new ArrayList<>();
+    for (OperationRecord candidate : records.values()) {
+      if (!isStale(candidate, staleBefore)) {
+        continue;
       }
-      return expired;
+      Change change =
+          update(
+              candidate.id(),
+              r ->
+                  isStale(r, staleBefore)
+                      ? r.finished(
+                          OperationState.FAILED,
+                          r.value(),
+                          r.text(),
+                          error,
+                          OperationResult.none(),
+                          now)
+                      : r);
+      if (change != null && change.changed()) {
+        expired.add(change.after());
+      }
     }
+    return expired;
+  }
+
+  private static boolean isStale(OperationRecord r, Instant staleBefore) {
+    boolean running = r.state() == OperationState.RUNNING || r.state() == OperationState.STOPPING;
+    return running && r.heartbeatAt().isBefore(staleBefore);
   }
 
   @Override
   public int evict(Instant now) {
-    synchronized (lock) {
-      int evicted = 0;
-      for (OperationId id : evictions.due(now)) {
-        OperationRecord record = records.get(id);
-        if (record != null && record.state().isFinal() && !record.evictAt().isAfter(now)) {
-          forget(id, now);
-          evicted++;
-        }
+    int evicted = 0;
+    for (OperationId id : evictions.due(now)) {
+      OperationRecord record = records.get(id);
+      if (record != null
+          && record.state().isFinal()
+          && !record.evictAt().isAfter(now)
+          && records.remove(id, record)) {
+        tombstones.add(id, now);
+        evicted++;
       }
-      purgeTombstones(now);
-      return evicted;
     }
+    tombstones.purge(now);
+    return evicted;
   }
 
   @Override
   public boolean delete(OperationId id) {
-    synchronized (lock) {
-      OperationRecord record = records.get(id);
-      if (record == null || record.state().isActive()) {
-        return false;
-      }
-      forget(id, record.updatedAt());
-      return true;
+    OperationRecord record = records.get(id);
+    if (record == null || record.state().isActive() || !records.remove(id, record)) {
+      return false;
     }
+    tombstones.add(id, record.updatedAt());
+    return true;
   }
 
   /**
@@ -278,50 +311,46 @@ public final class InMemoryOperationStore implements OperationStore {
    * @return the number of tombstones
    */
   public int tombstones() {
-    synchronized (lock) {
-      return tombstones.size();
+    return tombstones.size();
+  }
+
+  /**
+   * Changes a record atomically and brings the indexes in step with the change.
+   *
+   * @return the change, or null if there is no such record
+   */
+  private Change update(OperationId id, UnaryOperator<OperationRecord> change) {
+    OperationRecord[] before = new OperationRecord[1];
+    OperationRecord after =
+        records.computeIfPresent(
+            id,
+            (k, r) -> {
+              before[0] = r;
+              return change.apply(r);
+            });
+    if (after == null) {
+      return null;
+    }
+    Change done = new Change(before[0], after);
+    if (done.changed()) {
+      reindex(done.before(), after);
+    }
+    return done;
+  }
+
+  private void reindex(OperationRecord before, OperationRecord after) {
+    if (before.state() == OperationState.QUEUED && after.state() != OperationState.QUEUED) {
+      queued.decrementAndGet();
+    }
+    if (before.slot() != null && after.slot() == null) {
+      slots.remove(slotKey(before), before.id());
+    }
+    if (before.state().isActive() && after.state().isFinal()) {
+      evictions.add(after.retention(), after.evictAt(), after.id());
     }
   }
 
-  /** Replaces a record and keeps the indexes in step with the change; caller holds the lock. */
-  private OperationRecord replace(OperationRecord updated) {
-    OperationRecord previous = records.put(updated.id(), updated);
-    Objects.requireNonNull(previous, "replace() needs an existing record");
-    if (previous.state() == OperationState.QUEUED && updated.state() != OperationState.QUEUED) {
-      queued--;
-    }
-    if (previous.slot() != null && updated.slot() == null) {
-      slots.remove(slotKey(previous.type(), previous.slot()), previous.id());
-    }
-    if (previous.state().isActive() && updated.state().isFinal()) {
-      evictions.add(updated.retention(), updated.evictAt(), updated.id());
-    }
-    return updated;
-  }
-
-  private void forget(OperationId id, Instant now) {
-    records.remove(id);
-    if (tombstoneCapacity > 0) {
-      tombstones.put(id, now.plus(tombstoneTtl));
-      if (tombstones.size() > tombstoneCapacity) {
-        Iterator<OperationId> eldest = tombstones.keySet().iterator();
-        eldest.next();
-        eldest.remove();
-      }
-    }
-  }
-
-  private void purgeTombstones(Instant now) {
-    Iterator<Map.Entry<OperationId, Instant>> it = tombstones.entrySet().iterator();
-    while (it.hasNext()) {
-      if (it.next().getValue().isAfter(now)) {
-        return;
-      }
-      it.remove();
-    }
-  }
-
-  private static String slotKey(String type, String slot) {
-    return type + '\u0000' + slot;
+  private static String slotKey(OperationRecord record) {
+    return record.type() + '\u0000' + record.slot();
   }
 }

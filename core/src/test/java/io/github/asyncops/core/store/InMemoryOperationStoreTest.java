@@ -3,15 +3,28 @@ package io.github.asyncops.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.asyncops.core.OperationId;
+import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
 import io.github.asyncops.core.spi.OperationStoreContract;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** Runs the store contract against the in-memory store, and checks its own bounds on tombstones. */
+/**
+ * Runs the store contract against the in-memory store, and checks its own bounds on tombstones and
+ * that its lock-free indexes hold under threads racing for one slot or the last queue places.
+ */
 final class InMemoryOperationStoreTest extends OperationStoreContract {
 
   @Override
@@ -39,5 +52,85 @@ final class InMemoryOperationStoreTest extends OperationStoreContract {
 
     memory.evict(T0.plus(Duration.ofMinutes(16)));
     assertThat(memory.tombstones()).isZero();
+  }
+
+  @Test
+  void a_slot_has_at_most_one_active_holder_while_threads_race_for_it() throws Exception {
+    AtomicInteger holders = new AtomicInteger();
+    AtomicInteger mostHolders = new AtomicInteger();
+    AtomicInteger inserted = new AtomicInteger();
+
+    race(
+        () -> {
+          OperationRecord r = queued("s", T0);
+          if (store.insert(r, false, Integer.MAX_VALUE) instanceof InsertResult.Inserted) {
+            inserted.incrementAndGet();
+            mostHolders.accumulateAndGet(holders.incrementAndGet(), Math::max);
+            holders.decrementAndGet();
+            store.finish(r.id(), OperationState.SUCCEEDED, 1, null, null, none(), T0);
+          }
+        });
+
+    assertThat(mostHolders).hasValue(1);
+    assertThat(inserted.get()).isPositive();
+    assertThat(store.insert(queued("s", T0), false, 1)).isInstanceOf(InsertResult.Inserted.class);
+  }
+
+  @Test
+  void racing_restarts_leave_one_active_holder_and_stop_every_other() throws Exception {
+    race(() -> store.insert(queued("s", T0), true, Integer.MAX_VALUE));
+
+    List<OperationRecord> all =
+        store.list(new OperationQuery("t", null, null, false, Integer.MAX_VALUE));
+    assertThat(all).filteredOn(r -> r.state().isActive()).hasSize(1);
+    assertThat(all)
+        .filteredOn(r -> r.state().isFinal())
+        .allSatisfy(r -> assertThat(r.state()).isEqualTo(OperationState.STOPPED))
+        .hasSize(all.size() - 1);
+    assertThat(store.insert(queued(null, T0), false, 1)).isEqualTo(new InsertResult.Full(1));
+  }
+
+  @Test
+  void racing_inserts_never_pass_the_queue_limit() throws Exception {
+    AtomicInteger inserted = new AtomicInteger();
+
+    race(
+        () -> {
+          if (store.insert(queued(null, T0), false, 50) instanceof InsertResult.Inserted) {
+            inserted.incrementAndGet();
+          }
+        });
+
+    assertThat(inserted).hasValue(50);
+    assertThat(store.claim("t", 100, "n", T0)).hasSize(50);
+  }
+
+  /** Runs {@code step} 300 times on each of 4 threads, all released at once. */
+  private static void race(Runnable step) throws Exception {
+    int threads = 4;
+    CyclicBarrier start = new CyclicBarrier(threads);
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Callable<Void>> racers = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        racers.add(
+            () -> {
+              start.await();
+              for (int i = 0; i < 300; i++) {
+                step.run();
+              }
+              return null;
+            });
+      }
+      for (Future<Void> racer : pool.invokeAll(racers)) {
+        racer.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static OperationResult none() {
+    return OperationResult.none();
   }
 }
