@@ -271,19 +271,19 @@ public final class InMemoryOperationStore implements OperationStore {
 
   @Override
   public int evict(Instant now) {
-    int evicted = 0;
+    List<OperationId> evicted = new ArrayList<>();
     for (OperationId id : evictions.due(now)) {
       OperationRecord record = records.get(id);
       if (record != null
           && record.state().isFinal()
           && !record.evictAt().isAfter(now)
           && records.remove(id, record)) {
-        tombstones.add(id, now);
-        evicted++;
+        evicted.add(id);
       }
     }
+    tombstones.addAll(evicted, now);
     tombstones.purge(now);
-    return evicted;
+    return evicted.size();
   }
 
   @Override
@@ -292,7 +292,7 @@ public final class InMemoryOperationStore implements OperationStore {
     if (record == null || record.state().isActive() || !records.remove(id, record)) {
       return false;
     }
-    tombstones.add(id, record.updatedAt());
+    tombstones.addAll(List.of(id), record.updatedAt());
     return true;
   }
 

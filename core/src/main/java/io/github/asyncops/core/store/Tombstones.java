@@ -3,6 +3,7 @@ package io.github.asyncops.core.store;
 import io.github.asyncops.core.OperationId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -22,13 +23,17 @@ final class Tombstones {
     this.ttl = ttl;
   }
 
-  synchronized void add(OperationId id, Instant now) {
-    if (capacity == 0) {
+  /** Remembers ids forgotten at {@code now}; one lock and one deadline for the whole batch. */
+  synchronized void addAll(Collection<OperationId> ids, Instant now) {
+    if (capacity == 0 || ids.isEmpty()) {
       return;
     }
-    until.put(id, now.plus(ttl));
-    if (until.size() > capacity) {
-      Iterator<OperationId> eldest = until.keySet().iterator();
+    Instant deadline = now.plus(ttl);
+    for (OperationId id : ids) {
+      until.put(id, deadline);
+    }
+    Iterator<OperationId> eldest = until.keySet().iterator();
+    for (int excess = until.size() - capacity; excess > 0; excess--) {
       eldest.next();
       eldest.remove();
     }
