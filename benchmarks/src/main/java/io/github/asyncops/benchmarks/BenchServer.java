@@ -10,11 +10,12 @@ import io.github.asyncops.jaxrs.AsyncOpsFeature;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
@@ -67,7 +68,7 @@ final class BenchServer implements AutoCloseable {
         new ResourceConfig()
             .register(AsyncOpsFeature.builder(engine).build())
             .register(Constant.class)
-            .register(InjectedConstant.class)
+            .register(new ContextConstant())
             .register(new ParameterConstant())
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     server =
@@ -132,50 +133,66 @@ final class BenchServer implements AutoCloseable {
   }
 
   /**
-   * A diagnostic: the same constant from a resource with the five {@code @Context} fields that the
-   * adapter's resource has, so the cost of per-request injection shows apart from the adapter's own
-   * work.
+   * A diagnostic: the same constant from one instance with the {@code @Context} fields that the
+   * adapter's resource has, registered as the adapter registers its resource, after reading what
+   * the adapter reads of a status request: the principal, the client cookie, the base URI and the
+   * {@code If-None-Match} precondition. The cost of asking JAX-RS who is calling shows apart from
+   * the adapter's own work.
    */
-  @Path("injected-constant")
-  public static final class InjectedConstant {
-    @Context private Configuration configuration;
+  @Path("context-constant")
+  public static final class ContextConstant {
+    private static final EntityTag TAG = new EntityTag("constant");
+
     @Context private UriInfo uriInfo;
     @Context private HttpHeaders headers;
     @Context private SecurityContext securityContext;
     @Context private Request request;
 
     /**
-     * Answers the constant.
+     * Reads the request's context and answers the constant.
      *
-     * @return the body
+     * @return the body, or 304
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public String get() {
-      return constant;
+    public Response get() {
+      return read(securityContext, headers, uriInfo, request);
     }
   }
 
-  /** A diagnostic: one instance for all requests, the same context as method parameters. */
+  /** A diagnostic: as {@link ContextConstant}, with the context as method parameters. */
   @Path("parameter-constant")
   public static final class ParameterConstant {
     /**
-     * Answers the constant.
+     * Reads the request's context and answers the constant.
      *
      * @param uriInfo the request's URIs
      * @param headers the request's headers
      * @param securityContext the caller
      * @param request the request
-     * @return the body
+     * @return the body, or 304
      */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public String get(
+    public Response get(
         @Context UriInfo uriInfo,
         @Context HttpHeaders headers,
         @Context SecurityContext securityContext,
         @Context Request request) {
-      return constant;
+      return read(securityContext, headers, uriInfo, request);
     }
+  }
+
+  private static Response read(
+      SecurityContext securityContext, HttpHeaders headers, UriInfo uriInfo, Request request) {
+    if (securityContext.getUserPrincipal() == null
+        && headers.getCookies().get("asyncops-client") != null
+        && uriInfo.getBaseUri() != null) {
+      Response.ResponseBuilder notModified = request.evaluatePreconditions(ContextConstant.TAG);
+      if (notModified != null) {
+        return notModified.build();
+      }
+    }
+    return Response.ok(constant).build();
   }
 }

@@ -39,7 +39,7 @@ public final class HttpBenchServer {
         List.of(
             "STATUS_URL='" + status + "'",
             "CONSTANT_URL='" + base + "constant'",
-            "INJECTED_URL='" + base + "injected-constant'",
+            "CONTEXT_URL='" + base + "context-constant'",
             "PARAMETER_URL='" + base + "parameter-constant'",
             "ETAG='" + etag + "'",
             "STATUS_BYTES=" + body.length()));

@@ -63,13 +63,27 @@ public final class AsyncOpsFeature implements Feature {
   @Override
   public boolean configure(FeatureContext context) {
     context.property(Settings.PROPERTY, settings);
-    context.register(resource);
+    context.register(instantiate(resource));
     context.register(new WireJsonProvider(), WireJsonProvider.PRIORITY);
     context.register(new AsyncOpsExceptionMapper());
     context.register(new WebApplicationExceptionMapper(settings.base()));
     context.register(new CsrfFilter(settings.base()));
     context.register(new ResponseHeadersFilter(settings.base()));
     return true;
+  }
+
+  /**
+   * One resource for all requests of an application: the runtime injects its context fields as
+   * proxies that select each request's context, which saves building and injecting a resource per
+   * request. A new one per {@code configure}, since each application injects its own proxies.
+   */
+  private static OperationsResource instantiate(Class<? extends OperationsResource> resource) {
+    try {
+      return resource.getConstructor().newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(
+          resource.getName() + " needs a public constructor without parameters", e);
+    }
   }
 
   /** Configures and builds an {@link AsyncOpsFeature}. Not thread-safe. */
@@ -91,12 +105,20 @@ public final class AsyncOpsFeature implements Feature {
      * Sets the root resource, whose {@code @Path} is the base path. Default: {@link
      * OperationsResource}, at {@code operations}.
      *
-     * @param resource a subclass of {@link OperationsResource} with a literal {@code @Path}
+     * @param resource a subclass of {@link OperationsResource} with a literal {@code @Path} and a
+     *     public constructor without parameters
      * @return this builder
-     * @throws IllegalArgumentException if its {@code @Path} is missing or not a literal path
+     * @throws IllegalArgumentException if its {@code @Path} is missing or not a literal path, or it
+     *     has no public constructor without parameters
      */
     public Builder resource(Class<? extends OperationsResource> resource) {
       BasePath.of(resource);
+      try {
+        resource.getConstructor();
+      } catch (NoSuchMethodException e) {
+        throw new IllegalArgumentException(
+            resource.getName() + " needs a public constructor without parameters", e);
+      }
       this.resource = resource;
       return this;
     }

@@ -47,7 +47,9 @@ import java.util.function.Supplier;
  * public class JobsResource extends OperationsResource {}
  * }</pre>
  *
- * <p>The runtime creates one instance per request. Subclasses must not override the methods.
+ * <p>The feature registers one instance for all requests; the runtime injects its {@code @Context}
+ * fields as proxies that select each request's context (JAX-RS 4.0, section 5.1). A subclass needs
+ * a public constructor without parameters and must not override the methods.
  */
 @Path("operations")
 public class OperationsResource {
@@ -57,7 +59,7 @@ public class OperationsResource {
   @Context private SecurityContext securityContext;
   @Context private Request request;
 
-  /** Creates the resource; the JAX-RS runtime does, once per request. */
+  /** Creates the resource; {@link AsyncOpsFeature} does, once. */
   public OperationsResource() {}
 
   /**

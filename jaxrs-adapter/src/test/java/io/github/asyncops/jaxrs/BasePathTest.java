@@ -23,6 +23,17 @@ final class BasePathTest extends InMemoryTest {
   @Path("{tenant}/jobs")
   public static class TemplateResource extends OperationsResource {}
 
+  /** A subclass that the feature cannot create. */
+  @Path("tenant/jobs")
+  public static class TenantResource extends OperationsResource {
+    /**
+     * Creates it.
+     *
+     * @param tenant the tenant
+     */
+    public TenantResource(String tenant) {}
+  }
+
   BasePathTest() {
     super(new Harness(adapter -> adapter.resource(JobsResource.class)));
   }
@@ -67,5 +78,15 @@ final class BasePathTest extends InMemoryTest {
     assertThatThrownBy(() -> builder.resource(TemplateResource.class))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("must be a literal path");
+  }
+
+  @Test
+  void a_subclass_without_a_public_no_argument_constructor_is_refused_when_building() {
+    AsyncOpsFeature.Builder builder = AsyncOpsFeature.builder(harness.engine);
+
+    assertThatThrownBy(() -> builder.resource(TenantResource.class))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(TenantResource.class.getName())
+        .hasMessageContaining("public constructor without parameters");
   }
 }

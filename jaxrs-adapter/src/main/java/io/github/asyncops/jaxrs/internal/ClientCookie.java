@@ -1,21 +1,20 @@
 package io.github.asyncops.jaxrs.internal;
 
+import io.github.asyncops.core.OperationId;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.NewCookie;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.regex.Pattern;
 
 /**
- * The {@code asyncops-client} cookie that tells anonymous callers apart: 128 random bits, HttpOnly,
- * SameSite=Strict, path {@code /}, Secure over https, and a session cookie, so it ends with the
- * browser session.
+ * The {@code asyncops-client} cookie that tells anonymous callers apart: 128 random bits in the
+ * form of an operation id (22 URL-safe Base64 characters), HttpOnly, SameSite=Strict, path {@code
+ * /}, Secure over https, and a session cookie, so it ends with the browser session.
  */
 final class ClientCookie {
   static final String NAME = "asyncops-client";
 
-  private static final Pattern FORM = Pattern.compile("[A-Za-z0-9_-]{22}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private ClientCookie() {}
@@ -24,7 +23,7 @@ final class ClientCookie {
   static String idOf(HttpHeaders headers) {
     Cookie cookie = headers.getCookies().get(NAME);
     String value = cookie == null ? null : cookie.getValue();
-    return value != null && FORM.matcher(value).matches() ? value : null;
+    return OperationId.isValid(value) ? value : null;
   }
 
   static String newId() {

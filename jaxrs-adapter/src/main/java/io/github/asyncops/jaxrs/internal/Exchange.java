@@ -9,7 +9,6 @@ import io.github.asyncops.jaxrs.AccessPolicy;
 import io.github.asyncops.jaxrs.Caller;
 import io.github.asyncops.jaxrs.json.StatusJson;
 import jakarta.ws.rs.core.Configuration;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
@@ -223,13 +222,15 @@ public final class Exchange {
    */
   public Response status(OperationSnapshot snapshot, Request request) {
     StatusRenderings.Rendered rendered = render(snapshot);
-    EntityTag tag = new EntityTag(rendered.tag());
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+    Response.ResponseBuilder notModified = request.evaluatePreconditions(rendered.entityTag());
     Response.ResponseBuilder builder =
         notModified != null
             ? notModified
             : Response.ok(rendered.json(), MediaType.APPLICATION_JSON_TYPE);
-    return build(pollHint(builder.tag(tag), snapshot));
+    // The tag as text, rendered once, replacing any the precondition check set: an EntityTag
+    // would be formatted again for every response.
+    builder.header(HttpHeaders.ETAG, null).header(HttpHeaders.ETAG, rendered.etagHeader());
+    return build(pollHint(builder, snapshot));
   }
 
   /**
@@ -281,7 +282,8 @@ public final class Exchange {
   private static Response.ResponseBuilder pollHint(
       Response.ResponseBuilder builder, OperationSnapshot snapshot) {
     if (snapshot.pollAfter() != null) {
-      builder.header(HttpHeaders.RETRY_AFTER, seconds(snapshot.pollAfter()));
+      // Text rather than a number, which the runtime would look up a header delegate for.
+      builder.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds(snapshot.pollAfter())));
     }
     return builder;
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.jaxrs.json.StatusJson;
+import jakarta.ws.rs.core.EntityTag;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -12,11 +13,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Renders each status once for every poll and event stream that carries it: the JSON text and the
- * entity tag (a SHA-256) are computed when a status changes rather than on every request, so an
- * unchanged poll and an event sent to many streams cost little. Keeps the newest rendering per
- * active operation, drops it once the final state is rendered, and holds at most {@link #CAPACITY}
- * of them (operations that end unwatched would otherwise stay). Thread-safe.
+ * Renders each status once for every poll and event stream that carries it: the JSON text, the
+ * entity tag (a SHA-256) and its header are computed when a status changes rather than on every
+ * request, so an unchanged poll and an event sent to many streams cost little. Keeps the newest
+ * rendering per active operation, drops it once the final state is rendered, and holds at most
+ * {@link #CAPACITY} of them (operations that end unwatched would otherwise stay). Thread-safe.
  */
 public final class StatusRenderings {
   /** The most renderings kept; past it, half are dropped and rendered again when next asked. */
@@ -31,9 +32,23 @@ public final class StatusRenderings {
    * @param snapshot the snapshot it was rendered from
    * @param base the base path its links are under
    * @param tag the entity tag value
+   * @param entityTag the entity tag
+   * @param etagHeader the {@code ETag} header's value
    * @param json the status JSON
    */
-  public record Rendered(OperationSnapshot snapshot, String base, String tag, String json) {}
+  public record Rendered(
+      OperationSnapshot snapshot,
+      String base,
+      String tag,
+      EntityTag entityTag,
+      String etagHeader,
+      String json) {
+
+    static Rendered of(OperationSnapshot snapshot, String base, String tag, String json) {
+      EntityTag entityTag = new EntityTag(tag);
+      return new Rendered(snapshot, base, tag, entityTag, entityTag.toString(), json);
+    }
+  }
 
   /**
    * Renders a snapshot, or returns the rendering of an equal one under the same base path.
@@ -52,7 +67,7 @@ public final class StatusRenderings {
     Rendered rendered;
     try {
       rendered =
-          new Rendered(
+          Rendered.of(
               snapshot,
               base,
               ETags.value(snapshot),
