@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -68,8 +69,13 @@ final class BenchServer implements AutoCloseable {
         new ResourceConfig()
             .register(AsyncOpsFeature.builder(engine).build())
             .register(Constant.class)
-            .register(new ContextConstant())
-            .register(new ParameterConstant())
+            .register(
+                (Feature)
+                    context -> {
+                      context.register(new ContextConstant());
+                      context.register(new ParameterConstant());
+                      return true;
+                    })
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     server =
         GrizzlyHttpServerFactory.createHttpServer(
@@ -134,10 +140,10 @@ final class BenchServer implements AutoCloseable {
 
   /**
    * A diagnostic: the same constant from one instance with the {@code @Context} fields that the
-   * adapter's resource has, registered as the adapter registers its resource, after reading what
-   * the adapter reads of a status request: the principal, the client cookie, the base URI and the
-   * {@code If-None-Match} precondition. The cost of asking JAX-RS who is calling shows apart from
-   * the adapter's own work.
+   * adapter's resource has, registered as the adapter registers its resource (from a feature),
+   * after reading what the adapter reads of a status request: the principal, the client cookie, the
+   * base URI and the {@code If-None-Match} precondition. The cost of asking JAX-RS who is calling
+   * shows apart from the adapter's own work.
    */
   @Path("context-constant")
   public static final class ContextConstant {

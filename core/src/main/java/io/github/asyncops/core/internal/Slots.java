@@ -29,14 +29,6 @@ final class Slots {
   }
 
   private static boolean take(AtomicInteger counter, int limit) {
-    while (true) {
-      int current = counter.get();
-      if (current >= limit) {
-        return false;
-      }
-      if (counter.compareAndSet(current, current + 1)) {
-        return true;
-      }
-    }
+    return counter.getAndUpdate(n -> n < limit ? n + 1 : n) < limit;
   }
 }

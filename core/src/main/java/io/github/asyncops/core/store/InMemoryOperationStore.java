@@ -138,15 +138,7 @@ public final class InMemoryOperationStore implements OperationStore {
   }
 
   private boolean takeQueuePlace(int limit) {
-    while (true) {
-      int current = queued.get();
-      if (current >= limit) {
-        return false;
-      }
-      if (queued.compareAndSet(current, current + 1)) {
-        return true;
-      }
-    }
+    return queued.getAndUpdate(n -> n < limit ? n + 1 : n) < limit;
   }
 
   @Override
