@@ -27,10 +27,12 @@ import java.util.function.UnaryOperator;
  * The default store: records in this JVM's memory, lost when it stops. Suits one node.
  *
  * <p>Lock-free: each record changes atomically in a {@link ConcurrentHashMap}, and the indexes
- * follow the change. A slot belongs to whoever put its id into the slot map; a queue place is a
- * counter taken before the record goes in and given back when it leaves QUEUED; each type's queue
- * is a {@link ConcurrentLinkedQueue} of ids, which only one claimer can take each of. An index may
- * lag a record's change for a moment: a slot whose holder just ended is released by whoever sees it
+ * follow the change. A slot belongs to the record whose id is in the slot map; an insert puts its
+ * record in before it tries for the slot and takes it out again if the slot is held, and a slot
+ * that names an ended or forgotten record is free. A queue place is a counter taken before the
+ * record goes in and given back when it leaves QUEUED; each type's queue is a {@link
+ * ConcurrentLinkedQueue} of ids, each of which only one claimer can take. An index may lag a
+ * record's change for a moment: a slot whose holder just ended is released by whoever sees it
  * first, and a queue counter that is one too high refuses a start at the limit.
  *
  * <p>Finished records wait for eviction in {@link Evictions}, so {@link #evict} costs only what it
