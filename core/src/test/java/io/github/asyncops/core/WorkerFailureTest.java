@@ -12,6 +12,8 @@ import io.github.asyncops.core.testing.EngineFixture;
 import io.github.asyncops.core.testing.Gate;
 import io.github.asyncops.core.testing.TestProvider;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -161,6 +163,37 @@ final class WorkerFailureTest {
     assertThat(done.stopRequested()).isTrue();
     assertThat(done.resultAvailable()).isTrue();
     assertThat(fixture.engine.result(id)).contains(OperationResult.of("report.pdf"));
+  }
+
+  @Test
+  void the_store_has_a_stop_request_before_the_worker_hears_of_it() throws Exception {
+    AtomicReference<OperationId> self = new AtomicReference<>();
+    AtomicBoolean storedFirst = new AtomicBoolean();
+    OperationId id =
+        start(
+            p ->
+                new Worker() {
+                  @Override
+                  public OperationResult run(WorkerContext context) throws InterruptedException {
+                    gate.pass(context);
+                    return OperationResult.none();
+                  }
+
+                  @Override
+                  public String stop() {
+                    storedFirst.set(fixture.engine.status(self.get()).stopRequested());
+                    return "aborted";
+                  }
+                });
+    self.set(id);
+    gate.awaitArrivals(1);
+
+    fixture.engine.stop(id);
+
+    OperationSnapshot stopped = fixture.awaitState(id, STOPPED);
+    assertThat(storedFirst).isTrue();
+    assertThat(stopped.stopRequested()).isTrue();
+    assertThat(stopped.text()).isEqualTo("aborted");
   }
 
   @Test

@@ -234,14 +234,17 @@ public final class Engine implements OperationEngine {
     if (record.state().isFinal()) {
       return snapshot(record);
     }
-    Execution execution = local.get(id);
-    String text = execution == null ? null : execution.requestStop(now().plus(config.stopGrace()));
-    Optional<OperationRecord> updated = store.requestStop(id, text, now());
+    // The store hears of the stop before the worker does, so an end that the stop causes is
+    // recorded as a requested one even when the worker ends before this thread goes on.
+    Optional<OperationRecord> updated = store.requestStop(id, null, now());
     updated.ifPresent(this::stopped);
     return snapshot(updated.orElse(record));
   }
 
-  /** Publishes a stop request recorded in the store, and signals a local execution of it. */
+  /**
+   * Publishes a stop request recorded in the store, signals a local execution of it, and stores the
+   * worker's stop text.
+   */
   void stopped(OperationRecord record) {
     Execution execution = local.get(record.id());
     if (execution != null) {
