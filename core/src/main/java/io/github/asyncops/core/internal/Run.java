@@ -16,7 +16,7 @@ import java.time.Duration;
  * a stop request whose end is FAILED "timed out".
  *
  * <p>When its operation ends, the thread goes on with the next queued operation of the type, if the
- * dispatcher claims one for it; an interrupted thread hands that one back to the executor.
+ * dispatcher claims one for it.
  */
 final class Run implements Runnable {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
@@ -36,10 +36,7 @@ final class Run implements Runnable {
   public void run() {
     Execution next = first;
     while (next != null) {
-      if (Thread.currentThread().isInterrupted()) {
-        dispatcher.submit(next);
-        return;
-      }
+      Thread.interrupted(); // one aimed at the previous operation, as a pool clears between tasks
       next = runOne(next);
     }
   }

@@ -10,6 +10,7 @@ import io.github.asyncops.core.spi.OperationStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -26,14 +27,13 @@ import java.util.function.UnaryOperator;
 /**
  * The default store: records in this JVM's memory, lost when it stops. Suits one node.
  *
- * <p>Lock-free: each record changes atomically in a {@link ConcurrentHashMap}, and the indexes
- * follow the change. A slot belongs to the record whose id is in the slot map; an insert puts its
- * record in before it tries for the slot and takes it out again if the slot is held, and a slot
- * that names an ended or forgotten record is free. A queue place is a counter taken before the
+ * <p>Records change without a lock: each atomically in a {@link ConcurrentHashMap}, and the indexes
+ * follow the change. A slot belongs to the active record whose id is in the slot map; inserts into
+ * slots take one of 64 locks by slot, so a record appears only once its slot is secured, and a slot
+ * whose record has ended or been forgotten is free. A queue place is a counter taken before the
  * record goes in and given back when it leaves QUEUED; each type's queue is a {@link
  * ConcurrentLinkedQueue} of ids, each of which only one claimer can take. An index may lag a
- * record's change for a moment: a slot whose holder just ended is released by whoever sees it
- * first, and a queue counter that is one too high refuses a start at the limit.
+ * record's change for a moment: a queue counter that is one too high refuses a start at the limit.
  *
  * <p>Finished records wait for eviction in {@link Evictions}, so {@link #evict} costs only what it
  * removes. Forgotten ids are remembered as {@link Tombstones}, at most {@code tombstoneCapacity} of
@@ -49,6 +49,9 @@ public final class InMemoryOperationStore implements OperationStore {
   /** How long a forgotten id is remembered by default. */
   public static final Duration DEFAULT_TOMBSTONE_TTL = Duration.ofHours(1);
 
+  /** How many locks inserts into slots are spread over. */
+  private static final int SLOT_LOCKS = 64;
+
   /** A record before and after an atomic update; the same object when nothing changed. */
   private record Change(OperationRecord before, OperationRecord after) {
     boolean changed() {
@@ -58,6 +61,7 @@ public final class InMemoryOperationStore implements OperationStore {
 
   private final Map<OperationId, OperationRecord> records = new ConcurrentHashMap<>();
   private final Map<String, OperationId> slots = new ConcurrentHashMap<>();
+  private final Object[] slotLocks = new Object[SLOT_LOCKS];
   private final Map<String, Queue<OperationId>> queues = new ConcurrentHashMap<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final Evictions evictions = new Evictions();
@@ -80,6 +84,7 @@ public final class InMemoryOperationStore implements OperationStore {
       throw new IllegalArgumentException("tombstone capacity and ttl must not be negative");
     }
     this.tombstones = new Tombstones(tombstoneCapacity, tombstoneTtl);
+    Arrays.setAll(slotLocks, i -> new Object());
   }
 
   @Override
@@ -87,45 +92,26 @@ public final class InMemoryOperationStore implements OperationStore {
     if (record.state() != OperationState.QUEUED) {
       throw new IllegalArgumentException("only QUEUED records can be inserted: " + record.state());
     }
+    if (records.containsKey(record.id())) {
+      throw duplicate(record);
+    }
     if (!takeQueuePlace(queueLimit)) {
       return new InsertResult.Full(queued.get());
     }
-    if (records.putIfAbsent(record.id(), record) != null) {
-      queued.decrementAndGet();
-      throw new IllegalArgumentException("duplicate operation id " + record.id());
+    if (record.slot() == null) {
+      publish(record);
+      return new InsertResult.Inserted(record, null);
     }
-    OperationRecord replaced = null;
-    if (record.slot() != null) {
-      InsertResult taken = takeSlot(record, replaceActive);
-      if (taken instanceof InsertResult.Conflict) {
-        records.remove(record.id());
-        queued.decrementAndGet();
-        return taken;
-      }
-      replaced = ((InsertResult.Inserted) taken).replaced();
-    }
-    queues.computeIfAbsent(record.type(), t -> new ConcurrentLinkedQueue<>()).add(record.id());
-    return new InsertResult.Inserted(record, replaced);
-  }
-
-  /**
-   * Puts the id of a record, already in the map, into its slot. Returns {@code Inserted} with the
-   * record it replaced, if any, or {@code Conflict} with the active holder. A slot whose holder has
-   * ended or been forgotten is taken over: the thread that ended it may not have released it yet.
-   */
-  private InsertResult takeSlot(OperationRecord record, boolean replaceActive) {
     String key = slotKey(record);
-    while (true) {
-      OperationId holderId = slots.putIfAbsent(key, record.id());
-      if (holderId == null) {
-        return new InsertResult.Inserted(record, null);
-      }
-      OperationRecord holder = records.get(holderId);
-      if (holder == null || holder.slot() == null || holder.state().isFinal()) {
-        slots.remove(key, holderId);
-      } else if (!replaceActive) {
-        return new InsertResult.Conflict(holder);
-      } else if (slots.replace(key, holderId, record.id())) {
+    synchronized (slotLocks[Math.floorMod(key.hashCode(), slotLocks.length)]) {
+      OperationId holderId = slots.get(key);
+      OperationRecord holder = holderId == null ? null : records.get(holderId);
+      OperationRecord replaced = null;
+      if (holder != null && holder.slot() != null && holder.state().isActive()) {
+        if (!replaceActive) {
+          queued.decrementAndGet();
+          return new InsertResult.Conflict(holder);
+        }
         Change change =
             update(
                 holderId,
@@ -133,10 +119,26 @@ public final class InMemoryOperationStore implements OperationStore {
                     r.state().isActive()
                         ? r.withoutSlot().withStopRequest(null, record.createdAt())
                         : r);
-        boolean stopped = change != null && change.changed();
-        return new InsertResult.Inserted(record, stopped ? change.after() : null);
+        replaced = change != null && change.changed() ? change.after() : null;
       }
+      slots.put(key, record.id());
+      try {
+        publish(record);
+      } catch (IllegalArgumentException e) {
+        slots.remove(key, record.id());
+        throw e;
+      }
+      return new InsertResult.Inserted(record, replaced);
     }
+  }
+
+  /** Puts a record, whose queue place is taken, into the map and its type's queue. */
+  private void publish(OperationRecord record) {
+    if (records.putIfAbsent(record.id(), record) != null) {
+      queued.decrementAndGet();
+      throw duplicate(record);
+    }
+    queues.computeIfAbsent(record.type(), t -> new ConcurrentLinkedQueue<>()).add(record.id());
   }
 
   private boolean takeQueuePlace(int limit) {
@@ -265,29 +267,33 @@ public final class InMemoryOperationStore implements OperationStore {
 
   @Override
   public int evict(Instant now) {
-    List<OperationId> evicted = new ArrayList<>();
+    List<OperationRecord> due = new ArrayList<>();
     for (OperationId id : evictions.due(now)) {
       OperationRecord record = records.get(id);
-      if (record != null
-          && record.state().isFinal()
-          && !record.evictAt().isAfter(now)
-          && records.remove(id, record)) {
-        evicted.add(id);
+      if (record != null && record.state().isFinal() && !record.evictAt().isAfter(now)) {
+        due.add(record);
       }
     }
-    tombstones.addAll(evicted, now);
+    // Tombstones first, so that an id is never unknown between its record and its tombstone.
+    tombstones.addAll(due.stream().map(OperationRecord::id).toList(), now);
+    int evicted = 0;
+    for (OperationRecord record : due) {
+      if (records.remove(record.id(), record)) {
+        evicted++;
+      }
+    }
     tombstones.purge(now);
-    return evicted.size();
+    return evicted;
   }
 
   @Override
   public boolean delete(OperationId id) {
     OperationRecord record = records.get(id);
-    if (record == null || record.state().isActive() || !records.remove(id, record)) {
+    if (record == null || record.state().isActive()) {
       return false;
     }
     tombstones.addAll(List.of(id), record.updatedAt());
-    return true;
+    return records.remove(id, record);
   }
 
   /**
@@ -342,6 +348,10 @@ public final class InMemoryOperationStore implements OperationStore {
     if (before.state().isActive() && after.state().isFinal()) {
       evictions.add(after.retention(), after.evictAt(), after.id());
     }
+  }
+
+  private static IllegalArgumentException duplicate(OperationRecord record) {
+    return new IllegalArgumentException("duplicate operation id " + record.id());
   }
 
   private static String slotKey(OperationRecord record) {

@@ -91,6 +91,22 @@ final class InMemoryOperationStoreTest extends OperationStoreContract {
   }
 
   @Test
+  void racing_inserts_and_stops_keep_the_queue_count_exact() throws Exception {
+    OperationQuery active = new OperationQuery("t", null, null, true, Integer.MAX_VALUE);
+
+    race(
+        () -> {
+          store.insert(queued("s", T0), false, Integer.MAX_VALUE);
+          store.list(active).forEach(r -> store.requestStop(r.id(), null, T0));
+        });
+    store.list(active).forEach(r -> store.requestStop(r.id(), null, T0));
+
+    assertThat(store.list(active)).isEmpty();
+    assertThat(store.insert(queued(null, T0), false, 1)).isInstanceOf(InsertResult.Inserted.class);
+    assertThat(store.insert(queued(null, T0), false, 1)).isEqualTo(new InsertResult.Full(1));
+  }
+
+  @Test
   void racing_inserts_never_pass_the_queue_limit() throws Exception {
     AtomicInteger inserted = new AtomicInteger();
 
