@@ -138,8 +138,7 @@ final class Dispatcher {
 
   /**
    * Ends an operation that ran here: stores the final state and frees its slot. Then claims the
-   * next queued operation of the type for the calling worker thread to run, and, if there was one,
-   * launches more while slots are free.
+   * next queued operation of the type for the calling worker thread to run.
    *
    * @return the next operation, launched, or null if none is queued or it could not be claimed
    */
@@ -150,17 +149,12 @@ final class Dispatcher {
       String error,
       OperationResult result) {
     end(execution, state, progress, error, result);
-    Execution next;
     try {
-      next = dispatch(execution.type, true);
+      return dispatch(execution.type, true);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not claim queued '" + execution.type.type.name() + "' work", e);
       return null;
     }
-    if (next != null) {
-      dispatchQuietly(execution.type);
-    }
-    return next;
   }
 
   /**
