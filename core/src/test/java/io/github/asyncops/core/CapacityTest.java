@@ -7,6 +7,8 @@ import static io.github.asyncops.core.OperationState.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.asyncops.core.spi.Worker;
+import io.github.asyncops.core.spi.WorkerContext;
 import io.github.asyncops.core.testing.EngineFixture;
 import io.github.asyncops.core.testing.Gate;
 import io.github.asyncops.core.testing.TestProvider;
@@ -21,7 +23,24 @@ final class CapacityTest {
       new EngineFixture(
           b -> b.maxRunning(3).queueCapacity(2),
           gated("single").maxConcurrent(1),
-          gated("wide").maxConcurrent(10));
+          gated("wide").maxConcurrent(10),
+          TestProvider.of(
+                  "polite",
+                  p ->
+                      new Worker() {
+                        @Override
+                        public OperationResult run(WorkerContext context)
+                            throws InterruptedException {
+                          gate.pass(context);
+                          return OperationResult.none();
+                        }
+
+                        @Override
+                        public String stop() {
+                          return "called off";
+                        }
+                      })
+              .maxConcurrent(1));
   private final OperationEngine engine = fixture.engine;
 
   private TestProvider gated(String name) {
@@ -93,5 +112,18 @@ final class CapacityTest {
     assertThat(engine.stop(queued).state()).isEqualTo(STOPPED);
 
     assertThat(engine.start(StartRequest.of("single")).created()).isTrue();
+  }
+
+  @Test
+  void a_queued_operation_stopped_ends_with_its_workers_stop_text_told_once() {
+    start("polite");
+    OperationId queued = start("polite");
+
+    OperationSnapshot stopped = engine.stop(queued);
+
+    assertThat(stopped.state()).isEqualTo(STOPPED);
+    assertThat(stopped.text()).isEqualTo("called off");
+    assertThat(engine.status(queued).text()).isEqualTo("called off");
+    assertThat(fixture.statesOf(queued)).containsExactly(QUEUED, STOPPED);
   }
 }

@@ -234,6 +234,18 @@ public final class Engine implements OperationEngine {
     if (record.state().isFinal()) {
       return snapshot(record);
     }
+    Execution execution = local.get(id);
+    if (record.state() == OperationState.QUEUED && execution != null) {
+      // A queued operation ends at once, so the worker's stop text goes with the stop; no run of
+      // it is waiting to see the request first.
+      Execution.Stop stop = execution.requestStop(now().plus(config.stopGrace()));
+      Optional<OperationRecord> updated =
+          store.requestStop(id, stop == null ? null : stop.text(), now());
+      if (stop != null) {
+        updated.ifPresent(r -> publishStop(r, null));
+      }
+      return snapshot(updated.orElse(record));
+    }
     // The store hears of the stop before the worker does, so an end that the stop causes is
     // recorded as a requested one even when the worker ends before this thread goes on.
     Optional<OperationRecord> updated = store.requestStop(id, null, now());
@@ -242,20 +254,30 @@ public final class Engine implements OperationEngine {
   }
 
   /**
-   * Publishes a stop request recorded in the store, signals a local execution of it, and stores the
-   * worker's stop text.
+   * Acts on a stop request recorded in the store: signals a local execution of it and stores the
+   * worker's stop text, then tells listeners. A thread that finds the execution already told leaves
+   * the telling to the thread that told it, so listeners hear each stop once.
    */
   void stopped(OperationRecord record) {
     Execution execution = local.get(record.id());
-    if (execution != null) {
-      String text = execution.requestStop(now().plus(config.stopGrace()));
-      if (text != null) {
-        store.progress(record.id(), record.value(), text, now());
-      }
-      if (record.state().isFinal()) {
-        local.remove(record.id());
-        signalFinished();
-      }
+    if (execution == null) {
+      notifier.stateChanged(snapshot(record));
+      return;
+    }
+    Execution.Stop stop = execution.requestStop(now().plus(config.stopGrace()));
+    if (stop != null) {
+      publishStop(record, stop.text());
+    }
+  }
+
+  /** Stores a stop text, lets go of an execution the stop ended, and tells listeners. */
+  private void publishStop(OperationRecord record, String text) {
+    if (text != null) {
+      store.progress(record.id(), record.value(), text, now());
+    }
+    if (record.state().isFinal()) {
+      local.remove(record.id());
+      signalFinished();
     }
     notifier.stateChanged(snapshot(record));
   }

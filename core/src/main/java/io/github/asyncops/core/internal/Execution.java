@@ -131,15 +131,22 @@ final class Execution implements WorkerContext {
   }
 
   /**
+   * A stop request this execution took.
+   *
+   * @param text the worker's stop text, or null if it has none
+   */
+  record Stop(String text) {}
+
+  /**
    * Records a stop request once and asks the worker for its stop text.
    *
    * <p>Holds this execution's monitor while the worker's {@code stop} runs and its text is set, so
    * a worker that {@code stop} wakes cannot end, and {@link #finalProgress()} cannot be read,
    * before the stop text is in place.
    *
-   * @return the worker's stop text, or null if it has none or the stop was already requested
+   * @return the stop, or null if one was already requested
    */
-  synchronized String requestStop(Instant graceDeadline) {
+  synchronized Stop requestStop(Instant graceDeadline) {
     if (stopRequested) {
       return null;
     }
@@ -147,17 +154,17 @@ final class Execution implements WorkerContext {
     stopDeadline = graceDeadline;
     Worker w = worker;
     if (w == null) {
-      return null;
+      return new Stop(null);
     }
     try {
       String stopText = w.stop();
       if (stopText != null) {
         text = stopText;
       }
-      return stopText;
+      return new Stop(stopText);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "stop of operation " + id + " threw; stopping anyway", e);
-      return null;
+      return new Stop(null);
     }
   }
 
