@@ -36,7 +36,9 @@ final class Run implements Runnable {
   public void run() {
     Execution next = first;
     while (next != null) {
-      Thread.interrupted(); // one aimed at the previous operation, as a pool clears between tasks
+      // Clear an interrupt meant for the previous operation or the pool, as a pool does between
+      // tasks: the engine's close ends this loop, and a stuck worker is interrupted while bound.
+      Thread.interrupted();
       next = runOne(next);
     }
   }
