@@ -1,10 +1,7 @@
 package io.github.asyncops.core.internal;
 
-import io.github.asyncops.core.CapacityExceededException;
 import io.github.asyncops.core.EngineClosedException;
-import io.github.asyncops.core.InvalidParametersException;
 import io.github.asyncops.core.OperationActiveException;
-import io.github.asyncops.core.OperationConflictException;
 import io.github.asyncops.core.OperationEngine;
 import io.github.asyncops.core.OperationGoneException;
 import io.github.asyncops.core.OperationId;
@@ -17,14 +14,11 @@ import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.StartOutcome;
-import io.github.asyncops.core.StartPolicy;
 import io.github.asyncops.core.StartRequest;
 import io.github.asyncops.core.Subscription;
 import io.github.asyncops.core.UnknownWorkerException;
-import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
-import io.github.asyncops.core.spi.Worker;
 import java.lang.System.Logger.Level;
 import java.time.Instant;
 import java.util.List;
@@ -41,12 +35,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * The {@link OperationEngine}.
  *
  * <p>Design notes. The store is the source of truth; this class keeps only the {@link Execution}s
- * of operations it created or claimed. A start inserts a QUEUED record, calls the worker's {@code
- * start}, then has the {@link Dispatcher} claim the oldest queued record and hand it to the
- * executor while the type and the engine have a free slot. Finishing an operation frees a slot and
- * dispatches again, and so does every housekeeping {@link Housekeeping tick}, which also picks up
- * work queued by other nodes. State changes are published on the thread that makes them; progress
- * is published by the tick, which bounds its rate.
+ * of operations it created or claimed. A start ({@link Starter}) inserts a QUEUED record, calls the
+ * worker's {@code start}, then has the {@link Dispatcher} claim the oldest queued record and hand
+ * it to the executor while the type and the engine have a free slot. Finishing an operation frees a
+ * slot and claims the next, and so does every housekeeping {@link Housekeeping tick}, which also
+ * picks up work queued by other nodes. State changes are published on the thread that makes them;
+ * progress is published by the tick, which bounds its rate.
  */
 public final class Engine implements OperationEngine {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
@@ -58,6 +52,7 @@ public final class Engine implements OperationEngine {
   private final Map<String, RegisteredType> types;
   final RemoteWatch remote = new RemoteWatch(this);
   private final Dispatcher dispatcher;
+  private final Starter starter = new Starter(this);
   private final Threads workerThreads = Threads.named("asyncops-worker-");
   private final Threads housekeepingThreads = Threads.named("asyncops-housekeeping-");
   private final ExecutorService executor;
@@ -114,107 +109,7 @@ public final class Engine implements OperationEngine {
     if (closed.get()) {
       throw new EngineClosedException();
     }
-    RegisteredType rt = registered(request.type());
-    rt.validate(request.parameters());
-    OperationType type = rt.type;
-    OperationId id = OperationId.random();
-    OperationRecord record =
-        OperationRecord.queued(
-            id,
-            type.name(),
-            request.owner(),
-            request.key(),
-            slot(type, request),
-            request.parameters(),
-            type.retention(),
-            now());
-    Execution execution = Execution.pending(id, rt);
-    local.put(id, execution);
-    InsertResult inserted;
-    try {
-      inserted =
-          store.insert(record, type.startPolicy() == StartPolicy.RESTART, config.queueCapacity());
-    } catch (RuntimeException e) {
-      local.remove(id);
-      execution.ready(null);
-      throw e;
-    }
-    if (!(inserted instanceof InsertResult.Inserted done)) {
-      local.remove(id);
-      execution.ready(null);
-      return refused(rt, inserted);
-    }
-    if (done.replaced() != null) {
-      try {
-        stopped(done.replaced());
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "could not stop " + done.replaced().id() + " for a restart", e);
-      }
-    }
-    notifier.stateChanged(snapshot(record));
-    Worker worker;
-    try {
-      worker = rt.create(request.parameters());
-      String first = worker.start();
-      if (first != null) {
-        execution.progress(0, first);
-        store.progress(id, 0, first, now());
-      }
-    } catch (RuntimeException e) {
-      local.remove(id);
-      execution.ready(null);
-      store
-          .finish(
-              id,
-              OperationState.FAILED,
-              0,
-              null,
-              Failures.message(e),
-              OperationResult.none(),
-              now())
-          .ifPresent(r -> notifier.stateChanged(snapshot(r)));
-      LOG.log(Level.WARNING, "operation " + id + " of '" + type.name() + "' failed to start", e);
-      return created(record);
-    }
-    execution.ready(worker);
-    rt.submitted.incrementAndGet();
-    dispatcher.dispatchQuietly(rt);
-    return created(record);
-  }
-
-  /**
-   * The outcome of a start that created {@code inserted}: its current snapshot, or, if it already
-   * ended and was evicted (a zero retention allows that), the last one this engine saw.
-   */
-  private StartOutcome created(OperationRecord inserted) {
-    return new StartOutcome(snapshot(store.find(inserted.id()).orElse(inserted)), true);
-  }
-
-  private StartOutcome refused(RegisteredType rt, InsertResult result) {
-    if (result instanceof InsertResult.Conflict conflict) {
-      OperationSnapshot active = snapshot(conflict.active());
-      if (rt.type.startPolicy() == StartPolicy.REJECT) {
-        throw new OperationConflictException(active);
-      }
-      return new StartOutcome(active, false);
-    }
-    throw new CapacityExceededException(
-        rt.type.name(), config.queueCapacity(), rt.type.pollInterval());
-  }
-
-  private static String slot(OperationType type, StartRequest request) {
-    return switch (type.scope()) {
-      case GLOBAL -> "*";
-      case USER -> request.owner() == null ? "" : request.owner();
-      case KEY -> {
-        if (request.key() == null || request.key().isEmpty()) {
-          throw new InvalidParametersException(
-              "key", "operation type '" + type.name() + "' needs a key");
-        }
-        yield request.key();
-      }
-      case NONE -> null;
-    };
+    return starter.start(registered(request.type()), request);
   }
 
   @Override
@@ -397,7 +292,7 @@ public final class Engine implements OperationEngine {
     throw new OperationNotFoundException(id);
   }
 
-  private RegisteredType registered(String name) {
+  RegisteredType registered(String name) {
     RegisteredType rt = types.get(name);
     if (rt == null) {
       throw new UnknownWorkerException(name);
