@@ -25,17 +25,20 @@ else
   on_server=()
   on_wrk=()
 fi
-targets=$(mktemp)
+targets=$(mktemp -u)
+mkfifo "$targets"
 rates=target/http-bench-rounds.txt
 "${on_server[@]}" java -Xms512m -Xmx512m -cp target/benchmarks.jar \
   io.github.asyncops.benchmarks.HttpBenchServer "$port" "$targets" \
   > target/http-bench-server.log 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; rm -f "$targets"' EXIT
-curl -s -o /dev/null --retry 30 --retry-connrefused --retry-delay 1 \
-  "http://127.0.0.1:$port/api/constant"
-until [ -s "$targets" ]; do sleep 0.2; done
-source "$targets"
+# The server writes its targets into the pipe once it has answered its first status request.
+if ! assignments=$(timeout 60 cat "$targets"); then
+  echo "the server did not start within 60 s; see target/http-bench-server.log" >&2
+  exit 1
+fi
+eval "$assignments"
 
 # A browser sends the adapter's client cookie with every poll; so does the load.
 cookie="Cookie: asyncops-client=AAAAAAAAAAAAAAAAAAAAAA"

@@ -20,14 +20,9 @@ fi
 
 read -r VERSION CLUSTER STATUS < <(pg_lsclusters -h | awk '{print $1, $2, $4}' | head -n 1)
 if [ "$STATUS" != "online" ]; then
+  # Returns once the server accepts connections (pg_ctl start waits by default).
   pg_ctlcluster "$VERSION" "$CLUSTER" start
 fi
-for _ in $(seq 1 50); do
-  if su postgres -c "pg_isready -q -h $HOST -p $PORT"; then
-    break
-  fi
-  sleep 0.2
-done
 
 as_postgres() {
   su postgres -c "psql -q -v ON_ERROR_STOP=1 -p $PORT -tAc \"$1\""

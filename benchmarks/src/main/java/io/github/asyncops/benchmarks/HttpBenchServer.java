@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Serves the HTTP benchmark's targets until killed, for {@code benchmarks/http-bench.sh}: starts a
  * {@code steady} operation, sizes the constant baseline to its status, and writes the URLs and the
- * status's ETag to a file as shell assignments.
+ * status's ETag as shell assignments to a file or named pipe, once the server answers.
  */
 public final class HttpBenchServer {
   private HttpBenchServer() {}
@@ -19,7 +19,7 @@ public final class HttpBenchServer {
   /**
    * Runs the server.
    *
-   * @param args the port, and the file to write the targets to
+   * @param args the port, and the file or named pipe to write the targets to
    * @throws Exception if the server cannot start
    */
   public static void main(String[] args) throws Exception {
