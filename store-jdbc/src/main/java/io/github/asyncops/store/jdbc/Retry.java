@@ -1,19 +1,26 @@
 package io.github.asyncops.store.jdbc;
 
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.RetryConfig;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
 /**
- * Repeats database calls that failed for a transient reason, as a {@link RetryPolicy} says. Which
- * failures are transient is database-specific, so it is decided here from SQLStates rather than by
- * a general retry library.
+ * Repeats database calls that failed for a transient reason, as a {@link RetryPolicy} says, with
+ * Resilience4j's retry. Which failures are transient is database-specific, so it is decided here
+ * from SQLStates.
  *
  * <p>Logging: a call that succeeds after failures logs one warning naming the first failure. A call
- * that gives up logs nothing and throws; its caller reports it once.
+ * that gives up logs nothing and throws its last failure, with the first one suppressed in it; its
+ * caller reports it once. An interrupt while pausing ends the retries the same way, interrupt kept.
  */
 final class Retry {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.store.jdbc");
@@ -34,57 +41,79 @@ final class Retry {
     T run(int attempt) throws SQLException;
   }
 
-  /** Pauses between attempts; tests pass one that does not sleep. */
-  @FunctionalInterface
-  interface Sleeper {
-    void sleep(Duration pause) throws InterruptedException;
-  }
-
-  private final RetryPolicy policy;
-  private final Sleeper sleeper;
-
-  Retry(RetryPolicy policy, Sleeper sleeper) {
-    this.policy = policy;
-    this.sleeper = sleeper;
-  }
+  private final io.github.resilience4j.retry.Retry retry;
 
   Retry(RetryPolicy policy) {
-    this(policy, pause -> Thread.sleep(pause.toMillis(), pause.toNanosPart() % 1_000_000));
+    this(policy, pause -> {});
+  }
+
+  /**
+   * Creates the retry.
+   *
+   * @param policy how often and with which pauses
+   * @param pauses hears each pause before it is taken; tests record them
+   */
+  Retry(RetryPolicy policy, Consumer<Duration> pauses) {
+    IntervalFunction backoff = failures -> policy.backoff(failures).toMillis();
+    retry =
+        io.github.resilience4j.retry.Retry.of(
+            "asyncops-jdbc",
+            RetryConfig.custom()
+                .maxAttempts(policy.maxAttempts())
+                .intervalFunction(backoff)
+                .retryOnException(e -> e instanceof SQLException sql && isTransient(sql))
+                .build());
+    retry.getEventPublisher().onRetry(event -> pauses.accept(event.getWaitInterval()));
   }
 
   /**
    * Runs a call until it succeeds, fails for a reason that is not transient, or uses up its
-   * attempts. An interrupt while pausing ends the retries with the last failure, interrupt kept.
+   * attempts.
    */
   <T> T call(String what, Attempt<T> attempt) throws SQLException {
-    SQLException first = null;
-    for (int n = 1; ; n++) {
-      try {
-        T result = attempt.run(n);
-        if (first != null) {
-          LOG.log(
-              Level.WARNING,
-              "store call '" + what + "' succeeded on attempt " + n + " after: " + describe(first));
-        }
-        return result;
-      } catch (SQLException e) {
-        if (!isTransient(e) || n >= policy.maxAttempts()) {
-          if (first != null && first != e) {
-            e.addSuppressed(first);
+    AtomicInteger attempts = new AtomicInteger();
+    AtomicReference<SQLException> first = new AtomicReference<>();
+    AtomicReference<SQLException> last = new AtomicReference<>();
+    Callable<T> once =
+        () -> {
+          try {
+            return attempt.run(attempts.incrementAndGet());
+          } catch (SQLException e) {
+            first.compareAndSet(null, e);
+            last.set(e);
+            throw e;
           }
-          throw e;
-        }
-        if (first == null) {
-          first = e;
-        }
-        try {
-          sleeper.sleep(policy.backoff(n));
-        } catch (InterruptedException interrupted) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
+        };
+    try {
+      T result = retry.executeCallable(once);
+      if (first.get() != null) {
+        LOG.log(
+            Level.WARNING,
+            "store call '"
+                + what
+                + "' succeeded on attempt "
+                + attempts.get()
+                + " after: "
+                + describe(first.get()));
       }
+      return result;
+    } catch (SQLException e) {
+      throw withFirst(e, first.get());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw withFirst(last.get(), first.get());
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException("a store call threw " + e, e);
     }
+  }
+
+  private static SQLException withFirst(SQLException last, SQLException first) {
+    if (first != null && first != last) {
+      last.addSuppressed(first);
+    }
+    return last;
   }
 
   /** Tells whether a failure, or one it wraps or chains, is transient. */

@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Which database failures are retried, how often and with which pauses; a fake sleeper records the
- * pauses instead of sleeping. How the store behaves once retries give up is in {@link OutageTest}.
+ * Which database failures are retried, how often and with which pauses, which the retry reports as
+ * it takes them. How the store behaves once retries give up is in {@link OutageTest}.
  */
 final class RetryTest {
   private final List<Duration> pauses = new ArrayList<>();
@@ -62,6 +62,29 @@ final class RetryTest {
         .isSameAs(last)
         .satisfies(e -> assertThat(e.getSuppressed()).containsExactly(first));
     assertThat(pauses).hasSize(3);
+  }
+
+  @Test
+  void an_interrupt_while_pausing_ends_the_retries_with_the_failure_and_keeps_the_interrupt() {
+    SQLException lost = state("08006");
+    List<Integer> attempts = new ArrayList<>();
+
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(
+              () ->
+                  retry.call(
+                      "work",
+                      attempt -> {
+                        attempts.add(attempt);
+                        throw lost;
+                      }))
+          .isSameAs(lost);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+      assertThat(attempts).containsExactly(1);
+    } finally {
+      Thread.interrupted();
+    }
   }
 
   @Test
