@@ -2,9 +2,8 @@ package io.github.asyncops.store.jdbc;
 
 import io.github.asyncops.core.spi.OperationStore;
 import io.github.asyncops.core.spi.OperationStoreContract;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the core store contract against the JDBC store on the real PostgreSQL, with tables of this
@@ -12,17 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
  * NodeLossPostgresIT} cover what several nodes do on it.
  */
 final class JdbcOperationStorePostgresIT extends OperationStoreContract {
-  private static PostgresDatabase database;
-
-  @BeforeAll
-  static void openDatabase() {
-    database = new PostgresDatabase();
-  }
-
-  @AfterAll
-  static void dropTables() throws Exception {
-    database.close();
-  }
+  @RegisterExtension static final PostgresDatabase database = new PostgresDatabase();
 
   @Override
   protected OperationStore newStore() {

@@ -21,11 +21,10 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A node killed with SIGKILL in the middle of an operation: a {@link ChildNode} in its own JVM
@@ -40,25 +39,14 @@ final class NodeLossPostgresIT {
   private static final Duration LEASE = Duration.ofSeconds(6);
   private static final Duration PATIENCE = Duration.ofSeconds(20);
   private static final String NODE_LOST = "the server running the operation was lost";
-  private static PostgresDatabase database;
+  @RegisterExtension static final PostgresDatabase database = new PostgresDatabase();
 
   private final List<Process> children = new ArrayList<>();
   private final List<Node> survivors = new ArrayList<>();
 
-  @BeforeAll
-  static void openDatabase() {
-    database = new PostgresDatabase();
-  }
-
-  @AfterAll
-  static void dropTables() throws Exception {
-    database.close();
-  }
-
   @BeforeEach
   void emptyTables() throws Exception {
-    database.store().build().close();
-    database.truncate();
+    database.empty();
   }
 
   @AfterEach

@@ -8,14 +8,17 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The PostgreSQL the integration tests share, as {@code src/test/scripts/start-postgres.sh}
  * prepares it; the system properties {@code asyncops.jdbc.url}, {@code asyncops.jdbc.user} and
  * {@code asyncops.jdbc.password} point elsewhere. Each instance has its own table prefix, so test
- * classes never see each other's rows, and drops its tables on {@link #close()}.
+ * classes never see each other's rows, and drops its tables on {@link #close()}. As a JUnit
+ * extension in a static field it does so after the class's last test.
  */
-final class PostgresDatabase implements AutoCloseable {
+final class PostgresDatabase implements AutoCloseable, AfterAllCallback {
   static final String URL =
       System.getProperty("asyncops.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/asyncops");
   static final String USER = System.getProperty("asyncops.jdbc.user", "asyncops");
@@ -61,6 +64,12 @@ final class PostgresDatabase implements AutoCloseable {
     return JdbcOperationStore.builder(nodePool).tablePrefix(prefix).codec(new JacksonCodec());
   }
 
+  /** Creates the tables if they are missing and empties them. */
+  void empty() throws SQLException {
+    store().build().close();
+    truncate();
+  }
+
   /** Empties the tables, if they exist. */
   void truncate() throws SQLException {
     execute("TRUNCATE " + prefix + "operation, " + prefix + "result, " + prefix + "forgotten");
@@ -71,6 +80,11 @@ final class PostgresDatabase implements AutoCloseable {
         Statement s = c.createStatement()) {
       s.execute(sql);
     }
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws SQLException {
+    close();
   }
 
   @Override

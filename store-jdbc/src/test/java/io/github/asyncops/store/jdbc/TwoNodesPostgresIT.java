@@ -28,11 +28,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two engines in one JVM on one PostgreSQL, each with its own pool and store, as two application
@@ -43,7 +42,7 @@ import org.junit.jupiter.api.Test;
  */
 final class TwoNodesPostgresIT {
   private static final Duration PATIENCE = Duration.ofSeconds(20);
-  private static PostgresDatabase database;
+  @RegisterExtension static final PostgresDatabase database = new PostgresDatabase();
 
   private final Gate gate = new Gate();
   private final Gate blockerGate = new Gate();
@@ -51,20 +50,9 @@ final class TwoNodesPostgresIT {
   private final Map<OperationId, String> ranOn = new ConcurrentHashMap<>();
   private final List<Node> nodes = new ArrayList<>();
 
-  @BeforeAll
-  static void openDatabase() {
-    database = new PostgresDatabase();
-  }
-
-  @AfterAll
-  static void dropTables() throws Exception {
-    database.close();
-  }
-
   @BeforeEach
   void emptyTables() throws Exception {
-    database.store().build().close();
-    database.truncate();
+    database.empty();
   }
 
   @AfterEach
