@@ -66,6 +66,17 @@ public interface OperationEngine extends AutoCloseable {
   StartOutcome start(StartRequest request);
 
   /**
+   * Checks whether this engine can do its work: reads the store, compares the last heartbeat with
+   * the heartbeat interval, counts the queue against its capacity, and looks for workers running
+   * past their timeout or stop grace period. Never throws for an unreachable store: that is a
+   * detail of the answer. Costs a read of every type's active records; meant for a health endpoint,
+   * not a hot path.
+   *
+   * @return the health and its details
+   */
+  EngineHealth health();
+
+  /**
    * Reads an operation's status. For an operation running on this engine the text comes from the
    * worker's {@code ping}.
    *

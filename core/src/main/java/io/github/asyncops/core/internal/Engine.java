@@ -1,6 +1,7 @@
 package io.github.asyncops.core.internal;
 
 import io.github.asyncops.core.EngineClosedException;
+import io.github.asyncops.core.EngineHealth;
 import io.github.asyncops.core.OperationActiveException;
 import io.github.asyncops.core.OperationEngine;
 import io.github.asyncops.core.OperationGoneException;
@@ -52,6 +53,7 @@ public final class Engine implements OperationEngine {
   private final Map<String, RegisteredType> types;
   final RemoteWatch remote = new RemoteWatch(this);
   private final Dispatcher dispatcher;
+  final HealthCheck healthCheck;
   private final Starter starter = new Starter(this);
   private final Threads workerThreads = Threads.named("asyncops-worker-");
   private final Threads housekeepingThreads = Threads.named("asyncops-housekeeping-");
@@ -74,6 +76,7 @@ public final class Engine implements OperationEngine {
     this.ownsScheduler = config.scheduler() == null;
     this.scheduler = ownsScheduler ? housekeepingThreads.scheduler() : config.scheduler();
     this.dispatcher = new Dispatcher(this, types, config.maxRunning(), executor);
+    this.healthCheck = new HealthCheck(config, types.values(), local);
   }
 
   /**
@@ -110,6 +113,11 @@ public final class Engine implements OperationEngine {
       throw new EngineClosedException();
     }
     return starter.start(registered(request.type()), request);
+  }
+
+  @Override
+  public EngineHealth health() {
+    return healthCheck.check();
   }
 
   @Override

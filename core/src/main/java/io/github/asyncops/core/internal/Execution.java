@@ -7,6 +7,7 @@ import io.github.asyncops.core.spi.WorkerContext;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
@@ -213,6 +214,34 @@ final class Execution implements WorkerContext {
       interrupted = true;
       thread.interrupt();
     }
+  }
+
+  /**
+   * How long the worker has run past the moment it should have ended, and on which thread.
+   *
+   * @param by the time past that moment
+   * @param thread the name of the worker's thread
+   */
+  record Overdue(Duration by, String thread) {}
+
+  /**
+   * Tells whether the worker still runs after its stop grace period, or after its timeout plus that
+   * period (which also covers a timeout whose stop the store failed to record).
+   *
+   * @return how overdue it is, or null if it is not running or not overdue
+   */
+  synchronized Overdue overdue(Instant now, Duration grace) {
+    if (thread == null) {
+      return null;
+    }
+    Instant due = stopDeadline;
+    if (timeoutAt != null && (due == null || timeoutAt.plus(grace).isBefore(due))) {
+      due = timeoutAt.plus(grace);
+    }
+    if (due == null || !now.isAfter(due)) {
+      return null;
+    }
+    return new Overdue(Duration.between(due, now), thread.getName());
   }
 
   /** Interrupts the running thread now, at shutdown. */

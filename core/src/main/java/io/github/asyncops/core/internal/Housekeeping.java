@@ -101,6 +101,7 @@ final class Housekeeping implements Runnable {
     List<OperationId> running =
         engine.local.values().stream().filter(Execution::launched).map(e -> e.id).toList();
     Set<OperationId> stopRequested = engine.store.heartbeat(engine.config.nodeId(), running, now);
+    engine.healthCheck.heartbeatDone(now);
     for (OperationId id : stopRequested) {
       Execution execution = engine.local.get(id);
       if (execution != null && !execution.isStopRequested()) {

@@ -64,12 +64,14 @@ final class Run implements Runnable {
     execution.enter(timeout.isZero() ? null : engine.now().plus(timeout));
     OperationResult result = null;
     Throwable failure = null;
+    String threadName = ThreadLabel.enter(execution);
     try {
       result = worker.run(execution);
     } catch (Throwable e) {
       failure = e;
     } finally {
       execution.exit();
+      ThreadLabel.restore(threadName);
     }
     Execution next = end(execution, result, failure);
     if (failure instanceof VirtualMachineError fatal) {

@@ -1,13 +1,16 @@
 package io.github.asyncops.core.testing;
 
 import io.github.asyncops.core.OperationId;
+import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** A store whose claims and finishes a test can make fail, as a database outage does. */
 public final class FlakyStore extends ForwardingStore {
@@ -23,6 +26,12 @@ public final class FlakyStore extends ForwardingStore {
 
   /** While true, {@link #evict} throws. */
   public volatile boolean failEvictions;
+
+  /** While true, {@link #list} throws. */
+  public volatile boolean failLists;
+
+  /** While true, {@link #heartbeat} throws. */
+  public volatile boolean failHeartbeats;
 
   private static IllegalStateException outage(String call) {
     return new IllegalStateException("the database is down (" + call + ")");
@@ -42,6 +51,22 @@ public final class FlakyStore extends ForwardingStore {
       throw outage("evict");
     }
     return super.evict(now);
+  }
+
+  @Override
+  public List<OperationRecord> list(OperationQuery query) {
+    if (failLists) {
+      throw outage("list");
+    }
+    return super.list(query);
+  }
+
+  @Override
+  public Set<OperationId> heartbeat(String node, Collection<OperationId> ids, Instant now) {
+    if (failHeartbeats) {
+      throw outage("heartbeat");
+    }
+    return super.heartbeat(node, ids, now);
   }
 
   @Override
