@@ -17,8 +17,9 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The demo's server: Jersey on Grizzly with the adapter under {@code /api}, the widget from the
- * widget-js jar under {@code /webjars}, and the page at {@code /}. Closing it shuts the HTTP server
- * down and then the engine, which stops running flights gracefully.
+ * widget-js jar under {@code /webjars}, Prometheus metrics at {@code /metrics}, the engine's health
+ * at {@code /health}, and the page at {@code /}. Closing it shuts the HTTP server down and then the
+ * engine, which stops running flights gracefully.
  */
 public final class DemoServer implements AutoCloseable {
   /** How long each batch of 50 exported rows takes, so the export can be watched. */
@@ -46,9 +47,11 @@ public final class DemoServer implements AutoCloseable {
    */
   public static DemoServer start(DemoOptions options) {
     DemoStore store = DemoStore.from(options);
+    MetricsHandler metrics = new MetricsHandler();
     OperationEngine.Builder builder =
         OperationEngine.builder()
-            .store(store.store)
+            .store(metrics.engineMetrics.monitor(store.store))
+            .listener(metrics.engineMetrics)
             .worker(new MissileLaunch(options.flight(), options.language()))
             .worker(new CsvExport(EXPORT_PAUSE, options.language()))
             .stopGrace(Duration.ofSeconds(5));
@@ -56,6 +59,7 @@ public final class DemoServer implements AutoCloseable {
       builder.nodeId(options.nodeId());
     }
     OperationEngine engine = builder.build();
+    metrics.engineMetrics.bind(engine);
     ResourceConfig api =
         new ResourceConfig()
             .register(AsyncOpsFeature.builder(engine).build())
@@ -68,6 +72,8 @@ public final class DemoServer implements AutoCloseable {
     routes.addHttpHandler(new CLStaticHttpHandler(loader, "/assets/"), "/assets");
     routes.addHttpHandler(
         new CLStaticHttpHandler(loader, "/META-INF/resources/webjars/"), "/webjars");
+    routes.addHttpHandler(metrics, "/metrics");
+    routes.addHttpHandler(new HealthHandler(engine), "/health");
     routes.addHttpHandler(new PageHandler(options.language()), "/");
     try {
       server.start();
