@@ -7,6 +7,7 @@ import io.github.asyncops.jaxrs.internal.Exchange;
 import io.github.asyncops.jaxrs.internal.Guard;
 import io.github.asyncops.jaxrs.internal.LastEventId;
 import io.github.asyncops.jaxrs.internal.Lists;
+import io.github.asyncops.jaxrs.internal.OpenApiDocument;
 import io.github.asyncops.jaxrs.internal.Results;
 import io.github.asyncops.jaxrs.internal.Starter;
 import io.github.asyncops.jaxrs.json.TypeJson;
@@ -77,6 +78,19 @@ public class OperationsResource {
               exchange.engine().types().stream().map(TypeJson::of).toArray(TypeJson[]::new);
           return exchange.build(Response.ok(types));
         });
+  }
+
+  /**
+   * {@code GET {base}/openapi.json}: the OpenAPI 3.1 document of this contract, with a typed start
+   * for each registered type.
+   *
+   * @return 200 with the document
+   */
+  @GET
+  @Path("openapi.json")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response openApi() {
+    return guard(() -> OpenApiDocument.response(configuration, uriInfo));
   }
 
   /**

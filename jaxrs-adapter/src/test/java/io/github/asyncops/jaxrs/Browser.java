@@ -1,5 +1,7 @@
 package io.github.asyncops.jaxrs;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
@@ -7,10 +9,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
  * One browser: a JDK {@link HttpClient} with its own cookie jar, speaking HTTP/1.1 to a {@link
- * Server}, sending what the widget sends.
+ * Server}, sending what the widget sends. It reads the server's OpenAPI document first and checks
+ * every response it receives, events included, against it ({@link Contract}).
  */
 final class Browser {
   static final Duration PATIENCE = Duration.ofSeconds(10);
@@ -18,6 +22,7 @@ final class Browser {
   final CookieManager cookies = new CookieManager();
   private final Server server;
   private final HttpClient client;
+  private final Contract contract;
 
   Browser(Server server) {
     this.server = server;
@@ -27,6 +32,10 @@ final class Browser {
             .cookieHandler(cookies)
             .connectTimeout(PATIENCE)
             .build();
+    HttpResponse<String> document = unchecked(request("operations/openapi.json").GET());
+    assertThat(document.statusCode()).isEqualTo(200);
+    this.contract = new Contract(document.body());
+    contract.check("GET", document.uri(), 200, document.headers(), document.body());
   }
 
   /** A request to a path under the application, with the widget's headers. */
@@ -49,6 +58,17 @@ final class Browser {
   }
 
   HttpResponse<String> send(HttpRequest.Builder request) {
+    HttpResponse<String> response = unchecked(request);
+    contract.check(
+        response.request().method(),
+        response.uri(),
+        response.statusCode(),
+        response.headers(),
+        response.body());
+    return response;
+  }
+
+  private HttpResponse<String> unchecked(HttpRequest.Builder request) {
     try {
       return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -67,7 +87,10 @@ final class Browser {
       request.header("Last-Event-ID", lastEventId);
     }
     try {
-      return new EventReader(client.send(request.build(), HttpResponse.BodyHandlers.ofLines()));
+      HttpResponse<Stream<String>> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+      contract.check("GET", response.uri(), response.statusCode(), response.headers(), null);
+      return new EventReader(response, contract);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.Iterator;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -28,9 +30,12 @@ final class EventReader implements AutoCloseable {
   final HttpResponse<Stream<String>> response;
   private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
   private final Thread reader;
+  private final Contract contract;
+  private final List<Throwable> violations = new CopyOnWriteArrayList<>();
 
-  EventReader(HttpResponse<Stream<String>> response) {
+  EventReader(HttpResponse<Stream<String>> response, Contract contract) {
     this.response = response;
+    this.contract = contract;
     this.reader = new Thread(this::read, "event-reader");
     reader.setDaemon(true);
     reader.start();
@@ -46,6 +51,7 @@ final class EventReader implements AutoCloseable {
         String line = it.next();
         if (line.isEmpty()) {
           if (data.length() > 0) {
+            check(data.toString());
             events.add(new Event(name, id, data.toString()));
           }
           name = null;
@@ -81,8 +87,19 @@ final class EventReader implements AutoCloseable {
     return event.json();
   }
 
+  /** Checks an event's data against the document, keeping a failure for {@link #close()}. */
+  private void check(String data) {
+    try {
+      contract.checkEvent(data);
+    } catch (AssertionError e) {
+      violations.add(e);
+    }
+  }
+
+  /** Closes the stream; fails if an event did not match the OpenAPI document. */
   @Override
   public void close() {
     response.body().close();
+    assertThat(violations).as("events that the OpenAPI document does not describe").isEmpty();
   }
 }
