@@ -1,0 +1,169 @@
+package io.github.asyncops.spring.boot;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.github.asyncops.core.OperationEngine;
+import io.github.asyncops.core.OperationListener;
+import io.github.asyncops.core.spi.OperationStore;
+import io.github.asyncops.core.spi.WorkerProvider;
+import io.github.asyncops.core.store.InMemoryOperationStore;
+import io.github.asyncops.micrometer.AsyncOpsMetrics;
+import io.github.asyncops.store.jdbc.JdbcOperationStore;
+import io.github.asyncops.store.jdbc.ValueCodec;
+import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.io.ResourceLoader;
+
+/**
+ * The engine, its store, its metrics and its health. The engine is built from every {@link
+ * WorkerProvider} bean, plus discovered providers, with the {@code asyncops.*} properties; it stops
+ * first at shutdown, with its stop grace ({@link EngineLifecycle}).
+ *
+ * <p>The store is an {@link OperationStore} bean of the application if there is one, a {@link
+ * JdbcOperationStore} on the {@link DataSource} with {@code asyncops.store=jdbc} (created after
+ * Flyway, Liquibase and SQL initialization have run), or else an in-memory store. With a {@link
+ * MeterRegistry}, the engine's meters ({@link AsyncOpsMetrics}) go to it.
+ */
+@AutoConfiguration(
+    afterName = {
+      "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+      "org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration"
+    })
+@EnableConfigurationProperties(AsyncOpsProperties.class)
+public class AsyncOpsAutoConfiguration {
+
+  /** Created by Spring. */
+  public AsyncOpsAutoConfiguration() {}
+
+  /** The JDBC store, with {@code asyncops.store=jdbc}. */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnClass(JdbcOperationStore.class)
+  @ConditionalOnProperty(prefix = "asyncops", name = "store", havingValue = "jdbc")
+  static class JdbcStoreConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(OperationStore.class)
+    @DependsOnDatabaseInitialization
+    JdbcOperationStore asyncOpsStore(
+        AsyncOpsProperties properties,
+        ObjectProvider<DataSource> dataSource,
+        ObjectProvider<ValueCodec> codec) {
+      DataSource source = dataSource.getIfUnique();
+      if (source == null) {
+        throw new IllegalStateException(
+            "asyncops.store=jdbc needs one DataSource bean (or a primary one); there is none");
+      }
+      AsyncOpsProperties.Jdbc jdbc = properties.jdbc();
+      JdbcOperationStore.Builder builder =
+          JdbcOperationStore.builder(source)
+              .createSchema(jdbc.createSchema())
+              .tablePrefix(jdbc.tablePrefix())
+              .codec(
+                  codec.getIfAvailable(
+                      () ->
+                          new JacksonValueCodec(
+                              new ObjectMapper().registerModule(new JavaTimeModule()))));
+      if (jdbc.schema() != null) {
+        builder.schema(jdbc.schema());
+      }
+      return builder.build();
+    }
+  }
+
+  /**
+   * The in-memory store, unless the application or {@code asyncops.store=jdbc} gives another.
+   *
+   * @return the store
+   */
+  @Bean
+  @ConditionalOnMissingBean(OperationStore.class)
+  OperationStore asyncOpsStore() {
+    return new InMemoryOperationStore();
+  }
+
+  /**
+   * The engine.
+   *
+   * @param properties the {@code asyncops.*} properties
+   * @param workers the worker provider beans
+   * @param store the store
+   * @param listeners listener beans, which hear every operation
+   * @param registry where the meters go, if metrics are on
+   * @param resources the application's class loader, where discovery looks
+   * @return the running engine
+   */
+  @Bean
+  @ConditionalOnMissingBean
+  OperationEngine asyncOpsEngine(
+      AsyncOpsProperties properties,
+      ObjectProvider<WorkerProvider<?>> workers,
+      OperationStore store,
+      ObjectProvider<OperationListener> listeners,
+      ObjectProvider<MeterRegistry> registry,
+      ResourceLoader resources) {
+    OperationEngine.Builder builder =
+        OperationEngine.builder()
+            .discover(false)
+            .maxRunning(properties.maxRunning())
+            .queueCapacity(properties.queueCapacity())
+            .stopGrace(properties.stopGrace())
+            .tickInterval(properties.tickInterval())
+            .heartbeatInterval(properties.heartbeatInterval())
+            .lease(properties.lease());
+    if (properties.nodeId() != null) {
+      builder.nodeId(properties.nodeId());
+    }
+    WorkerProviders.of(
+            workers.orderedStream().toList(), properties.discover(), resources.getClassLoader())
+        .forEach(builder::worker);
+    listeners.orderedStream().forEach(builder::listener);
+    MeterRegistry meters = registry.getIfUnique();
+    AsyncOpsMetrics metrics = meters == null ? null : new AsyncOpsMetrics(meters);
+    if (metrics != null) {
+      builder.store(metrics.monitor(store)).listener(metrics);
+    } else {
+      builder.store(store);
+    }
+    OperationEngine engine = builder.build();
+    if (metrics != null) {
+      metrics.bind(engine);
+    }
+    return engine;
+  }
+
+  /**
+   * Closes the engine before the web server's graceful shutdown.
+   *
+   * @param engine the engine
+   * @return the lifecycle
+   */
+  @Bean
+  EngineLifecycle asyncOpsEngineLifecycle(OperationEngine engine) {
+    return new EngineLifecycle(engine);
+  }
+
+  /**
+   * The engine's health under {@code /actuator/health}, as {@code asyncOps}.
+   *
+   * @param engine the engine
+   * @return the indicator
+   */
+  @Bean
+  @ConditionalOnClass(HealthIndicator.class)
+  @ConditionalOnMissingBean(name = "asyncOpsHealthIndicator")
+  HealthIndicator asyncOpsHealthIndicator(OperationEngine engine) {
+    return new AsyncOpsHealthIndicator(engine);
+  }
+}
