@@ -3,35 +3,53 @@ package io.github.asyncops.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.asyncops.core.testing.EngineFixture;
+import io.github.asyncops.core.testing.Gate;
 import io.github.asyncops.core.testing.TestProvider;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
  * The log context without an MDC: while a worker runs, its thread's name carries the operation's
- * type and id, so any logging library that prints thread names ties lines to the operation.
+ * type and id, so any logging library that prints thread names ties lines to the operation; the
+ * thread gets its own name back once it runs no more operations.
  */
 final class LogContextTest {
+  private final Gate gate = new Gate();
+  private final List<Thread> threads = new CopyOnWriteArrayList<>();
+  private final List<String> names = new CopyOnWriteArrayList<>();
 
   @Test
-  void a_worker_thread_carries_the_operation_while_it_runs_and_its_own_name_afterwards() {
-    AtomicReference<Thread> thread = new AtomicReference<>();
-    AtomicReference<String> nameWhileRunning = new AtomicReference<>();
+  void each_operation_names_its_thread_and_the_thread_gets_its_name_back_afterwards()
+      throws Exception {
     try (EngineFixture fixture =
         new EngineFixture(
             TestProvider.of(
-                "report",
-                p ->
-                    c -> {
-                      thread.set(Thread.currentThread());
-                      nameWhileRunning.set(Thread.currentThread().getName());
-                      return OperationResult.none();
-                    }))) {
-      OperationId id = fixture.engine.start(StartRequest.of("report")).operation().id();
-      fixture.awaitState(id, OperationState.SUCCEEDED);
+                    "report",
+                    p ->
+                        c -> {
+                          threads.add(Thread.currentThread());
+                          names.add(Thread.currentThread().getName());
+                          gate.pass(c);
+                          return OperationResult.none();
+                        })
+                .maxConcurrent(1))) {
+      OperationId first = fixture.engine.start(StartRequest.of("report")).operation().id();
+      gate.awaitArrivals(1);
+      OperationId second = fixture.engine.start(StartRequest.of("report")).operation().id();
+      gate.open(2);
+      fixture.awaitState(second, OperationState.SUCCEEDED);
 
-      assertThat(nameWhileRunning.get()).matches("asyncops-worker-\\d+ \\[report " + id + "]");
-      assertThat(thread.get().getName()).matches("asyncops-worker-\\d+");
+      assertThat(names)
+          .satisfiesExactly(
+              n -> assertThat(n).matches("asyncops-worker-\\d+ \\[report " + first + "]"),
+              n -> assertThat(n).matches("asyncops-worker-\\d+ \\[report " + second + "]"));
+      for (Thread thread : threads) {
+        Awaitility.await()
+            .atMost(EngineFixture.PATIENCE)
+            .until(() -> thread.getName().matches("asyncops-worker-\\d+"));
+      }
     }
   }
 }

@@ -34,17 +34,22 @@ final class Run implements Runnable {
 
   @Override
   public void run() {
-    Execution next = first;
-    while (next != null) {
-      // Clear an interrupt meant for the previous operation or the pool, as a pool does between
-      // tasks: the engine's close ends this loop, and a stuck worker is interrupted while bound.
-      Thread.interrupted();
-      next = runOne(next);
+    String threadName = Thread.currentThread().getName();
+    try {
+      Execution next = first;
+      while (next != null) {
+        // Clear an interrupt meant for the previous operation or the pool, as a pool does between
+        // tasks: the engine's close ends this loop, and a stuck worker is interrupted while bound.
+        Thread.interrupted();
+        next = runOne(next, threadName);
+      }
+    } finally {
+      ThreadLabel.restore(threadName);
     }
   }
 
   /** Runs one operation to its end; returns the next one to run on this thread, or null. */
-  private Execution runOne(Execution execution) {
+  private Execution runOne(Execution execution, String threadName) {
     Worker worker;
     try {
       worker = execution.awaitReady();
@@ -64,14 +69,13 @@ final class Run implements Runnable {
     execution.enter(timeout.isZero() ? null : engine.now().plus(timeout));
     OperationResult result = null;
     Throwable failure = null;
-    String threadName = ThreadLabel.enter(execution);
+    ThreadLabel.enter(execution, threadName);
     try {
       result = worker.run(execution);
     } catch (Throwable e) {
       failure = e;
     } finally {
       execution.exit();
-      ThreadLabel.restore(threadName);
     }
     Execution next = end(execution, result, failure);
     if (failure instanceof VirtualMachineError fatal) {
