@@ -5,6 +5,7 @@ import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Response;
+import org.glassfish.jersey.client.ClientConfig;
 import org.glassfish.jersey.test.JerseyTest;
 import org.glassfish.jersey.test.inmemory.InMemoryTestContainerFactory;
 import org.glassfish.jersey.test.spi.TestContainerFactory;
@@ -12,7 +13,8 @@ import org.junit.jupiter.api.AfterEach;
 
 /**
  * The base of the tests that run on Jersey's in-memory container, with request helpers that send
- * what the widget sends.
+ * what the widget sends. Every response is checked against the served OpenAPI document ({@link
+ * ContractFilter}).
  */
 abstract class InMemoryTest extends JerseyTest {
   static final String JSON = "application/json";
@@ -32,6 +34,11 @@ abstract class InMemoryTest extends JerseyTest {
   InMemoryTest(Harness harness, Object... components) {
     super(harness.application(components));
     this.harness = harness;
+  }
+
+  @Override
+  protected void configureClient(ClientConfig config) {
+    config.register(new ContractFilter());
   }
 
   @Override
