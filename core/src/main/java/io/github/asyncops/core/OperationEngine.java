@@ -1,7 +1,5 @@
 package io.github.asyncops.core;
 
-import io.github.asyncops.core.internal.Engine;
-import io.github.asyncops.core.internal.EngineConfig;
 import io.github.asyncops.core.spi.OperationStore;
 import io.github.asyncops.core.spi.WorkerProvider;
 import io.github.asyncops.core.store.InMemoryOperationStore;

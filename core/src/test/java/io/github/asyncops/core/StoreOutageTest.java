@@ -100,7 +100,7 @@ final class StoreOutageTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("the database is down (insert)");
 
-    assertThat(((io.github.asyncops.core.internal.Engine) engine).localOperations()).isZero();
+    assertThat(((Engine) engine).localOperations()).isZero();
     store.failInserts = false;
     assertThat(engine.start(StartRequest.of("job")).created()).isTrue();
   }

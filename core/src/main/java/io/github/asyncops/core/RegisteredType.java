@@ -1,7 +1,5 @@
-package io.github.asyncops.core.internal;
+package io.github.asyncops.core;
 
-import io.github.asyncops.core.InvalidParametersException;
-import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerProvider;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,7 +1,5 @@
-package io.github.asyncops.core.internal;
+package io.github.asyncops.core;
 
-import io.github.asyncops.core.OperationId;
-import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.lang.System.Logger.Level;
 import java.time.Instant;

@@ -1,8 +1,5 @@
-package io.github.asyncops.core.internal;
+package io.github.asyncops.core;
 
-import io.github.asyncops.core.OperationId;
-import io.github.asyncops.core.OperationSnapshot;
-import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.StoreListener;
 import java.time.Instant;

@@ -1,6 +1,5 @@
-package io.github.asyncops.core.internal;
+package io.github.asyncops.core;
 
-import io.github.asyncops.core.OperationListener;
 import io.github.asyncops.core.spi.OperationStore;
 import io.github.asyncops.core.spi.WorkerProvider;
 import java.time.Clock;
@@ -27,7 +26,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param nodeId this engine's name among nodes
  * @param listeners listeners for every operation
  */
-public record EngineConfig(
+record EngineConfig(
     List<WorkerProvider<?>> workers,
     ClassLoader discoveryLoader,
     OperationStore store,

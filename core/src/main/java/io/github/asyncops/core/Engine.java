@@ -1,22 +1,5 @@
-package io.github.asyncops.core.internal;
+package io.github.asyncops.core;
 
-import io.github.asyncops.core.EngineClosedException;
-import io.github.asyncops.core.OperationActiveException;
-import io.github.asyncops.core.OperationEngine;
-import io.github.asyncops.core.OperationGoneException;
-import io.github.asyncops.core.OperationId;
-import io.github.asyncops.core.OperationListener;
-import io.github.asyncops.core.OperationNotFoundException;
-import io.github.asyncops.core.OperationQuery;
-import io.github.asyncops.core.OperationResult;
-import io.github.asyncops.core.OperationSnapshot;
-import io.github.asyncops.core.OperationState;
-import io.github.asyncops.core.OperationType;
-import io.github.asyncops.core.Progress;
-import io.github.asyncops.core.StartOutcome;
-import io.github.asyncops.core.StartRequest;
-import io.github.asyncops.core.Subscription;
-import io.github.asyncops.core.UnknownWorkerException;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
 import java.lang.System.Logger.Level;
@@ -42,7 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * picks up work queued by other nodes. State changes are published on the thread that makes them;
  * progress is published by the tick, which bounds its rate.
  */
-public final class Engine implements OperationEngine {
+final class Engine implements OperationEngine {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
 
   final EngineConfig config;
@@ -82,7 +65,7 @@ public final class Engine implements OperationEngine {
    * @param config the builder's settings
    * @return the running engine
    */
-  public static Engine start(EngineConfig config) {
+  static Engine start(EngineConfig config) {
     Engine engine =
         new Engine(config, WorkerRegistry.load(config.workers(), config.discoveryLoader()));
     engine.store.register(engine.types());
@@ -226,7 +209,7 @@ public final class Engine implements OperationEngine {
    *
    * @return the number of local executions
    */
-  public int localOperations() {
+  int localOperations() {
     return local.size();
   }
 

@@ -1,9 +1,5 @@
-package io.github.asyncops.core.internal;
+package io.github.asyncops.core;
 
-import io.github.asyncops.core.OperationId;
-import io.github.asyncops.core.OperationListener;
-import io.github.asyncops.core.OperationSnapshot;
-import io.github.asyncops.core.Subscription;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.github.asyncops.core.internal;
+package io.github.asyncops.core;
 
 /** Turns exceptions into messages safe to show users: the message only, never a stack trace. */
 final class Failures {

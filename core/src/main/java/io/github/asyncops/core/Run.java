@@ -1,8 +1,5 @@
-package io.github.asyncops.core.internal;
+package io.github.asyncops.core;
 
-import io.github.asyncops.core.OperationResult;
-import io.github.asyncops.core.OperationState;
-import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.spi.Worker;
 import java.lang.System.Logger.Level;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.github.asyncops.core.internal;
+package io.github.asyncops.core;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

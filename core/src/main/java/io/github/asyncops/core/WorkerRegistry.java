@@ -1,7 +1,5 @@
-package io.github.asyncops.core.internal;
+package io.github.asyncops.core;
 
-import io.github.asyncops.core.OperationType;
-import io.github.asyncops.core.WorkerDiscoveryException;
 import io.github.asyncops.core.spi.WorkerProvider;
 import java.lang.System.Logger.Level;
 import java.time.Duration;

@@ -1,17 +1,5 @@
-package io.github.asyncops.core.internal;
+package io.github.asyncops.core;
 
-import io.github.asyncops.core.CapacityExceededException;
-import io.github.asyncops.core.InvalidParametersException;
-import io.github.asyncops.core.OperationConflictException;
-import io.github.asyncops.core.OperationEngine;
-import io.github.asyncops.core.OperationId;
-import io.github.asyncops.core.OperationResult;
-import io.github.asyncops.core.OperationSnapshot;
-import io.github.asyncops.core.OperationState;
-import io.github.asyncops.core.OperationType;
-import io.github.asyncops.core.StartOutcome;
-import io.github.asyncops.core.StartPolicy;
-import io.github.asyncops.core.StartRequest;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.Worker;
