@@ -1,87 +1,134 @@
 package io.github.asyncops.core;
 
 import io.github.asyncops.core.spi.OperationRecord;
+import io.github.asyncops.core.spi.OperationStore;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
 
 /**
- * Moves queued operations onto worker threads and off them again. {@link #dispatch} claims the
- * oldest queued record of a type while the type and the engine have a free slot and hands it to the
- * executor; {@link #complete} records how a run ended, frees its slot and claims the next queued
- * record for the same worker thread, which runs it without a round trip through the executor.
+ * Moves queued operations onto worker threads and off them again. {@link #dispatch} claims as many
+ * queued records of a type as the type and the engine have free slots, in one store call (a batch,
+ * like db-scheduler's lock-and-fetch), and hands them to the executor; {@link #complete} records
+ * how a run ended, frees its slot and, if there is news of queued work, claims the next for the
+ * same worker thread, which runs it without a round trip through the executor.
  *
- * <p>Slots are reserved before a claim, so two dispatchers never oversubscribe a type. A dispatcher
- * that found the queue empty checks a per-type counter of inserts, so a start that raced it is not
- * left waiting for the next housekeeping tick.
+ * <p>Slots are reserved before a claim, so two dispatchers never oversubscribe a type. A claim is
+ * made only with a free slot and only on news that can matter: each type counts news of queued work
+ * ({@link RegisteredType#submitted}), and a claim that found fewer records than it asked for
+ * remembers the count it saw, so no claim follows until new work is announced. A dispatcher that
+ * raced a start sees the count move and claims again. An engine that runs no workers (a client-only
+ * node) never claims.
  */
 final class Dispatcher {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
 
-  private final Engine engine;
-  private final Map<String, RegisteredType> types;
+  private final OperationStore store;
+  private final String nodeId;
+  private final Clock clock;
+  private final LocalExecutions local;
+  private final Transitions transitions;
+  private final Notifier notifier;
+  private final Snapshots snapshots;
   private final Slots slots;
   private final Executor executor;
+  private final BooleanSupplier closed;
+  private final boolean runsWorkers;
 
-  Dispatcher(Engine engine, Map<String, RegisteredType> types, int maxRunning, Executor executor) {
-    this.engine = engine;
-    this.types = types;
-    this.slots = new Slots(maxRunning);
+  Dispatcher(
+      EngineConfig config,
+      LocalExecutions local,
+      Transitions transitions,
+      Notifier notifier,
+      Snapshots snapshots,
+      Executor executor,
+      BooleanSupplier closed) {
+    this.store = config.store();
+    this.nodeId = config.nodeId();
+    this.clock = config.clock();
+    this.runsWorkers = config.runsWorkers();
+    this.local = local;
+    this.transitions = transitions;
+    this.notifier = notifier;
+    this.snapshots = snapshots;
+    this.slots = new Slots(config.maxRunning());
     this.executor = executor;
+    this.closed = closed;
+  }
+
+  /** Tells the dispatcher that work of a type was queued, and claims it if a slot is free. */
+  void news(RegisteredType rt) {
+    rt.submitted.incrementAndGet();
+    dispatch(rt);
   }
 
   /** Claims and launches queued operations of a type while it and the engine have free slots. */
   void dispatch(RegisteredType rt) {
-    dispatch(rt, false);
+    Execution first = dispatch(rt, false);
+    if (first != null) {
+      submit(first);
+    }
   }
 
   /**
-   * Claims queued operations of a type while it and the engine have free slots and launches them.
-   * With {@code forCaller}, returns the first one launched instead of handing it to the executor,
-   * for a worker thread that just finished one to run next: that saves the executor's hand-off.
+   * Claims queued operations of a type, up to its free slots, and launches them. With {@code
+   * forCaller}, returns the first one launched instead of handing it to the executor, for a worker
+   * thread that just finished one to run next: that saves the executor's hand-off.
    */
   private Execution dispatch(RegisteredType rt, boolean forCaller) {
-    while (!engine.isClosed()) {
+    Execution forMe = null;
+    while (runsWorkers && !closed.getAsBoolean()) {
       long seen = rt.submitted.get();
-      if (!slots.reserve(rt)) {
-        return null;
+      if (seen == rt.drainedAt.get()) {
+        return forMe;
+      }
+      int free = slots.reserveUpTo(rt, Integer.MAX_VALUE);
+      if (free == 0) {
+        return forMe;
       }
       List<OperationRecord> claimed;
       try {
-        claimed = engine.store.claim(rt.type.name(), 1, engine.config.nodeId(), engine.now());
+        claimed = store.claim(rt.type.name(), free, nodeId, clock.instant());
       } catch (RuntimeException e) {
-        slots.release(rt);
+        slots.release(rt, free);
         throw e;
       }
-      if (claimed.isEmpty()) {
-        slots.release(rt);
-        if (rt.submitted.get() == seen) {
-          return null;
-        }
-        continue;
+      if (claimed.size() < free) {
+        slots.release(rt, free - claimed.size());
+        rt.drainedAt.accumulateAndGet(seen, Math::max);
       }
-      Execution launched = launch(rt, claimed.get(0));
-      if (launched != null) {
-        if (forCaller) {
-          return launched;
+      for (OperationRecord record : claimed) {
+        Execution launched = launch(rt, record);
+        if (launched == null) {
+          continue;
         }
-        submit(launched);
+        if (forCaller && forMe == null) {
+          forMe = launched;
+        } else {
+          submit(launched);
+        }
       }
     }
-    return null;
+    return forMe;
   }
 
-  void dispatch(String type) {
-    RegisteredType rt = types.get(type);
-    if (rt != null) {
-      dispatch(rt);
+  /**
+   * Claims every type that has news; with {@code poll}, every type, for news a store could not
+   * push.
+   */
+  void dispatchAll(Collection<RegisteredType> types, boolean poll) {
+    for (RegisteredType rt : types) {
+      if (poll) {
+        rt.submitted.incrementAndGet();
+      }
+      if (rt.hasNews()) {
+        dispatch(rt);
+      }
     }
-  }
-
-  void dispatchAll() {
-    types.values().forEach(this::dispatch);
   }
 
   /** Prepares a claimed operation to run; null if it cannot or already runs. */
@@ -89,18 +136,20 @@ final class Dispatcher {
     Execution execution;
     try {
       execution =
-          engine.local.computeIfAbsent(
+          local.getOrMake(
               record.id(),
               id ->
                   Execution.claimed(
                       id,
                       rt,
                       rt.create(record.parameters()),
-                      new Progress(record.value(), record.text())));
+                      new Progress(record.value(), record.text()),
+                      clock.instant()));
     } catch (RuntimeException e) {
       slots.release(rt);
-      engine.finish(
+      transitions.finish(
           record.id(),
+          record.epoch(),
           OperationState.FAILED,
           record.value(),
           record.text(),
@@ -108,25 +157,25 @@ final class Dispatcher {
           OperationResult.none());
       return null;
     }
-    engine.notifier.stateChanged(engine.snapshot(record));
-    if (!execution.launch()) {
+    if (!execution.launch(record.epoch(), clock.instant())) {
       slots.release(rt);
       return null;
     }
+    notifier.stateChanged(snapshots.of(record));
     return execution;
   }
 
   /** Hands a launched operation to the executor; fails it if the executor refuses. */
   void submit(Execution execution) {
     try {
-      executor.execute(new Run(engine, this, execution));
+      executor.execute(new Run(this, clock, execution));
     } catch (RejectedExecutionException e) {
       LOG.log(Level.ERROR, "the worker executor refused operation " + execution.id, e);
       end(
           execution,
           OperationState.FAILED,
           Progress.NONE,
-          engine.isClosed()
+          closed.getAsBoolean()
               ? "the server is shutting down"
               : "the server could not run the operation",
           OperationResult.none());
@@ -134,8 +183,8 @@ final class Dispatcher {
   }
 
   /**
-   * Ends an operation that ran here: stores the final state and frees its slot. Then claims the
-   * next queued operation of the type for the calling worker thread to run.
+   * Ends an operation that ran here: stores the final state and frees its slot. Then, if news of
+   * queued work came, claims the next operation of the type for the calling worker thread to run.
    *
    * @return the next operation, launched, or null if none is queued or it could not be claimed
    */
@@ -155,8 +204,9 @@ final class Dispatcher {
   }
 
   /**
-   * Stores an operation's final state and frees its slot, without dispatching: after an executor
-   * refused a task, dispatching at once would fail the whole queue; the next tick tries again.
+   * Stores an operation's final state, unless this node lost it, and frees its slot, without
+   * dispatching: after an executor refused a task, dispatching at once would fail the whole queue;
+   * the next tick tries again.
    */
   private void end(
       Execution execution,
@@ -165,7 +215,16 @@ final class Dispatcher {
       String error,
       OperationResult result) {
     try {
-      engine.finish(execution.id, state, progress.value(), progress.text(), error, result);
+      if (!execution.lost()) {
+        transitions.finish(
+            execution.id,
+            execution.epoch(),
+            state,
+            progress.value(),
+            progress.text(),
+            error,
+            result);
+      }
     } catch (RuntimeException e) {
       LOG.log(
           Level.ERROR,
@@ -176,9 +235,8 @@ final class Dispatcher {
               + "); without heartbeats it will be failed as lost after the lease",
           e);
     } finally {
-      engine.local.remove(execution.id);
+      local.remove(execution);
       slots.release(execution.type);
-      engine.signalFinished();
     }
   }
 
@@ -188,7 +246,7 @@ final class Dispatcher {
    */
   void dispatchQuietly(RegisteredType rt) {
     try {
-      dispatch(rt);
+      news(rt);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not claim queued '" + rt.type.name() + "' work; retrying", e);
     }

@@ -25,6 +25,8 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param lease how long an operation may go without a heartbeat
  * @param nodeId this engine's name among nodes
  * @param listeners listeners for every operation
+ * @param runsWorkers false for a client-only node, which starts, stops and follows operations but
+ *     never claims one
  */
 record EngineConfig(
     List<WorkerProvider<?>> workers,
@@ -40,4 +42,5 @@ record EngineConfig(
     Duration heartbeatInterval,
     Duration lease,
     String nodeId,
-    List<OperationListener> listeners) {}
+    List<OperationListener> listeners,
+    boolean runsWorkers) {}

@@ -5,6 +5,7 @@ import io.github.asyncops.core.spi.WorkerContext;
 import java.lang.System.Logger.Level;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 
@@ -45,25 +46,32 @@ final class Execution implements WorkerContext {
   private volatile boolean timedOut;
   private volatile Instant stopDeadline;
   private volatile Instant timeoutAt;
+  private volatile long epoch;
+  private volatile boolean lost;
+  private volatile Instant renewedAt;
+  private Instant nextProgressAt = Instant.MIN;
+  private final Instant createdAt;
   private Thread thread;
   private boolean interrupted;
   private boolean launched;
   private double publishedValue;
   private String publishedText;
 
-  private Execution(OperationId id, RegisteredType type) {
+  private Execution(OperationId id, RegisteredType type, Instant createdAt) {
     this.id = id;
     this.type = type;
+    this.createdAt = createdAt;
   }
 
   /** An execution whose worker the starting thread will set with {@link #ready}. */
-  static Execution pending(OperationId id, RegisteredType type) {
-    return new Execution(id, type);
+  static Execution pending(OperationId id, RegisteredType type, Instant now) {
+    return new Execution(id, type, now);
   }
 
   /** An execution for an operation claimed from the store, with its worker ready. */
-  static Execution claimed(OperationId id, RegisteredType type, Worker worker, Progress last) {
-    Execution execution = new Execution(id, type);
+  static Execution claimed(
+      OperationId id, RegisteredType type, Worker worker, Progress last, Instant now) {
+    Execution execution = new Execution(id, type, now);
     execution.value = last.value();
     execution.text = last.text();
     execution.ready(worker);
@@ -74,6 +82,11 @@ final class Execution implements WorkerContext {
   void ready(Worker w) {
     this.worker = w;
     ready.countDown();
+  }
+
+  /** Whether the starting thread is done with the worker's {@code start}. */
+  boolean isReady() {
+    return ready.getCount() == 0;
   }
 
   /** Waits until the starting thread has called the worker's {@code start}. */
@@ -225,13 +238,67 @@ final class Execution implements WorkerContext {
     return interrupted;
   }
 
-  /** Marks the execution handed to the executor; false if it already was. */
-  synchronized boolean launch() {
+  /**
+   * Marks the execution handed to the executor under the epoch it was claimed with; false if it
+   * already was.
+   */
+  synchronized boolean launch(long claimedEpoch, Instant now) {
     if (launched) {
       return false;
     }
+    epoch = claimedEpoch;
+    renewedAt = now;
     launched = true;
     return true;
+  }
+
+  /** The epoch this node claimed the operation with, or 0 before the claim. */
+  long epoch() {
+    return epoch;
+  }
+
+  /** When this node last confirmed it holds the operation: its claim or last heartbeat. */
+  Instant renewedAt() {
+    return renewedAt;
+  }
+
+  void renewed(Instant now) {
+    renewedAt = now;
+  }
+
+  /** When the starting thread made this execution, for forgetting ones another node ran. */
+  Instant createdAt() {
+    return createdAt;
+  }
+
+  /**
+   * Marks the operation lost to this node and asks the worker to stop; its thread is interrupted
+   * once {@code graceDeadline} passes. {@link #stopRequested()} turns true.
+   *
+   * @return true the first time
+   */
+  boolean lose(Instant graceDeadline) {
+    if (lost) {
+      return false;
+    }
+    lost = true;
+    requestStop(graceDeadline);
+    return true;
+  }
+
+  /** Whether this node lost the operation, so nothing of it may be written any more. */
+  boolean lost() {
+    return lost;
+  }
+
+  /** Whether progress may be written at {@code now}. Only the housekeeping thread calls this. */
+  boolean progressDue(Instant now) {
+    return !now.isBefore(nextProgressAt);
+  }
+
+  /** Holds the next progress write back for {@code interval}, the store's progress throttle. */
+  void progressWritten(Instant now, Duration interval) {
+    nextProgressAt = now.plus(interval);
   }
 
   synchronized boolean launched() {

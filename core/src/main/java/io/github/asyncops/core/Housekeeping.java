@@ -1,21 +1,50 @@
 package io.github.asyncops.core;
 
+import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.OperationRecord;
+import io.github.asyncops.core.spi.OperationStore;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
- * The engine's periodic tick: publishes progress, enforces timeouts and stop grace periods,
- * heartbeats, expires the operations of lost nodes, evicts what outlived its retention, and
- * dispatches queued work. Runs on the scheduler, never twice at once.
+ * The engine's periodic tick: publishes progress (throttled by the store's {@link
+ * OperationStore#progressInterval()}), enforces timeouts and stop grace periods, heartbeats, lets
+ * go of operations this node lost, expires the operations of lost nodes, runs the store's own
+ * {@link OperationStore#tick}, and dispatches queued work that news announced. Runs on the
+ * scheduler, never twice at once.
+ *
+ * <p>Fencing. The heartbeat tells which held operations the store no longer gives this node; and an
+ * operation whose lease this node could not renew for {@code lease - heartbeatInterval} (a database
+ * outage, a pause of the whole process) is let go before other nodes may take it over, as far as a
+ * pause allows. Either way the worker gets a stop request and, after the stop grace, an interrupt
+ * ({@link Transitions#lose}).
  */
 final class Housekeeping implements Runnable {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
   static final String NODE_LOST = "the server running the operation was lost";
 
-  private final Engine engine;
+  private final OperationStore store;
+  private final Clock clock;
+  private final String nodeId;
+  private final Duration heartbeatInterval;
+  private final Duration lease;
+  private final LocalExecutions local;
+  private final Transitions transitions;
+  private final Dispatcher dispatcher;
+  private final RemoteWatch remote;
+  private final Collection<RegisteredType> types;
+  private final Notifier notifier;
+  private final Snapshots snapshots;
+  private final Consumer<OperationId> stop;
+  private final Duration progressInterval;
   private Instant nextHeartbeat = Instant.MIN;
 
   /** Whether the last tick failed, so an outage is logged once rather than ten times a second. */
@@ -24,32 +53,63 @@ final class Housekeeping implements Runnable {
   /** The first failure of the current tick, or null. */
   private RuntimeException failed;
 
-  Housekeeping(Engine engine) {
-    this.engine = engine;
+  Housekeeping(
+      EngineConfig config,
+      LocalExecutions local,
+      Transitions transitions,
+      Dispatcher dispatcher,
+      RemoteWatch remote,
+      Collection<RegisteredType> types,
+      Notifier notifier,
+      Snapshots snapshots,
+      Consumer<OperationId> stop) {
+    this.store = config.store();
+    this.clock = config.clock();
+    this.nodeId = config.nodeId();
+    this.heartbeatInterval = config.heartbeatInterval();
+    this.lease = config.lease();
+    this.local = local;
+    this.transitions = transitions;
+    this.dispatcher = dispatcher;
+    this.remote = remote;
+    this.types = types;
+    this.notifier = notifier;
+    this.snapshots = snapshots;
+    this.stop = stop;
+    this.progressInterval = store.progressInterval();
   }
 
   @Override
   public void run() {
-    Instant now = engine.now();
+    Instant now = clock.instant();
     failed = null;
-    if (!now.isBefore(nextHeartbeat)) {
+    boolean beat = !now.isBefore(nextHeartbeat);
+    if (beat) {
       step(() -> heartbeat(now));
-      nextHeartbeat = now.plus(engine.config.heartbeatInterval());
+      nextHeartbeat = now.plus(heartbeatInterval);
     }
-    for (Execution execution : engine.local.values()) {
+    Instant unrenewedBefore = now.minus(lease).plus(heartbeatInterval);
+    for (Execution execution : local.all()) {
+      if (!execution.launched()) {
+        forgetIfStale(execution, now);
+        continue;
+      }
+      if (!execution.lost() && !execution.renewedAt().isAfter(unrenewedBefore)) {
+        transitions.lose(execution, "its lease could not be renewed");
+      }
       step(() -> publishProgress(execution, now));
       step(
           () -> {
             if (!execution.isStopRequested() && execution.timeoutPassed(now)) {
               execution.markTimedOut();
-              engine.stop(execution.id);
+              stop.accept(execution.id);
             }
           });
       execution.interruptIfOverdue(now);
     }
-    step(engine.remote::refresh);
-    step(() -> engine.store.evict(now));
-    step(engine.dispatcher()::dispatchAll);
+    step(remote::refresh);
+    step(() -> store.tick(now));
+    step(() -> dispatcher.dispatchAll(types, beat));
     if (failed == null && failing) {
       failing = false;
       LOG.log(Level.INFO, "housekeeping works again");
@@ -76,37 +136,66 @@ final class Housekeeping implements Runnable {
     }
   }
 
+  /**
+   * Forgets the worker this node made when it started an operation that has waited longer than the
+   * lease, without asking the store: another node has most likely run it by then, and should this
+   * node claim it after all, it makes a fresh worker from the stored parameters.
+   */
+  private void forgetIfStale(Execution execution, Instant now) {
+    if (execution.createdAt().plus(lease).isBefore(now) && execution.isReady()) {
+      local.remove(execution);
+    }
+  }
+
   private void publishProgress(Execution execution, Instant now) {
-    if (!execution.launched()) {
+    if (execution.lost() || !execution.progressDue(now) || execution.takeChange() == null) {
       return;
     }
-    if (execution.takeChange() != null) {
-      Progress shown = execution.ping();
-      engine.store.progress(execution.id, shown.value(), shown.text(), now);
-      engine
-          .store
-          .find(execution.id)
-          .ifPresent(r -> engine.notifier.progressed(engine.snapshot(r)));
+    Progress shown = execution.ping();
+    execution.progressWritten(now, progressInterval);
+    Optional<OperationRecord> stored =
+        store.progress(execution.id, execution.epoch(), shown.value(), shown.text(), now);
+    if (stored.isPresent()) {
+      notifier.progressed(snapshots.of(stored.get()));
+    } else {
+      transitions.lose(execution, "the store refused its progress");
     }
   }
 
   private void heartbeat(Instant now) {
-    for (Execution execution : engine.local.values()) {
-      if (!execution.launched()) {
-        engine.store.find(execution.id).ifPresent(engine::dropIfClaimedElsewhere);
+    Map<OperationId, Long> held = new HashMap<>();
+    for (Execution execution : local.all()) {
+      if (execution.launched() && !execution.lost()) {
+        held.put(execution.id, execution.epoch());
       }
     }
-    List<OperationId> running =
-        engine.local.values().stream().filter(Execution::launched).map(e -> e.id).toList();
-    Set<OperationId> stopRequested = engine.store.heartbeat(engine.config.nodeId(), running, now);
-    for (OperationId id : stopRequested) {
-      Execution execution = engine.local.get(id);
+    Heartbeat answer = held.isEmpty() ? Heartbeat.NONE : store.heartbeat(nodeId, held, now);
+    held.forEach(
+        (id, epoch) -> {
+          Execution execution = local.get(id);
+          if (execution == null) {
+            return;
+          }
+          if (answer.lost().contains(id)) {
+            transitions.lose(execution, "another node holds it, or it ended");
+          } else {
+            execution.renewed(now);
+          }
+        });
+    for (OperationId id : answer.stopRequested()) {
+      Execution execution = local.get(id);
       if (execution != null && !execution.isStopRequested()) {
-        engine.store.find(id).ifPresent(engine::stopped);
+        store.find(id).ifPresent(transitions::stopped);
       }
     }
-    List<OperationRecord> lost =
-        engine.store.expire(now.minus(engine.config.lease()), NODE_LOST, now);
-    lost.forEach(r -> engine.notifier.stateChanged(engine.snapshot(r)));
+    List<OperationRecord> lost = store.expire(now.minus(lease), NODE_LOST, now);
+    for (OperationRecord r : lost) {
+      notifier.stateChanged(snapshots.of(r));
+      if (r.state() == OperationState.QUEUED) {
+        types.stream()
+            .filter(t -> t.type.name().equals(r.type()))
+            .forEach(t -> t.submitted.incrementAndGet());
+      }
+    }
   }
 }

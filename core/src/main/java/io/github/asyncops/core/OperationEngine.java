@@ -153,6 +153,7 @@ public interface OperationEngine extends AutoCloseable {
     private Duration heartbeatInterval = Duration.ofSeconds(5);
     private Duration lease = Duration.ofSeconds(30);
     private String nodeId;
+    private boolean runsWorkers = true;
 
     Builder() {}
 
@@ -326,6 +327,22 @@ public interface OperationEngine extends AutoCloseable {
     }
 
     /**
+     * Sets whether this node runs workers. A node that does not (a client-only node, like
+     * db-scheduler's {@code SchedulerClient}) starts, stops, lists and follows operations of every
+     * type it declares, and calls each worker's {@code start} for the first status text, but never
+     * claims an operation: other nodes that share its store run them. The web tier and the worker
+     * tier then scale apart. Every node still declares the same providers, since a start needs the
+     * type's settings and parameter class. Default: true.
+     *
+     * @param runsWorkers false for a client-only node
+     * @return this builder
+     */
+    public Builder runsWorkers(boolean runsWorkers) {
+      this.runsWorkers = runsWorkers;
+      return this;
+    }
+
+    /**
      * Adds a listener for every operation.
      *
      * @param listener the listener
@@ -372,7 +389,8 @@ public interface OperationEngine extends AutoCloseable {
               heartbeatInterval,
               lease,
               nodeId != null ? nodeId : UUID.randomUUID().toString(),
-              List.copyOf(listeners)));
+              List.copyOf(listeners),
+              runsWorkers));
     }
 
     private static int positive(int value, String name) {

@@ -10,8 +10,20 @@ final class RegisteredType {
   final OperationType type;
   final AtomicInteger running = new AtomicInteger();
 
-  /** Counts inserts, so a dispatcher that found the queue empty can tell if it raced one. */
+  /**
+   * Counts news of queued work of this type: this node's starts, other nodes' pushed news, and
+   * operations queued again. A claim is worth a round trip only when this differs from {@link
+   * #drainedAt}.
+   */
   final AtomicLong submitted = new AtomicLong();
+
+  /** The value of {@link #submitted} when a claim last found fewer queued than it asked for. */
+  final AtomicLong drainedAt = new AtomicLong(-1);
+
+  /** Whether news came since a claim found the queue empty. */
+  boolean hasNews() {
+    return submitted.get() != drainedAt.get();
+  }
 
   private final WorkerProvider<Object> provider;
 

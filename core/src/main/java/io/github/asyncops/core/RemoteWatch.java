@@ -1,6 +1,7 @@
 package io.github.asyncops.core;
 
 import io.github.asyncops.core.spi.OperationRecord;
+import io.github.asyncops.core.spi.OperationStore;
 import io.github.asyncops.core.spi.StoreListener;
 import java.time.Instant;
 import java.util.Map;
@@ -16,56 +17,71 @@ import java.util.concurrent.ConcurrentHashMap;
 final class RemoteWatch implements StoreListener {
   private record Seen(OperationState state, Instant updatedAt) {}
 
-  private final Engine engine;
+  private final OperationStore store;
+  private final LocalExecutions local;
+  private final Notifier notifier;
+  private final Snapshots snapshots;
+  private final Transitions transitions;
+  private final Dispatcher dispatcher;
+  private final Map<String, RegisteredType> types;
   private final Map<OperationId, Seen> seen = new ConcurrentHashMap<>();
 
-  RemoteWatch(Engine engine) {
-    this.engine = engine;
+  RemoteWatch(
+      OperationStore store,
+      LocalExecutions local,
+      Notifier notifier,
+      Snapshots snapshots,
+      Transitions transitions,
+      Dispatcher dispatcher,
+      Map<String, RegisteredType> types) {
+    this.store = store;
+    this.local = local;
+    this.notifier = notifier;
+    this.snapshots = snapshots;
+    this.transitions = transitions;
+    this.dispatcher = dispatcher;
+    this.types = types;
   }
 
+  /** Claims news of queued work of a type this engine runs, if it has a free slot. */
   @Override
   public void queued(String type) {
-    engine.dispatcher().dispatch(type);
+    RegisteredType rt = types.get(type);
+    if (rt != null) {
+      dispatcher.news(rt);
+    }
   }
 
   @Override
   public void stopRequested(OperationId id) {
-    Execution execution = engine.local.get(id);
-    if (execution != null && !execution.isStopRequested()) {
-      engine.store.find(id).ifPresent(engine::stopped);
+    Execution execution = local.get(id);
+    if (execution != null && execution.launched() && !execution.isStopRequested()) {
+      store.find(id).ifPresent(transitions::stopped);
     }
   }
 
+  /**
+   * Re-reads a watched operation that runs elsewhere. Operations this node only started are not
+   * read: housekeeping forgets their workers after the lease, without a round trip.
+   */
   @Override
   public void changed(OperationId id) {
-    if (engine.runsHere(id)) {
+    if (local.runsHere(id) || !notifier.isWatched(id)) {
       return;
     }
-    boolean pendingHere = engine.local.containsKey(id);
-    boolean watched = engine.notifier.isWatched(id);
-    if (!pendingHere && !watched) {
-      return;
-    }
-    Optional<OperationRecord> found = engine.store.find(id);
+    Optional<OperationRecord> found = store.find(id);
     if (found.isEmpty()) {
-      if (watched) {
-        seen.remove(id);
-        engine.notifier.forget(id);
-      }
+      seen.remove(id);
+      notifier.forget(id);
       return;
     }
-    if (pendingHere) {
-      engine.dropIfClaimedElsewhere(found.get());
-    }
-    if (watched) {
-      publish(found.get());
-    }
+    publish(found.get());
   }
 
   /** Re-reads every watched operation that runs elsewhere. Called by the housekeeping tick. */
   void refresh() {
-    engine.notifier.watchedIds().stream().filter(engine.notifier::isWatched).forEach(this::changed);
-    seen.keySet().removeIf(id -> !engine.notifier.isWatched(id));
+    notifier.watchedIds().stream().filter(notifier::isWatched).forEach(this::changed);
+    seen.keySet().removeIf(id -> !notifier.isWatched(id));
   }
 
   private void publish(OperationRecord record) {
@@ -74,11 +90,11 @@ final class RemoteWatch implements StoreListener {
     if (now.equals(before)) {
       return;
     }
-    OperationSnapshot snapshot = engine.snapshot(record);
+    OperationSnapshot snapshot = snapshots.of(record);
     if (before == null || before.state() != now.state() || !snapshot.active()) {
-      engine.notifier.stateChanged(snapshot);
+      notifier.stateChanged(snapshot);
     } else if (!Objects.equals(before.updatedAt(), now.updatedAt())) {
-      engine.notifier.progressed(snapshot);
+      notifier.progressed(snapshot);
     }
     if (!snapshot.active()) {
       seen.remove(record.id());

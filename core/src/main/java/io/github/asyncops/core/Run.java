@@ -2,6 +2,7 @@ package io.github.asyncops.core;
 
 import io.github.asyncops.core.spi.Worker;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
 
 /**
@@ -19,13 +20,13 @@ final class Run implements Runnable {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
   static final String TIMED_OUT = "timed out";
 
-  private final Engine engine;
   private final Dispatcher dispatcher;
+  private final Clock clock;
   private final Execution first;
 
-  Run(Engine engine, Dispatcher dispatcher, Execution first) {
-    this.engine = engine;
+  Run(Dispatcher dispatcher, Clock clock, Execution first) {
     this.dispatcher = dispatcher;
+    this.clock = clock;
     this.first = first;
   }
 
@@ -58,7 +59,7 @@ final class Run implements Runnable {
           OperationResult.none());
     }
     Duration timeout = execution.type.type.timeout();
-    execution.enter(timeout.isZero() ? null : engine.now().plus(timeout));
+    execution.enter(timeout.isZero() ? null : clock.instant().plus(timeout));
     OperationResult result = null;
     Throwable failure = null;
     try {

@@ -23,9 +23,22 @@ final class Slots {
     return true;
   }
 
+  /** Takes as many slots as the engine and the type have free, up to {@code max}. */
+  int reserveUpTo(RegisteredType rt, int max) {
+    int taken = 0;
+    while (taken < max && reserve(rt)) {
+      taken++;
+    }
+    return taken;
+  }
+
   void release(RegisteredType rt) {
-    rt.running.decrementAndGet();
-    running.decrementAndGet();
+    release(rt, 1);
+  }
+
+  void release(RegisteredType rt, int n) {
+    rt.running.addAndGet(-n);
+    running.addAndGet(-n);
   }
 
   private static boolean take(AtomicInteger counter, int limit) {

@@ -2,8 +2,11 @@ package io.github.asyncops.core;
 
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
+import io.github.asyncops.core.spi.OperationStore;
 import io.github.asyncops.core.spi.Worker;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Turns a start request into a QUEUED record and a prepared {@link Execution}: inserts the record
@@ -14,10 +17,32 @@ import java.lang.System.Logger.Level;
 final class Starter {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
 
-  private final Engine engine;
+  private final OperationStore store;
+  private final Clock clock;
+  private final int queueCapacity;
+  private final boolean runsWorkers;
+  private final LocalExecutions local;
+  private final Transitions transitions;
+  private final Notifier notifier;
+  private final Snapshots snapshots;
+  private final Dispatcher dispatcher;
 
-  Starter(Engine engine) {
-    this.engine = engine;
+  Starter(
+      EngineConfig config,
+      LocalExecutions local,
+      Transitions transitions,
+      Notifier notifier,
+      Snapshots snapshots,
+      Dispatcher dispatcher) {
+    this.store = config.store();
+    this.clock = config.clock();
+    this.queueCapacity = config.queueCapacity();
+    this.runsWorkers = config.runsWorkers();
+    this.local = local;
+    this.transitions = transitions;
+    this.notifier = notifier;
+    this.snapshots = snapshots;
+    this.dispatcher = dispatcher;
   }
 
   /** Starts an operation of a registered type; see {@link OperationEngine#start}. */
@@ -25,6 +50,7 @@ final class Starter {
     rt.validate(request.parameters());
     OperationType type = rt.type;
     OperationId id = OperationId.random();
+    Instant now = clock.instant();
     OperationRecord record =
         OperationRecord.queued(
             id,
@@ -34,73 +60,70 @@ final class Starter {
             slot(type, request),
             request.parameters(),
             type.retention(),
-            engine.now());
-    Execution execution = Execution.pending(id, rt);
-    engine.local.put(id, execution);
+            now);
+    Execution execution = Execution.pending(id, rt, now);
+    local.put(execution);
     InsertResult inserted;
     try {
-      inserted =
-          engine.store.insert(
-              record, type.startPolicy() == StartPolicy.RESTART, engine.config.queueCapacity());
+      inserted = store.insert(record, type.startPolicy() == StartPolicy.RESTART, queueCapacity);
     } catch (RuntimeException e) {
-      engine.local.remove(id);
+      local.remove(execution);
       execution.ready(null);
       throw e;
     }
     if (!(inserted instanceof InsertResult.Inserted done)) {
-      engine.local.remove(id);
+      local.remove(execution);
       execution.ready(null);
       return refused(rt, inserted);
     }
     if (done.replaced() != null) {
       try {
-        engine.stopped(done.replaced());
+        transitions.stopped(done.replaced());
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not stop " + done.replaced().id() + " for a restart", e);
       }
     }
-    engine.notifier.stateChanged(engine.snapshot(record));
+    OperationRecord current = done.record();
+    notifier.stateChanged(snapshots.of(current));
     Worker worker;
     try {
       worker = rt.create(request.parameters());
       String first = worker.start();
       if (first != null) {
         execution.progress(0, first);
-        engine.store.progress(id, 0, first, engine.now());
+        current = store.progress(id, 0, 0, first, clock.instant()).orElse(current);
       }
     } catch (RuntimeException e) {
-      engine.local.remove(id);
+      local.remove(execution);
       execution.ready(null);
-      engine.finish(
-          id, OperationState.FAILED, 0, null, Failures.message(e), OperationResult.none());
+      transitions.finish(
+          id, 0, OperationState.FAILED, 0, null, Failures.message(e), OperationResult.none());
       LOG.log(Level.WARNING, "operation " + id + " of '" + type.name() + "' failed to start", e);
-      return created(record);
+      return created(store.find(id).orElse(current));
     }
     execution.ready(worker);
-    rt.submitted.incrementAndGet();
-    engine.dispatcher().dispatchQuietly(rt);
-    return created(record);
+    if (!runsWorkers) {
+      // A client-only node never claims, so the worker it made for start() would only wait here.
+      local.remove(execution);
+    }
+    dispatcher.dispatchQuietly(rt);
+    return created(current);
   }
 
-  /**
-   * The outcome of a start that created {@code inserted}: its current snapshot, or, if it already
-   * ended and was evicted (a zero retention allows that), the last one this engine saw.
-   */
-  private StartOutcome created(OperationRecord inserted) {
-    return new StartOutcome(
-        engine.snapshot(engine.store.find(inserted.id()).orElse(inserted)), true);
+  /** The outcome of a start that created a record: its snapshot as the start left it. */
+  private StartOutcome created(OperationRecord record) {
+    return new StartOutcome(snapshots.of(record), true);
   }
 
   private StartOutcome refused(RegisteredType rt, InsertResult result) {
     if (result instanceof InsertResult.Conflict conflict) {
-      OperationSnapshot active = engine.snapshot(conflict.active());
+      OperationSnapshot active = snapshots.of(conflict.active());
       if (rt.type.startPolicy() == StartPolicy.REJECT) {
         throw new OperationConflictException(active);
       }
       return new StartOutcome(active, false);
     }
-    throw new CapacityExceededException(
-        rt.type.name(), engine.config.queueCapacity(), rt.type.pollInterval());
+    throw new CapacityExceededException(rt.type.name(), queueCapacity, rt.type.pollInterval());
   }
 
   private static String slot(OperationType type, StartRequest request) {

@@ -12,8 +12,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -260,7 +263,8 @@ public abstract class OperationStoreContract {
   void progress_updates_active_records_only() {
     OperationRecord record = running(null);
 
-    store.progress(record.id(), 0.5, "half", T0.plusSeconds(3));
+    assertThat(store.progress(record.id(), record.epoch(), 0.5, "half", T0.plusSeconds(3)))
+        .contains(store.find(record.id()).orElseThrow());
 
     OperationRecord updated = store.find(record.id()).orElseThrow();
     assertThat(updated.value()).isEqualTo(0.5);
@@ -268,7 +272,8 @@ public abstract class OperationStoreContract {
     assertThat(updated.updatedAt()).isEqualTo(T0.plusSeconds(3));
 
     OperationRecord done = finish(record, OperationState.FAILED);
-    store.progress(record.id(), 0.9, "late", T0.plusSeconds(9));
+    assertThat(store.progress(record.id(), record.epoch(), 0.9, "late", T0.plusSeconds(9)))
+        .isEmpty();
     assertThat(store.find(record.id())).contains(done);
   }
 
@@ -283,7 +288,14 @@ public abstract class OperationStoreContract {
     assertThat(done.evictAt()).isEqualTo(done.finishedAt().plus(RETENTION));
     assertThat(
             store.finish(
-                record.id(), OperationState.FAILED, 0, null, "x", OperationResult.none(), T0))
+                record.id(),
+                record.epoch(),
+                OperationState.FAILED,
+                0,
+                null,
+                "x",
+                OperationResult.none(),
+                T0))
         .isEmpty();
     assertThat(store.insert(queued("s", T0), false, NO_LIMIT))
         .isInstanceOf(InsertResult.Inserted.class);
@@ -295,19 +307,75 @@ public abstract class OperationStoreContract {
     OperationRecord b = running(null);
     store.requestStop(b.id(), null, T0);
 
-    Set<OperationId> stops = store.heartbeat("node-a", List.of(a.id(), b.id()), T0.plusSeconds(7));
+    Heartbeat beat = store.heartbeat("node-a", held(a, b), T0.plusSeconds(7));
 
-    assertThat(stops).containsExactly(b.id());
+    assertThat(beat.stopRequested()).containsExactly(b.id());
+    assertThat(beat.lost()).isEmpty();
     assertThat(store.find(a.id()).orElseThrow().heartbeatAt()).isEqualTo(T0.plusSeconds(7));
-    assertThat(store.heartbeat("node-b", List.of(a.id()), T0.plusSeconds(8))).isEmpty();
+    assertThat(store.heartbeat("node-b", held(a), T0.plusSeconds(8)).lost())
+        .containsExactly(a.id());
     assertThat(store.find(a.id()).orElseThrow().heartbeatAt()).isEqualTo(T0.plusSeconds(7));
+  }
+
+  @Test
+  void every_claim_takes_the_next_epoch() {
+    OperationRecord record = running(null);
+
+    assertThat(record.epoch()).isEqualTo(1);
+    assertThat(store.find(record.id()).orElseThrow().epoch()).isEqualTo(1);
+  }
+
+  @Test
+  void writes_with_another_epoch_are_refused_and_change_nothing() {
+    OperationRecord record = running(null);
+    long stale = record.epoch() - 1;
+
+    assertThat(store.progress(record.id(), stale, 0.9, "stale", T0.plusSeconds(1))).isEmpty();
+    assertThat(
+            store.finish(
+                record.id(),
+                stale,
+                OperationState.SUCCEEDED,
+                1,
+                "stale",
+                null,
+                OperationResult.none(),
+                T0.plusSeconds(1)))
+        .isEmpty();
+    Map<OperationId, Long> staleHold = Map.of(record.id(), stale);
+    assertThat(store.heartbeat("node-a", staleHold, T0.plusSeconds(1)).lost())
+        .containsExactly(record.id());
+    assertThat(store.find(record.id())).contains(record);
+    assertThat(store.progress(record.id(), record.epoch(), 0.5, "b", T0.plusSeconds(2)))
+        .hasValueSatisfying(r -> assertThat(r.text()).isEqualTo("b"));
+  }
+
+  @Test
+  void a_node_whose_operation_was_failed_as_lost_cannot_finish_it() {
+    OperationRecord record = running(null);
+    store.expire(T0.plusSeconds(10), "node lost", T0.plusSeconds(40));
+
+    assertThat(finishOrEmpty(record, OperationState.SUCCEEDED)).isEmpty();
+    assertThat(store.heartbeat("node-a", held(record), T0.plusSeconds(41)).lost())
+        .containsExactly(record.id());
+    OperationRecord failed = store.find(record.id()).orElseThrow();
+    assertThat(failed.state()).isEqualTo(OperationState.FAILED);
+    assertThat(failed.error()).isEqualTo("node lost");
+  }
+
+  private static Map<OperationId, Long> held(OperationRecord... records) {
+    Map<OperationId, Long> held = new HashMap<>();
+    for (OperationRecord r : records) {
+      held.put(r.id(), r.epoch());
+    }
+    return held;
   }
 
   @Test
   void expire_fails_running_records_whose_heartbeat_is_stale() {
     OperationRecord stale = running("s");
     OperationRecord fresh = running(null);
-    store.heartbeat("node-a", List.of(fresh.id()), T0.plusSeconds(30));
+    store.heartbeat("node-a", held(fresh), T0.plusSeconds(30));
 
     List<OperationRecord> expired =
         store.expire(T0.plusSeconds(10), "node lost", T0.plusSeconds(40));
@@ -373,8 +441,18 @@ public abstract class OperationStoreContract {
   }
 
   private OperationRecord finish(OperationRecord record, OperationState state) {
-    return store
-        .finish(record.id(), state, 1, "done", null, OperationResult.of("r"), T0.plusSeconds(2))
-        .orElseThrow();
+    return finishOrEmpty(record, state).orElseThrow();
+  }
+
+  private Optional<OperationRecord> finishOrEmpty(OperationRecord record, OperationState state) {
+    return store.finish(
+        record.id(),
+        record.epoch(),
+        state,
+        1,
+        "done",
+        null,
+        OperationResult.of("r"),
+        T0.plusSeconds(2));
   }
 }
