@@ -83,8 +83,7 @@ public final class Engine implements OperationEngine {
    * @return the running engine
    */
   public static Engine start(EngineConfig config) {
-    Engine engine =
-        new Engine(config, WorkerRegistry.load(config.workers(), config.discoveryLoader()));
+    Engine engine = new Engine(config, WorkerRegistry.load(config.workers(), config.discovery()));
     engine.store.register(engine.types());
     engine.news = engine.store.listen(engine.remote);
     long period = config.tickInterval().toNanos();

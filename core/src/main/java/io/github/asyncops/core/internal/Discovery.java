@@ -1,0 +1,14 @@
+package io.github.asyncops.core.internal;
+
+import io.github.asyncops.core.SettingsSource;
+import java.util.Map;
+
+/**
+ * Where and how an engine discovers worker providers.
+ *
+ * @param loader the class loader that {@link java.util.ServiceLoader} searches
+ * @param settings where discovered providers read their settings
+ * @param services the services discovered providers may use, by type
+ */
+public record Discovery(
+    ClassLoader loader, SettingsSource settings, Map<Class<?>, Object> services) {}
