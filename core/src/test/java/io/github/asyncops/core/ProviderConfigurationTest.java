@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.asyncops.core.testing.EchoProvider;
 import io.github.asyncops.core.testing.GreetingProvider;
-import io.github.asyncops.core.testing.ManualClock;
-import io.github.asyncops.core.testing.ManualScheduler;
 import io.github.asyncops.core.testing.ServicesFile;
+import io.github.asyncops.testing.ManualClock;
+import io.github.asyncops.testing.ManualScheduler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;

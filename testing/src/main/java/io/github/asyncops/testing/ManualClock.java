@@ -1,4 +1,4 @@
-package io.github.asyncops.core.testing;
+package io.github.asyncops.testing;
 
 import java.time.Clock;
 import java.time.Duration;

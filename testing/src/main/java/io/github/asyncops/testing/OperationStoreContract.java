@@ -1,4 +1,4 @@
-package io.github.asyncops.core.spi;
+package io.github.asyncops.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,9 @@ import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
-import io.github.asyncops.core.testing.TestTypes;
+import io.github.asyncops.core.spi.InsertResult;
+import io.github.asyncops.core.spi.OperationRecord;
+import io.github.asyncops.core.spi.OperationStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.asyncops.core.testing;
+package io.github.asyncops.testing;
 
 import io.github.asyncops.core.OperationEngine;
 import io.github.asyncops.core.OperationId;
