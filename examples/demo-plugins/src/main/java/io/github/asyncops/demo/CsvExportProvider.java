@@ -1,8 +1,9 @@
-package io.github.asyncops.example;
+package io.github.asyncops.demo;
 
 import io.github.asyncops.core.InvalidParametersException;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.Scope;
+import io.github.asyncops.core.spi.ProviderContext;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
 import io.github.asyncops.core.spi.WorkerProvider;
@@ -14,8 +15,11 @@ import java.util.concurrent.TimeUnit;
 /**
  * A CSV export: what integrators need most. It takes parameters (a row count), reports "Exported N
  * of M rows", and offers the file as a download at the end. One export per user (USER scope).
+ *
+ * <p>Settings: {@code pause} (how long each batch of 50 rows takes, so the export can be watched;
+ * default {@code 100ms}) and {@code lang} ({@code ru}, the default, or {@code en}).
  */
-public final class CsvExport implements WorkerProvider<CsvExport.Request> {
+public final class CsvExportProvider implements WorkerProvider<CsvExportProvider.Request> {
   /** The most rows one export may have. */
   public static final int MAX_ROWS = 100_000;
 
@@ -29,19 +33,11 @@ public final class CsvExport implements WorkerProvider<CsvExport.Request> {
    */
   public record Request(Integer rows) {}
 
-  private final Duration pausePerBatch;
-  private final Language language;
+  private Duration pausePerBatch = Duration.ofMillis(100);
+  private Texts texts = Texts.RU;
 
-  /**
-   * Creates the type.
-   *
-   * @param pausePerBatch how long each batch of rows takes, to make the export watchable
-   * @param language the language of the status texts
-   */
-  public CsvExport(Duration pausePerBatch, Language language) {
-    this.pausePerBatch = pausePerBatch;
-    this.language = language;
-  }
+  /** Creates the type with its defaults, as ServiceLoader does. */
+  public CsvExportProvider() {}
 
   @Override
   public String name() {
@@ -49,8 +45,14 @@ public final class CsvExport implements WorkerProvider<CsvExport.Request> {
   }
 
   @Override
+  public void configure(ProviderContext context) {
+    pausePerBatch = context.settings().duration("pause", pausePerBatch);
+    texts = Texts.from(context.settings());
+  }
+
+  @Override
   public String title() {
-    return language == Language.RU ? "Выгрузка CSV" : "CSV export";
+    return texts.exportTitle;
   }
 
   @Override
@@ -90,7 +92,7 @@ public final class CsvExport implements WorkerProvider<CsvExport.Request> {
 
     @Override
     public String start() {
-      return language.exported(0, rows);
+      return texts.exported(0, rows);
     }
 
     @Override
@@ -99,7 +101,7 @@ public final class CsvExport implements WorkerProvider<CsvExport.Request> {
       for (int row = 1; row <= rows; row++) {
         csv.append(row).append(",item-").append(row).append(',').append(row * 10).append('\n');
         if (row % BATCH == 0 || row == rows) {
-          context.progress((double) row / rows, language.exported(row, rows));
+          context.progress((double) row / rows, texts.exported(row, rows));
           stopSignal.await(pausePerBatch.toNanos(), TimeUnit.NANOSECONDS);
           if (context.stopRequested()) {
             return OperationResult.none();

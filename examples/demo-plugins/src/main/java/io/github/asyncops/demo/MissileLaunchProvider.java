@@ -1,8 +1,10 @@
-package io.github.asyncops.example;
+package io.github.asyncops.demo;
 
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.Scope;
+import io.github.asyncops.core.spi.ProviderContext;
+import io.github.asyncops.core.spi.Settings;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
 import io.github.asyncops.core.spi.WorkerProvider;
@@ -14,27 +16,17 @@ import java.util.concurrent.TimeUnit;
  * The seed's missile launch: one flight for everybody (GLOBAL scope, JOIN), 120 seconds in 2-second
  * steps by default. Start says "Поехали!", ping says "Полет завершен на N%", the end says
  * "Кабуууум!" and a stop says "Полет отменен".
+ *
+ * <p>Settings: {@code flight-seconds} (1 to 86400, default 120), {@code step} (how often the flight
+ * reports, default {@code 2s}) and {@code lang} ({@code ru}, the default, or {@code en}).
  */
-public final class MissileLaunch implements WorkerProvider<Void> {
-  /** The length of one step of the flight. */
-  static final Duration STEP = Duration.ofSeconds(2);
+public final class MissileLaunchProvider implements WorkerProvider<Void> {
+  private Duration flight = Duration.ofSeconds(120);
+  private Duration step = Duration.ofSeconds(2);
+  private Texts texts = Texts.RU;
 
-  private final Duration flight;
-  private final Language language;
-
-  /**
-   * Creates the type.
-   *
-   * @param flight how long a flight takes, at least 1 ms
-   * @param language the language of the status texts
-   */
-  public MissileLaunch(Duration flight, Language language) {
-    if (flight.toMillis() < 1) {
-      throw new IllegalArgumentException("the flight must take at least 1 ms, was " + flight);
-    }
-    this.flight = flight;
-    this.language = language;
-  }
+  /** Creates the type with its defaults, as ServiceLoader does. */
+  public MissileLaunchProvider() {}
 
   @Override
   public String name() {
@@ -42,8 +34,19 @@ public final class MissileLaunch implements WorkerProvider<Void> {
   }
 
   @Override
+  public void configure(ProviderContext context) {
+    Settings settings = context.settings();
+    flight = Duration.ofSeconds(settings.integer("flight-seconds", 120, 1, 86_400));
+    step = settings.duration("step", step);
+    if (step.toMillis() < 1) {
+      throw settings.invalid("step", "must be at least 1ms");
+    }
+    texts = Texts.from(settings);
+  }
+
+  @Override
   public String title() {
-    return language == Language.RU ? "Запуск ракеты" : "Missile launch";
+    return texts.flightTitle;
   }
 
   @Override
@@ -67,19 +70,19 @@ public final class MissileLaunch implements WorkerProvider<Void> {
 
     @Override
     public String start() {
-      return language.liftOff;
+      return texts.liftOff;
     }
 
     @Override
     public OperationResult run(WorkerContext context) throws InterruptedException {
-      long stepNanos = Math.min(STEP.toNanos(), flight.toNanos());
+      long stepNanos = Math.min(step.toNanos(), flight.toNanos());
       long steps = Math.max(1, (flight.toNanos() + stepNanos - 1) / stepNanos);
-      for (long step = 1; step <= steps; step++) {
+      for (long n = 1; n <= steps; n++) {
         stopSignal.await(stepNanos, TimeUnit.NANOSECONDS);
         if (context.stopRequested()) {
           return OperationResult.none();
         }
-        context.progress((double) step / steps);
+        context.progress((double) n / steps);
       }
       return OperationResult.none();
     }
@@ -87,7 +90,7 @@ public final class MissileLaunch implements WorkerProvider<Void> {
     @Override
     public String stop() {
       stopSignal.countDown();
-      return language.cancelled;
+      return texts.cancelled;
     }
 
     @Override
@@ -96,9 +99,9 @@ public final class MissileLaunch implements WorkerProvider<Void> {
         return reported;
       }
       if (reported.value() >= 1) {
-        return Progress.of(1, language.boom);
+        return Progress.of(1, texts.boom);
       }
-      return Progress.of(reported.value(), language.flying((int) (reported.value() * 100)));
+      return Progress.of(reported.value(), texts.flying((int) (reported.value() * 100)));
     }
   }
 }
