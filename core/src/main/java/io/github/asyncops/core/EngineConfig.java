@@ -12,7 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * The settings an {@code OperationEngine.Builder} collected; see the builder for each one.
  *
  * @param workers providers registered directly
- * @param discoveryLoader the class loader to discover providers in, or null for no discovery
+ * @param discovery how to discover and configure providers, or null for no discovery
  * @param store the store
  * @param clock the clock
  * @param executor the worker executor, or null to create one
@@ -30,7 +30,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 record EngineConfig(
     List<WorkerProvider<?>> workers,
-    ClassLoader discoveryLoader,
+    Discovery discovery,
     OperationStore store,
     Clock clock,
     ExecutorService executor,

@@ -1,5 +1,6 @@
 package io.github.asyncops.core;
 
+import io.github.asyncops.core.spi.ProviderContext;
 import io.github.asyncops.core.spi.WorkerProvider;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -13,8 +14,11 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * Finds worker providers once, when an engine is built. Every problem is collected, so one broken
- * provider neither hides the others nor is skipped silently: the build fails listing them all.
+ * Finds and configures worker providers once, when an engine is built. Every problem is collected,
+ * so one broken provider neither hides the others nor is skipped silently: the build fails listing
+ * them all. A provider left out would turn its type's every request into "unknown type", and nodes
+ * sharing a store must declare the same types, so a broken provider stops the engine instead of
+ * being left out with a warning as SLF4J does with its bindings.
  */
 final class WorkerRegistry {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
@@ -22,12 +26,23 @@ final class WorkerRegistry {
 
   private WorkerRegistry() {}
 
-  static Map<String, RegisteredType> load(List<WorkerProvider<?>> explicit, ClassLoader loader) {
+  static Map<String, RegisteredType> load(List<WorkerProvider<?>> explicit, Discovery discovery) {
     List<String> problems = new ArrayList<>();
     List<Throwable> causes = new ArrayList<>();
     List<WorkerProvider<?>> providers = new ArrayList<>(explicit);
-    if (loader != null) {
-      discover(loader, providers, problems, causes);
+    if (discovery != null) {
+      List<WorkerProvider<?>> found = new ArrayList<>();
+      discover(discovery.loader(), found, problems, causes);
+      for (WorkerProvider<?> provider : found) {
+        try {
+          provider.configure(
+              ProviderContext.of(provider.name(), discovery.settings(), discovery.services()));
+          providers.add(provider);
+        } catch (RuntimeException e) {
+          problems.add(provider.getClass().getName() + " cannot be configured: " + e.getMessage());
+          causes.add(e);
+        }
+      }
     }
     Map<String, RegisteredType> types = new TreeMap<>();
     for (WorkerProvider<?> provider : providers) {

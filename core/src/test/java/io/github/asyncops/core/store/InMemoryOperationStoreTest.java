@@ -9,7 +9,7 @@ import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
-import io.github.asyncops.core.spi.OperationStoreContract;
+import io.github.asyncops.testing.OperationStoreContract;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

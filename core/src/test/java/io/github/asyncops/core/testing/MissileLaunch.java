@@ -6,6 +6,7 @@ import io.github.asyncops.core.Scope;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
 import io.github.asyncops.core.spi.WorkerProvider;
+import io.github.asyncops.testing.Gate;
 
 /**
  * The seed's missile launch, with a flight of {@code steps} steps that a test drives through a

@@ -10,7 +10,7 @@ import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
-import io.github.asyncops.core.testing.TestTypes;
+import io.github.asyncops.testing.TestTypes;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
