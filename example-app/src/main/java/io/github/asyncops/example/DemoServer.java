@@ -56,9 +56,11 @@ public final class DemoServer implements AutoCloseable {
       builder.nodeId(options.nodeId());
     }
     OperationEngine engine = builder.build();
+    AsyncOpsFeature asyncOps = AsyncOpsFeature.builder(engine).build();
     ResourceConfig api =
         new ResourceConfig()
-            .register(AsyncOpsFeature.builder(engine).build())
+            .register(asyncOps)
+            .register(asyncOps.resourceClass())
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     HttpServer server =
         GrizzlyHttpServerFactory.createHttpServer(
