@@ -2,6 +2,7 @@ package io.github.asyncops.jaxrs;
 
 import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.core.OperationType;
+import io.github.asyncops.jaxrs.internal.Bodies;
 import io.github.asyncops.jaxrs.internal.EventStream;
 import io.github.asyncops.jaxrs.internal.Exchange;
 import io.github.asyncops.jaxrs.internal.Guard;
@@ -10,7 +11,6 @@ import io.github.asyncops.jaxrs.internal.Lists;
 import io.github.asyncops.jaxrs.internal.Results;
 import io.github.asyncops.jaxrs.internal.Starter;
 import io.github.asyncops.jaxrs.json.TypeJson;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -111,10 +111,10 @@ public class OperationsResource {
    */
   @POST
   @Path("{type}")
-  @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response start(
       @PathParam("type") String type, @QueryParam("key") String key, InputStream body) {
+    Bodies.requireJsonOrNone(headers.getMediaType());
     return guard(() -> Starter.start(exchange(), type, key, headers, body));
   }
 

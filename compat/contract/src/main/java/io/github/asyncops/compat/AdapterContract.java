@@ -190,6 +190,15 @@ public abstract class AdapterContract {
     problem(invalid, 400, PROBLEMS + "invalid-parameters");
     assertThat(Browser.json(invalid.body()).path("field").asText()).isEqualTo("rows");
     problem(browser.postJson("export", "{\"rows\": "), 400, PROBLEMS + "malformed-json");
+    problem(
+        browser.send(
+            browser
+                .request("export")
+                .header("Content-Type", "text/plain")
+                .header("X-Requested-With", "contract")
+                .POST(HttpRequest.BodyPublishers.ofString("rows=3"))),
+        415,
+        "about:blank");
   }
 
   @Test
