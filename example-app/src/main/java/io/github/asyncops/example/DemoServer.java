@@ -58,9 +58,11 @@ public final class DemoServer implements AutoCloseable {
       store.close();
       throw e;
     }
+    AsyncOpsFeature asyncOps = AsyncOpsFeature.builder(engine).build();
     ResourceConfig api =
         new ResourceConfig()
-            .register(AsyncOpsFeature.builder(engine).build())
+            .register(asyncOps)
+            .register(asyncOps.resourceClass())
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     HttpServer server =
         GrizzlyHttpServerFactory.createHttpServer(

@@ -9,11 +9,13 @@ import io.github.asyncops.jaxrs.internal.BasePath;
 import io.github.asyncops.jaxrs.internal.CsrfFilter;
 import io.github.asyncops.jaxrs.internal.DeliveryThreads;
 import io.github.asyncops.jaxrs.internal.IdempotencyKeys;
+import io.github.asyncops.jaxrs.internal.ProblemBodyFilter;
 import io.github.asyncops.jaxrs.internal.ResponseHeadersFilter;
 import io.github.asyncops.jaxrs.internal.Settings;
+import io.github.asyncops.jaxrs.internal.SseSupport;
 import io.github.asyncops.jaxrs.internal.StatusRenderings;
-import io.github.asyncops.jaxrs.internal.WebApplicationExceptionMapper;
 import io.github.asyncops.jaxrs.internal.WireJsonProvider;
+import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.time.Duration;
@@ -21,19 +23,27 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
- * Serves every operation type of an engine over HTTP. Register one per application:
+ * Serves every operation type of an engine over HTTP. Build one per application; the application
+ * lists the feature among its singletons and its {@link #resourceClass() resource class} among its
+ * classes:
  *
  * <pre>{@code
- * resourceConfig.register(AsyncOpsFeature.builder(engine).build());
+ * AsyncOpsFeature asyncOps = AsyncOpsFeature.builder(engine).build();
+ * ResourceConfig api = new ResourceConfig().register(asyncOps).register(asyncOps.resourceClass());
  * }</pre>
  *
- * <p>It registers the {@link OperationsResource resource} (at {@code operations} under the
- * application path, unless {@link Builder#resource(Class)} says otherwise), a JSON writer for the
- * adapter's own records only, exception mappers that answer with {@code application/problem+json},
- * and filters for CSRF and response headers that act only under the resource's path.
+ * <p>The module README shows the same for a plain {@link Application} (RESTEasy), Spring Boot and
+ * Quarkus, where CDI discovers {@link OperationsResource} itself.
+ *
+ * <p>The feature registers providers only, as JAX-RS defines features: a JSON writer for the
+ * adapter's own records, an exception mapper that answers with {@code application/problem+json},
+ * and filters for CSRF, response headers and the bodies of the runtime's own errors, which act only
+ * under the resource's path. Root resources reach the runtime through the {@link Application},
+ * which every runtime honours; one registered by a feature is ignored by some (RESTEasy).
  *
  * <p>The event streams need the runtime's {@link jakarta.ws.rs.sse} support (for Jersey, {@code
- * jersey-media-sse}; in a servlet container, {@code async-supported}).
+ * jersey-media-sse}; in a servlet container, {@code async-supported}). {@link Builder#build()}
+ * fails when Jersey is on the class path without it.
  */
 public final class AsyncOpsFeature implements Feature {
   /** The default cap on {@code Prefer: wait}: 30 seconds. */
@@ -60,30 +70,33 @@ public final class AsyncOpsFeature implements Feature {
     return new Builder(engine);
   }
 
+  /**
+   * Registers the adapter's providers and settings. The runtime calls it once per application.
+   *
+   * @param context the application's configuration
+   * @return true
+   */
   @Override
   public boolean configure(FeatureContext context) {
     context.property(Settings.PROPERTY, settings);
-    context.register(instantiate(resource));
     context.register(new WireJsonProvider(), WireJsonProvider.PRIORITY);
     context.register(new AsyncOpsExceptionMapper());
-    context.register(new WebApplicationExceptionMapper(settings.base()));
+    context.register(new ProblemBodyFilter(settings.base()));
     context.register(new CsrfFilter(settings.base()));
     context.register(new ResponseHeadersFilter(settings.base()));
     return true;
   }
 
   /**
-   * One resource for all requests of an application: the runtime injects its context fields as
-   * proxies that select each request's context, which saves building and injecting a resource per
-   * request. A new one per {@code configure}, since each application injects its own proxies.
+   * The root resource class, for the application to list in {@link Application#getClasses()} (next
+   * to this feature among its singletons): {@link OperationsResource}, or the class given to {@link
+   * Builder#resource(Class)}. The runtime makes one per request, as for any resource class, and the
+   * resource finds this feature's settings in the application's configuration.
+   *
+   * @return the resource class
    */
-  private static OperationsResource instantiate(Class<? extends OperationsResource> resource) {
-    try {
-      return resource.getConstructor().newInstance();
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(
-          resource.getName() + " needs a public constructor without parameters", e);
-    }
+  public Class<? extends OperationsResource> resourceClass() {
+    return resource;
   }
 
   /** Configures and builds an {@link AsyncOpsFeature}. Not thread-safe. */
@@ -204,8 +217,11 @@ public final class AsyncOpsFeature implements Feature {
      * Builds the feature.
      *
      * @return the feature, to register with the JAX-RS application
+     * @throws IllegalStateException if Jersey is on the class path without its SSE module, naming
+     *     the dependency to add
      */
     public AsyncOpsFeature build() {
+      SseSupport.check(AsyncOpsFeature.class.getClassLoader());
       Settings settings =
           new Settings(
               engine,

@@ -2,6 +2,7 @@ package io.github.asyncops.jaxrs;
 
 import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.core.OperationType;
+import io.github.asyncops.jaxrs.internal.Bodies;
 import io.github.asyncops.jaxrs.internal.EventStream;
 import io.github.asyncops.jaxrs.internal.Exchange;
 import io.github.asyncops.jaxrs.internal.Guard;
@@ -10,7 +11,6 @@ import io.github.asyncops.jaxrs.internal.Lists;
 import io.github.asyncops.jaxrs.internal.Results;
 import io.github.asyncops.jaxrs.internal.Starter;
 import io.github.asyncops.jaxrs.json.TypeJson;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -36,8 +36,9 @@ import java.util.function.Supplier;
 
 /**
  * The HTTP resources of every registered operation type, at {@code operations} under the
- * application path. {@link AsyncOpsFeature} registers it; the module README documents each
- * endpoint, its statuses, headers and JSON.
+ * application path. The application registers it next to {@link AsyncOpsFeature} (see {@link
+ * AsyncOpsFeature#resourceClass()}); the module README documents each endpoint, its statuses,
+ * headers and JSON.
  *
  * <p>To serve the resources at another path, subclass it with nothing but another {@link Path} and
  * give the subclass to {@link AsyncOpsFeature.Builder#resource(Class)}:
@@ -47,9 +48,9 @@ import java.util.function.Supplier;
  * public class JobsResource extends OperationsResource {}
  * }</pre>
  *
- * <p>The feature registers one instance for all requests; the runtime injects its {@code @Context}
- * fields as proxies that select each request's context (JAX-RS 4.0, section 5.1). A subclass needs
- * a public constructor without parameters and must not override the methods.
+ * <p>One instance serves all requests; the runtime injects its {@code @Context} fields as proxies
+ * that select each request's context (JAX-RS 4.0, section 5.1). A subclass needs a public
+ * constructor without parameters and must not override the methods.
  */
 @Path("operations")
 public class OperationsResource {
@@ -59,7 +60,7 @@ public class OperationsResource {
   @Context private SecurityContext securityContext;
   @Context private Request request;
 
-  /** Creates the resource; {@link AsyncOpsFeature} does, once. */
+  /** Creates the resource; the runtime does, once per request. */
   public OperationsResource() {}
 
   /**
@@ -110,10 +111,10 @@ public class OperationsResource {
    */
   @POST
   @Path("{type}")
-  @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   public Response start(
       @PathParam("type") String type, @QueryParam("key") String key, InputStream body) {
+    Bodies.requireJsonOrNone(headers.getMediaType());
     return guard(() -> Starter.start(exchange(), type, key, headers, body));
   }
 

@@ -61,6 +61,7 @@ final class Harness implements AutoCloseable {
     ResourceConfig config =
         new ResourceConfig()
             .register(feature)
+            .register(feature.resourceClass())
             .register(TestPrincipals.class)
             .register(OtherResource.class)
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
