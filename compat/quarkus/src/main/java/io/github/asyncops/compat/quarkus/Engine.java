@@ -6,9 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /** The engine as a CDI bean, closed when the application stops. */
-public final class Engine {
-  private Engine() {}
-
+final class Engine {
   /**
    * Builds the engine.
    *
