@@ -34,9 +34,14 @@ final class WorkerRegistry {
       List<WorkerProvider<?>> found = new ArrayList<>();
       discover(discovery.loader(), found, problems, causes);
       for (WorkerProvider<?> provider : found) {
+        String name = provider.name();
+        if (name == null || !NAME.matcher(name).matches()) {
+          // Its name is no namespace; declaration() reports the name below.
+          providers.add(provider);
+          continue;
+        }
         try {
-          provider.configure(
-              ProviderContext.of(provider.name(), discovery.settings(), discovery.services()));
+          provider.configure(ProviderContext.of(name, discovery.settings(), discovery.services()));
           providers.add(provider);
         } catch (RuntimeException e) {
           problems.add(provider.getClass().getName() + " cannot be configured: " + e.getMessage());

@@ -3,6 +3,7 @@ package io.github.asyncops.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.asyncops.core.testing.BadNameProvider;
 import io.github.asyncops.core.testing.EchoProvider;
 import io.github.asyncops.core.testing.GreetingProvider;
 import io.github.asyncops.core.testing.ServicesFile;
@@ -128,6 +129,16 @@ final class ProviderConfigurationTest {
         .isInstanceOf(WorkerDiscoveryException.class)
         .hasMessageContaining("'greeting.greeting' is missing")
         .hasMessageContaining("com.example.MissingProvider");
+  }
+
+  @Test
+  void a_discovered_provider_with_an_unusable_name_is_reported_by_its_name() throws IOException {
+    OperationEngine.Builder builder = discovering(BadNameProvider.class.getName());
+
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(WorkerDiscoveryException.class)
+        .hasMessageContaining(BadNameProvider.class.getName() + " declares an invalid type")
+        .hasMessageContaining("name 'Bad Name' must be");
   }
 
   @Test

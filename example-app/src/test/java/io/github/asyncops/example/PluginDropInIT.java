@@ -89,6 +89,29 @@ final class PluginDropInIT {
     return names;
   }
 
+  @Test
+  void the_plugin_generated_from_the_archetype_gets_a_bar_too(@TempDir Path plugins)
+      throws Exception {
+    Path generated = Path.of(System.getProperty("generated.plugin", "missing"));
+    assertThat(generated).as("built by the archetype's integration test").isRegularFile();
+    Files.copy(generated, plugins.resolve(generated.getFileName()));
+    server =
+        DemoServer.start(
+            DemoOptions.parse(
+                List.of("--port", "0", "--lang", "en", "--plugins", plugins.toString())));
+
+    assertThat(typeNames()).containsExactly("csv-export", "missile-launch", "report");
+
+    browser = new Browser(downloads);
+    browser.open("http://localhost:" + server.port() + "/");
+    browser.until(d -> browser.text("bar-report").equals("Ready to start"));
+    browser.click("bar-report", "start");
+    browser.until(d -> browser.text("bar-report").startsWith("Step "));
+    browser.until(d -> "succeeded".equals(browser.state("bar-report")));
+    assertThat(browser.text("bar-report")).isEqualTo("Step 5 of 5");
+    browser.screenshot("plugin-report-finished");
+  }
+
   private JsonNode types() throws IOException, InterruptedException {
     HttpResponse<String> response =
         http.send(

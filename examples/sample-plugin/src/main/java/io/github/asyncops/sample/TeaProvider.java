@@ -55,7 +55,8 @@ public final class TeaProvider implements WorkerProvider<Void> {
       @Override
       public OperationResult run(WorkerContext context) throws InterruptedException {
         for (int second = 1; second <= seconds; second++) {
-          if (stop.await(1, TimeUnit.SECONDS) || context.stopRequested()) {
+          stop.await(1, TimeUnit.SECONDS);
+          if (context.stopRequested()) {
             return OperationResult.none();
           }
           String text =
