@@ -2,6 +2,7 @@ package io.github.asyncops.example;
 
 import java.io.CharConversionException;
 import java.io.IOException;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import org.glassfish.grizzly.Buffer;
@@ -28,8 +29,9 @@ import org.glassfish.grizzly.memory.Buffers;
  */
 final class MalformedUris extends BaseFilter {
   private static final String ESCAPES =
-      "the request URI is malformed: a percent-escape is broken or encodes a character that is"
-          + " not allowed (NUL, an invalid UTF-8 sequence, / or \\)";
+      "the request URI is malformed: it has a character that must be percent-encoded, a broken"
+          + " percent-escape, or one that encodes a character that is not allowed (NUL, an invalid"
+          + " UTF-8 sequence, / or \\)";
 
   private static final String DOTS =
       "the request path has a '.' or '..' segment; send the path with them resolved";
@@ -80,7 +82,11 @@ final class MalformedUris extends BaseFilter {
    */
   private static String problem(HttpRequestPacket request) {
     String path = request.getRequestURI();
+    String query = request.getQueryString();
     try {
+      // Jersey's container builds a java.net.URI, after escaping these in the query only.
+      String escaped = query == null ? "" : "?" + jerseyEscaped(query);
+      URI.create("http://localhost" + path + escaped);
       for (String segment : path.split("/", -1)) {
         String name = URLDecoder.decode(segment, StandardCharsets.UTF_8);
         if (name.equals(".") || name.equals("..")) {
@@ -95,7 +101,6 @@ final class MalformedUris extends BaseFilter {
       DataChunk decoded = DataChunk.newInstance();
       decoded.setBytes(new byte[raw.length]);
       HttpRequestURIDecoder.decode(original, decoded, false, StandardCharsets.UTF_8);
-      String query = request.getQueryString();
       if (query != null) {
         URLDecoder.decode(query, StandardCharsets.UTF_8);
       }
@@ -104,5 +109,15 @@ final class MalformedUris extends BaseFilter {
       // Grizzly's decoder also fails with IllegalStateException on a lone "%".
       return ESCAPES;
     }
+  }
+
+  private static String jerseyEscaped(String query) {
+    return query
+        .replace("{", "%7B")
+        .replace("}", "%7D")
+        .replace("\\", "%5C")
+        .replace("^", "%5E")
+        .replace("|", "%7C")
+        .replace("`", "%60");
   }
 }

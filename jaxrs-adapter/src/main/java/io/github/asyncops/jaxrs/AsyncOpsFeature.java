@@ -9,7 +9,7 @@ import io.github.asyncops.jaxrs.internal.BasePath;
 import io.github.asyncops.jaxrs.internal.CsrfFilter;
 import io.github.asyncops.jaxrs.internal.DeliveryThreads;
 import io.github.asyncops.jaxrs.internal.IdempotencyKeys;
-import io.github.asyncops.jaxrs.internal.ProblemBodyFilter;
+import io.github.asyncops.jaxrs.internal.MalformedRequestFilter;
 import io.github.asyncops.jaxrs.internal.ResponseHeadersFilter;
 import io.github.asyncops.jaxrs.internal.Settings;
 import io.github.asyncops.jaxrs.internal.StatusRenderings;
@@ -79,7 +79,7 @@ public final class AsyncOpsFeature implements Feature {
     context.register(new WebApplicationExceptionMapper(settings.base()));
     context.register(new CsrfFilter(settings.base()));
     context.register(new ResponseHeadersFilter(settings.base()));
-    context.register(new ProblemBodyFilter(settings.base()));
+    context.register(new MalformedRequestFilter(settings.base()), MalformedRequestFilter.PRIORITY);
     return true;
   }
 

@@ -1,5 +1,7 @@
 package io.github.asyncops.jaxrs;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -7,7 +9,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * A real Grizzly server on a free port that serves an application under {@code /api}, as the demo
- * does: the adapter answers at {@code /api/operations}.
+ * does: the adapter answers at {@code /api/operations}. Grizzly's own errors are problems too
+ * ({@link GrizzlyProblems}).
  */
 final class Server implements AutoCloseable {
   final URI base;
@@ -24,7 +27,13 @@ final class Server implements AutoCloseable {
     this.onClose = onClose;
     this.http =
         GrizzlyHttpServerFactory.createHttpServer(
-            URI.create("http://localhost:0/api/"), application, true);
+            URI.create("http://localhost:0/api/"), application, false);
+    GrizzlyProblems.register(http);
+    try {
+      http.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
     int port = http.getListener("grizzly").getPort();
     this.base = URI.create("http://localhost:" + port + "/api/");
   }
