@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import org.glassfish.grizzly.http.server.HttpServer;
+import org.glassfish.grizzly.threadpool.ThreadPoolConfig;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 
@@ -24,10 +25,29 @@ final class Server implements AutoCloseable {
    * @param onClose runs after the server stops, for example to close the engine
    */
   Server(ResourceConfig application, Runnable onClose) {
+    this(application, onClose, 0);
+  }
+
+  /**
+   * Starts a server with a fixed number of worker threads.
+   *
+   * @param application what to serve
+   * @param onClose runs after the server stops, for example to close the engine
+   * @param workerThreads the size of Grizzly's worker pool, or 0 for its default
+   */
+  Server(ResourceConfig application, Runnable onClose, int workerThreads) {
     this.onClose = onClose;
     this.http =
         GrizzlyHttpServerFactory.createHttpServer(
             URI.create("http://localhost:0/api/"), application, false);
+    if (workerThreads > 0) {
+      http.getListener("grizzly")
+          .getTransport()
+          .setWorkerThreadPoolConfig(
+              ThreadPoolConfig.defaultConfig()
+                  .setCorePoolSize(workerThreads)
+                  .setMaxPoolSize(workerThreads));
+    }
     GrizzlyProblems.register(http);
     try {
       http.start();
