@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Requests that Grizzly or Jersey's container refuse before the adapter sees them (issue 11) answer
  * 400 with a problem+json body on the demo, never an empty 500 or an HTML page with a stack trace.
- * Sent with curl's {@code --path-as-is}, since the JDK refuses to build such URIs.
+ * Sent with curl's {@code --path-as-is --globoff}, since the JDK refuses to build such URIs.
  */
 final class ContainerErrorsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +34,7 @@ final class ContainerErrorsIT {
                 "curl",
                 "-sS",
                 "--path-as-is",
+                "--globoff",
                 "-o",
                 "-",
                 "-w",
@@ -61,6 +62,8 @@ final class ContainerErrorsIT {
             "/api/operations/csv-export/%",
             "/api/operations/csv-export/%zz",
             "/api/operations/csv-export/x/..",
+            "/api/operations/csv-export/a\"b",
+            "/api/operations/csv-export/{x}",
             "/api/operations/missile-launch?active=%",
             "/api/operations/missile-launch?active=%zz");
     for (String path : paths) {
