@@ -1,7 +1,7 @@
 package io.github.asyncops.example;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -62,7 +62,7 @@ final class ContainerProblems implements ErrorPageGenerator {
     problem.put("detail", detail);
     try {
       return JSON.writeValueAsBytes(problem);
-    } catch (JsonProcessingException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("a map of strings and a number always serialises", e);
     }
   }
