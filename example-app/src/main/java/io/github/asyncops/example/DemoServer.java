@@ -67,6 +67,7 @@ public final class DemoServer implements AutoCloseable {
     HttpServer server =
         GrizzlyHttpServerFactory.createHttpServer(
             URI.create("http://localhost:" + options.port() + "/api/"), api, false);
+    HttpSetup.apply(server);
     ServerConfiguration routes = server.getServerConfiguration();
     ClassLoader loader = DemoServer.class.getClassLoader();
     routes.addHttpHandler(new CLStaticHttpHandler(loader, "/assets/"), "/assets");

@@ -62,12 +62,8 @@ final class DemoClusterIT {
   @Test
   void the_bar_on_node_1_follows_a_flight_that_runs_on_node_2() throws Exception {
     node2 = node("node-2");
-    // HTTP/1.1: the JDK client's default h2c upgrade on a POST with a body makes Grizzly 4.0.2
-    // wait for the body until it times out (the adapter then answers 400).
     HttpResponse<String> started =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .build()
+        HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(
                         URI.create(

@@ -10,10 +10,12 @@ import io.github.asyncops.jaxrs.internal.CsrfFilter;
 import io.github.asyncops.jaxrs.internal.DeliveryThreads;
 import io.github.asyncops.jaxrs.internal.IdempotencyKeys;
 import io.github.asyncops.jaxrs.internal.ProblemBodyFilter;
+import io.github.asyncops.jaxrs.internal.MalformedRequestFilter;
 import io.github.asyncops.jaxrs.internal.ResponseHeadersFilter;
 import io.github.asyncops.jaxrs.internal.Settings;
 import io.github.asyncops.jaxrs.internal.SseSupport;
 import io.github.asyncops.jaxrs.internal.StatusRenderings;
+import io.github.asyncops.jaxrs.internal.WaitingStarts;
 import io.github.asyncops.jaxrs.internal.WireJsonProvider;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Feature;
@@ -49,6 +51,9 @@ public final class AsyncOpsFeature implements Feature {
   /** The default cap on {@code Prefer: wait}: 30 seconds. */
   public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
 
+  /** The default cap on starts suspended by {@code Prefer: wait} at once: 1,000. */
+  public static final int DEFAULT_MAX_WAITING_STARTS = 1_000;
+
   /** The default limit of a start body: 64 KiB. */
   public static final int DEFAULT_MAX_BODY_SIZE = 64 * 1024;
 
@@ -70,6 +75,12 @@ public final class AsyncOpsFeature implements Feature {
     return new Builder(engine);
   }
 
+  /** The settings, for tests in this package. */
+  Settings settings() {
+    return settings;
+  }
+
+
   /**
    * Registers the adapter's providers and settings. The runtime calls it once per application.
    *
@@ -81,6 +92,7 @@ public final class AsyncOpsFeature implements Feature {
     context.property(Settings.PROPERTY, settings);
     context.register(new WireJsonProvider(), WireJsonProvider.PRIORITY);
     context.register(new AsyncOpsExceptionMapper());
+    context.register(new MalformedRequestFilter(settings.base()), MalformedRequestFilter.PRIORITY);
     context.register(new ProblemBodyFilter(settings.base()));
     context.register(new CsrfFilter(settings.base()));
     context.register(new ResponseHeadersFilter(settings.base()));
@@ -107,6 +119,7 @@ public final class AsyncOpsFeature implements Feature {
     private AccessPolicy accessPolicy = AccessPolicy.DEFAULT;
     private Duration maxWait = DEFAULT_MAX_WAIT;
     private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
+    private int maxWaitingStarts = DEFAULT_MAX_WAITING_STARTS;
     private ObjectMapper objectMapper;
     private Executor executor;
 
@@ -159,8 +172,8 @@ public final class AsyncOpsFeature implements Feature {
     }
 
     /**
-     * Caps how long {@code Prefer: wait=N} holds a start's response, and so a request thread.
-     * Default: 30 seconds.
+     * Caps how long {@code Prefer: wait=N} holds a start's response. The response is suspended
+     * (JAX-RS {@code AsyncResponse}), so no request thread waits. Default: 30 seconds.
      *
      * @param maxWait not negative, used in whole seconds; zero ignores the preference
      * @return this builder
@@ -170,6 +183,21 @@ public final class AsyncOpsFeature implements Feature {
         throw new IllegalArgumentException("maxWait must not be negative, was " + maxWait);
       }
       this.maxWait = maxWait;
+      return this;
+    }
+
+    /**
+     * Caps how many starts wait at once for {@code Prefer: wait}. A start beyond the cap answers at
+     * once, as if it had not asked to wait. Default: {@value #DEFAULT_MAX_WAITING_STARTS}.
+     *
+     * @param starts not negative; zero ignores the preference
+     * @return this builder
+     */
+    public Builder maxWaitingStarts(int starts) {
+      if (starts < 0) {
+        throw new IllegalArgumentException("maxWaitingStarts must not be negative, was " + starts);
+      }
+      this.maxWaitingStarts = starts;
       return this;
     }
 
@@ -233,7 +261,8 @@ public final class AsyncOpsFeature implements Feature {
               objectMapper != null ? objectMapper : parameterMapper(),
               executor != null ? executor : DeliveryThreads.create(),
               new IdempotencyKeys(),
-              new StatusRenderings());
+              new StatusRenderings(),
+              new WaitingStarts(maxWaitingStarts));
       return new AsyncOpsFeature(settings, resource);
     }
 

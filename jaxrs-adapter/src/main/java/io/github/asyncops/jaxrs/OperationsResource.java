@@ -21,6 +21,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -101,21 +103,29 @@ public class OperationsResource {
   }
 
   /**
-   * {@code POST {base}/{type}}: starts an operation, or joins the active one.
+   * {@code POST {base}/{type}}: starts an operation, or joins the active one. Resumes the response
+   * with 202 and the status when created, 200 when joined, or when it ended within {@code Prefer:
+   * wait}; while it waits, no request thread is held.
    *
    * @param type the type's name
    * @param key the key of a {@code KEY}-scope start
    * @param body the worker's parameters as JSON, or no body
-   * @return 202 with the status when created, 200 when joined, or when it ended within {@code
-   *     Prefer: wait}
+   * @param async the response, suspended until it is answered
    */
   @POST
   @Path("{type}")
   @Produces(MediaType.APPLICATION_JSON)
-  public Response start(
-      @PathParam("type") String type, @QueryParam("key") String key, InputStream body) {
-    Bodies.requireJsonOrNone(headers.getMediaType());
-    return guard(() -> Starter.start(exchange(), type, key, headers, body));
+  public void start(
+      @PathParam("type") String type,
+      @QueryParam("key") String key,
+      InputStream body,
+      @Suspended AsyncResponse async) {
+    try {
+      Bodies.requireJsonOrNone(headers.getMediaType());
+      Starter.start(exchange(), type, key, headers, body, async);
+    } catch (RuntimeException e) {
+      async.resume(Guard.failure(e));
+    }
   }
 
   /**
@@ -229,6 +239,34 @@ public class OperationsResource {
               exchange::render,
               last);
           return null;
+        });
+  }
+
+  /**
+   * {@code HEAD {base}/{type}/{id}/events}: the headers a stream would start with, at once. Without
+   * this method the runtime would answer {@code HEAD} by opening the stream, which holds the answer
+   * until the operation ends.
+   *
+   * @param type the type's name
+   * @param id the operation's id
+   * @param lastEventId the id of the last event a reconnecting client received, or null
+   * @return 200 with {@code Content-Type: text/event-stream}, or 204 as for {@code GET}
+   */
+  @HEAD
+  @Path("{type}/{id}/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public Response eventsHeaders(
+      @PathParam("type") String type,
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId) {
+    return guard(
+        () -> {
+          Exchange exchange = exchange();
+          OperationSnapshot operation = exchange.visible(exchange.type(type), id);
+          if (!operation.active() && LastEventId.parse(lastEventId).saw(operation)) {
+            return exchange.build(Response.noContent());
+          }
+          return exchange.build(Response.ok().type(MediaType.SERVER_SENT_EVENTS_TYPE));
         });
   }
 

@@ -71,6 +71,11 @@ final class Harness implements AutoCloseable {
     return config;
   }
 
+  /** How many starts wait suspended for {@code Prefer: wait} now. */
+  int waitingStarts() {
+    return feature.settings().waitingStarts().suspended();
+  }
+
   private Worker gated() {
     return context -> {
       gate.pass(context);

@@ -6,15 +6,17 @@ import jakarta.ws.rs.client.Invocation;
 import jakarta.ws.rs.client.WebTarget;
 import jakarta.ws.rs.core.Response;
 import org.glassfish.jersey.test.JerseyTest;
-import org.glassfish.jersey.test.inmemory.InMemoryTestContainerFactory;
+import org.glassfish.jersey.test.TestProperties;
+import org.glassfish.jersey.test.grizzly.GrizzlyTestContainerFactory;
 import org.glassfish.jersey.test.spi.TestContainerFactory;
 import org.junit.jupiter.api.AfterEach;
 
 /**
- * The base of the tests that run on Jersey's in-memory container, with request helpers that send
- * what the widget sends.
+ * The base of the tests that run the application on a Grizzly server on a free port through {@link
+ * JerseyTest}, with request helpers that send what the widget sends. Not Jersey's in-memory
+ * container: it cannot suspend a response, which every start does.
  */
-abstract class InMemoryTest extends JerseyTest {
+abstract class GrizzlyTest extends JerseyTest {
   static final String JSON = "application/json";
 
   /** The client id of the browser that every {@link #call} comes from. */
@@ -25,18 +27,19 @@ abstract class InMemoryTest extends JerseyTest {
 
   final Harness harness;
 
-  InMemoryTest() {
+  GrizzlyTest() {
     this(new Harness());
   }
 
-  InMemoryTest(Harness harness, Object... components) {
+  GrizzlyTest(Harness harness, Object... components) {
     super(harness.application(components));
     this.harness = harness;
+    forceSet(TestProperties.CONTAINER_PORT, "0");
   }
 
   @Override
   protected TestContainerFactory getTestContainerFactory() {
-    return new InMemoryTestContainerFactory();
+    return new GrizzlyTestContainerFactory();
   }
 
   @AfterEach
