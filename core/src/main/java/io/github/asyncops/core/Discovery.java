@@ -9,5 +9,4 @@ import java.util.Map;
  * @param settings where discovered providers read their settings
  * @param services the services discovered providers may use, by type
  */
-record Discovery(
-    ClassLoader loader, SettingsSource settings, Map<Class<?>, Object> services) {}
+record Discovery(ClassLoader loader, SettingsSource settings, Map<Class<?>, Object> services) {}

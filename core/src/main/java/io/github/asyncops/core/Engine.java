@@ -69,8 +69,7 @@ final class Engine implements OperationEngine {
 
   /** Discovers providers and starts an engine. */
   static Engine start(EngineConfig config) {
-    Engine engine =
-        new Engine(config, WorkerRegistry.load(config.workers(), config.discovery()));
+    Engine engine = new Engine(config, WorkerRegistry.load(config.workers(), config.discovery()));
     engine.store.register(engine.types());
     engine.news = engine.store.listen(engine.remote);
     Housekeeping housekeeping =

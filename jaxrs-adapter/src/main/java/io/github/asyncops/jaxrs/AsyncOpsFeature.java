@@ -9,8 +9,8 @@ import io.github.asyncops.jaxrs.internal.BasePath;
 import io.github.asyncops.jaxrs.internal.CsrfFilter;
 import io.github.asyncops.jaxrs.internal.DeliveryThreads;
 import io.github.asyncops.jaxrs.internal.IdempotencyKeys;
-import io.github.asyncops.jaxrs.internal.ProblemBodyFilter;
 import io.github.asyncops.jaxrs.internal.MalformedRequestFilter;
+import io.github.asyncops.jaxrs.internal.ProblemBodyFilter;
 import io.github.asyncops.jaxrs.internal.ResponseHeadersFilter;
 import io.github.asyncops.jaxrs.internal.Settings;
 import io.github.asyncops.jaxrs.internal.SseSupport;
@@ -79,7 +79,6 @@ public final class AsyncOpsFeature implements Feature {
   Settings settings() {
     return settings;
   }
-
 
   /**
    * Registers the adapter's providers and settings. The runtime calls it once per application.

@@ -18,8 +18,7 @@ import java.util.regex.Pattern;
  * read {@code Content-Type} too.
  */
 @PreMatching
-public final class MalformedRequestFilter
-    implements ContainerRequestFilter {
+public final class MalformedRequestFilter implements ContainerRequestFilter {
   /** Its priority: before the adapter's other request filters. */
   public static final int PRIORITY = Priorities.HEADER_DECORATOR;
 
