@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.testing.ForwardingStore;
-import io.github.asyncops.core.testing.Gate;
-import io.github.asyncops.core.testing.ManualClock;
-import io.github.asyncops.core.testing.ManualScheduler;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.testing.Gate;
+import io.github.asyncops.testing.ManualClock;
+import io.github.asyncops.testing.ManualScheduler;
+import io.github.asyncops.testing.TestProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

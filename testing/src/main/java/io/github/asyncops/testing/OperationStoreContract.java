@@ -7,6 +7,7 @@ import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
+import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
