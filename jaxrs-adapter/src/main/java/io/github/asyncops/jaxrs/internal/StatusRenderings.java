@@ -6,6 +6,7 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.jaxrs.json.StatusJson;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -46,7 +47,9 @@ public final class StatusRenderings {
 
     static Rendered of(OperationSnapshot snapshot, String base, String tag, String json) {
       EntityTag entityTag = new EntityTag(tag);
-      return new Rendered(snapshot, base, tag, entityTag, entityTag.toString(), json);
+      String header =
+          RuntimeDelegate.getInstance().createHeaderDelegate(EntityTag.class).toString(entityTag);
+      return new Rendered(snapshot, base, tag, entityTag, header, json);
     }
   }
 
