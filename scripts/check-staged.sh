@@ -29,7 +29,7 @@ pom=$(find "$dir" -maxdepth 1 -name "$artifact-*.pom" | sort | tail -n 1)
 base=${pom%.pom}
 
 for element in name description url licenses scm developers; do
-  grep -q "<$element>" "$pom" || fail "the staged POM has no <$element>"
+  grep -Eq "<$element[ >]" "$pom" || fail "the staged POM has no <$element>"
 done
 grep -q "<parent>" "$pom" && [ "$packaging" != pom ] && fail "the staged POM is not flattened: it still names its parent"
 
