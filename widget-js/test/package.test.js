@@ -2,7 +2,7 @@
  * The package as published: metadata, the version in step with Maven, the tarball's files, the
  * runtime API against the declarations tsc generates from the sources (types.ts, react.tsx and
  * vue.ts check the types themselves), the custom elements manifest, and imports without a DOM.
- * `npm run build` (the pretest script) has generated types/, dist/ and custom-elements.json.
+ * The pretest script has generated types/, dist/ and custom-elements.json; run through `npm test`.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -40,7 +40,7 @@ test('every export has its types and its files exist', () => {
 });
 
 test('the tarball holds the sources, generated types, typings, ready file, manifest and licence, nothing else', () => {
-  const [{ files }] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
+  const [{ files }] = JSON.parse(execFileSync(process.execPath, [process.env.npm_execpath, 'pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
   const paths = files.map((f) => f.path).sort();
   const modules = ['client', 'define', 'element', 'index', 'messages'];
   expect(paths).toEqual(
