@@ -41,7 +41,7 @@ tests=$(find "$dir" -maxdepth 1 -name "*-tests.jar" -o -maxdepth 1 -name "*-test
 for classifier in "" -sources -javadoc; do
   [ -f "$base$classifier.jar" ] || fail "no ${classifier#-}${classifier:+ }jar staged (${base##*/}$classifier.jar)"
 done
-"$jar" tf "$base-sources.jar" | grep -qv '^META-INF/' || fail "the sources jar is empty"
+"$jar" tf "$base-sources.jar" | grep -Evq '/$|^META-INF/MANIFEST.MF$|^META-INF/maven/' || fail "the sources jar is empty"
 "$jar" tf "$base-javadoc.jar" | grep -Eq '^(index\.html|README\.md)$' || fail "the javadoc jar has neither index.html nor README.md"
 
 if [ "$packaging" = jar ]; then

@@ -27,6 +27,9 @@ public final class StatusRenderings {
   private final ObjectWriter writer = WireJsonProvider.mapper().writerFor(StatusJson.class);
   private final Map<OperationId, Rendered> newest = new ConcurrentHashMap<>();
 
+  /** Creates an empty cache of renderings. */
+  public StatusRenderings() {}
+
   /**
    * A status as a response or an event carries it.
    *
