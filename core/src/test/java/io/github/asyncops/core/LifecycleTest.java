@@ -7,7 +7,7 @@ import static io.github.asyncops.core.OperationState.STOPPING;
 import static io.github.asyncops.core.OperationState.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.asyncops.core.testing.MissileLaunch;
+import io.github.asyncops.testing.MissileLaunch;
 import io.github.asyncops.testing.EngineFixture;
 import io.github.asyncops.testing.Gate;
 import java.time.Duration;

@@ -5,7 +5,7 @@ import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.Scope;
 import io.github.asyncops.core.StartPolicy;
 import io.github.asyncops.core.spi.Worker;
-import io.github.asyncops.core.testing.MissileLaunch;
+import io.github.asyncops.testing.MissileLaunch;
 import io.github.asyncops.testing.EngineFixture;
 import io.github.asyncops.testing.Gate;
 import io.github.asyncops.testing.TestProvider;

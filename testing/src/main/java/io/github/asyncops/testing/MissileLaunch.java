@@ -1,4 +1,4 @@
-package io.github.asyncops.core.testing;
+package io.github.asyncops.testing;
 
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.Progress;
@@ -6,7 +6,6 @@ import io.github.asyncops.core.Scope;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
 import io.github.asyncops.core.spi.WorkerProvider;
-import io.github.asyncops.testing.Gate;
 
 /**
  * The seed's missile launch, with a flight of {@code steps} steps that a test drives through a
