@@ -41,6 +41,7 @@ final class Snapshots {
         r.error(),
         !(r.result() instanceof OperationResult.None),
         r.stopRequested(),
-        r.state().isActive() && rt != null ? rt.type.pollInterval() : null);
+        r.state().isActive() && rt != null ? rt.type.pollInterval() : null,
+        r.node());
   }
 }

@@ -13,6 +13,8 @@ import java.util.List;
  * @param jdbcUser the database user, or null
  * @param jdbcPassword the database password, or null
  * @param nodeId this node's name among nodes sharing a database, or null for a random one
+ * @param runsWorkers false for a web node that starts, stops and follows operations that worker
+ *     nodes sharing its database run
  */
 public record DemoOptions(
     int port,
@@ -21,13 +23,15 @@ public record DemoOptions(
     String jdbcUrl,
     String jdbcUser,
     String jdbcPassword,
-    String nodeId) {
+    String nodeId,
+    boolean runsWorkers) {
 
   /** The usage text printed for {@code --help} and after a bad option. */
   public static final String USAGE =
       """
       usage: java -jar asyncops-demo.jar [--port N] [--flight-seconds N] [--lang ru|en]
                  [--jdbc-url URL [--jdbc-user U] [--jdbc-password P]] [--node-id NAME]
+                 [--workers on|off]
         --port N            HTTP port (default 8080, 0 for any free port)
         --flight-seconds N  length of a missile flight in seconds (default 120)
         --lang ru|en        language of the texts (default ru)
@@ -35,6 +39,8 @@ public record DemoOptions(
         --jdbc-user U       database user
         --jdbc-password P   database password
         --node-id NAME      this node's name when several share one database
+        --workers on|off    off: a web node that starts, stops and follows operations
+                            that worker nodes on the same database run (default on)
       """;
 
   /**
@@ -43,7 +49,8 @@ public record DemoOptions(
    * @return port 8080, a 120-second flight, Russian
    */
   public static DemoOptions defaults() {
-    return new DemoOptions(8080, Duration.ofSeconds(120), Language.RU, null, null, null, null);
+    return new DemoOptions(
+        8080, Duration.ofSeconds(120), Language.RU, null, null, null, null, true);
   }
 
   /**
@@ -71,10 +78,36 @@ public record DemoOptions(
             case "--jdbc-user" -> options.withJdbc(options.jdbcUrl, value, options.jdbcPassword);
             case "--jdbc-password" -> options.withJdbc(options.jdbcUrl, options.jdbcUser, value);
             case "--node-id" -> options.withNodeId(value);
+            case "--workers" -> options.withWorkers(onOff(name, value));
             default -> throw new IllegalArgumentException("unknown option " + name);
           };
     }
+    if (!options.runsWorkers && options.jdbcUrl == null) {
+      throw new IllegalArgumentException(
+          "--workers off needs --jdbc-url: a node without workers leaves its operations to the"
+              + " worker nodes that share its database");
+    }
     return options;
+  }
+
+  /**
+   * Copies with or without workers.
+   *
+   * @param newRunsWorkers false for a web node that runs no operations itself
+   * @return the copy
+   */
+  public DemoOptions withWorkers(boolean newRunsWorkers) {
+    return new DemoOptions(
+        port, flight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId, newRunsWorkers);
+  }
+
+  private static boolean onOff(String name, String value) {
+    return switch (value) {
+      case "on" -> true;
+      case "off" -> false;
+      default ->
+          throw new IllegalArgumentException(name + " must be on or off, was '" + value + "'");
+    };
   }
 
   /**
@@ -84,7 +117,8 @@ public record DemoOptions(
    * @return the copy
    */
   public DemoOptions withPort(int newPort) {
-    return new DemoOptions(newPort, flight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId);
+    return new DemoOptions(
+        newPort, flight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId, runsWorkers);
   }
 
   /**
@@ -94,7 +128,8 @@ public record DemoOptions(
    * @return the copy
    */
   public DemoOptions withFlight(Duration newFlight) {
-    return new DemoOptions(port, newFlight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId);
+    return new DemoOptions(
+        port, newFlight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId, runsWorkers);
   }
 
   /**
@@ -104,7 +139,8 @@ public record DemoOptions(
    * @return the copy
    */
   public DemoOptions withLanguage(Language newLanguage) {
-    return new DemoOptions(port, flight, newLanguage, jdbcUrl, jdbcUser, jdbcPassword, nodeId);
+    return new DemoOptions(
+        port, flight, newLanguage, jdbcUrl, jdbcUser, jdbcPassword, nodeId, runsWorkers);
   }
 
   /**
@@ -116,7 +152,7 @@ public record DemoOptions(
    * @return the copy
    */
   public DemoOptions withJdbc(String url, String user, String password) {
-    return new DemoOptions(port, flight, language, url, user, password, nodeId);
+    return new DemoOptions(port, flight, language, url, user, password, nodeId, runsWorkers);
   }
 
   /**
@@ -126,7 +162,8 @@ public record DemoOptions(
    * @return the copy
    */
   public DemoOptions withNodeId(String newNodeId) {
-    return new DemoOptions(port, flight, language, jdbcUrl, jdbcUser, jdbcPassword, newNodeId);
+    return new DemoOptions(
+        port, flight, language, jdbcUrl, jdbcUser, jdbcPassword, newNodeId, runsWorkers);
   }
 
   private static int number(String name, String value, int min, int max) {

@@ -51,7 +51,8 @@ public final class DemoServer implements AutoCloseable {
             .store(store.store)
             .worker(new MissileLaunch(options.flight(), options.language()))
             .worker(new CsvExport(EXPORT_PAUSE, options.language()))
-            .stopGrace(Duration.ofSeconds(5));
+            .stopGrace(Duration.ofSeconds(5))
+            .runsWorkers(options.runsWorkers());
     if (options.nodeId() != null) {
       builder.nodeId(options.nodeId());
     }
