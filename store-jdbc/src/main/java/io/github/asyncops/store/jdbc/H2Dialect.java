@@ -34,6 +34,11 @@ final class H2Dialect extends JdbcDialect {
   }
 
   @Override
+  boolean foldsSideEffects() {
+    return false;
+  }
+
+  @Override
   String returning(String update, String columns) {
     return "SELECT " + columns + " FROM FINAL TABLE (" + update + ")";
   }

@@ -86,6 +86,12 @@ public abstract class JdbcDialect {
    */
   abstract String inLockingSubquery(String column, String subquery);
 
+  /**
+   * Whether writes may do their side effects (queue counter, notification) in the same statement,
+   * with data-modifying WITH queries.
+   */
+  abstract boolean foldsSideEffects();
+
   /** An UPDATE that answers the rows it changed, with these columns. */
   abstract String returning(String update, String columns);
 

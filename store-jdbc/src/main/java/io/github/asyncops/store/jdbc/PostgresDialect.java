@@ -32,6 +32,11 @@ final class PostgresDialect extends JdbcDialect {
   }
 
   @Override
+  boolean foldsSideEffects() {
+    return true;
+  }
+
+  @Override
   String returning(String update, String columns) {
     return update + " RETURNING " + columns;
   }

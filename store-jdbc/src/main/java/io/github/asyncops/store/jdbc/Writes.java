@@ -121,6 +121,24 @@ final class Writes {
               db.notify(c, Notification.stopRequested(replaced.id()));
             }
           }
+          if (sql.folded) {
+            boolean inserted;
+            try (PreparedStatement insert = c.prepareStatement(sql.insertFolded)) {
+              Rows.bindInsert(insert, record, parameters);
+              insert.setInt(17, queueLimit);
+              insert.setInt(18, shard());
+              insert.setString(19, db.channel());
+              insert.setString(20, Notification.queued(record.type(), origin));
+              try (ResultSet rs = insert.executeQuery()) {
+                inserted = rs.next();
+              }
+            }
+            if (!inserted) {
+              c.rollback();
+              return new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queueSize(c)));
+            }
+            return new InsertResult.Inserted(record, replaced);
+          }
           int inserted;
           try (PreparedStatement insert = c.prepareStatement(sql.insert)) {
             Rows.bindInsert(insert, record, parameters);
@@ -147,13 +165,18 @@ final class Writes {
         (c, attempt) -> {
           List<OperationRecord> rowsClaimed = new ArrayList<>();
           List<String> parameters = new ArrayList<>();
-          try (PreparedStatement claim = c.prepareStatement(sql.claim)) {
+          boolean folded = sql.folded && max <= IDS_PER_NOTIFICATION;
+          try (PreparedStatement claim = c.prepareStatement(folded ? sql.claimFolded : sql.claim)) {
             claim.setString(1, node);
             Database.setTimestamp(claim, 2, now);
             Database.setTimestamp(claim, 3, now);
             Database.setTimestamp(claim, 4, now);
             claim.setString(5, type);
             claim.setInt(6, max);
+            if (folded) {
+              claim.setInt(7, shard());
+              claim.setString(8, db.channel());
+            }
             try (ResultSet rs = claim.executeQuery()) {
               while (rs.next()) {
                 rowsClaimed.add(rows.readWithoutParameters(rs));
@@ -174,9 +197,13 @@ final class Writes {
               released += unreadable(c, row, e, now) ? 1 : 0;
             }
           }
-          addQueued(c, released - rowsClaimed.size());
           claimed.sort(Comparator.comparing(OperationRecord::createdAt));
-          notifyChanged(c, claimed);
+          if (folded) {
+            addQueued(c, released);
+          } else {
+            addQueued(c, released - rowsClaimed.size());
+            notifyChanged(c, claimed);
+          }
           return claimed;
         });
   }
@@ -239,12 +266,17 @@ final class Writes {
         "store the progress of operation " + id,
         (c, attempt) -> {
           OperationRecord stored;
-          try (PreparedStatement progress = c.prepareStatement(sql.progress)) {
+          try (PreparedStatement progress =
+              c.prepareStatement(sql.folded ? sql.progressFolded : sql.progress)) {
             progress.setDouble(1, value);
             progress.setString(2, text);
             Database.setTimestamp(progress, 3, at);
             progress.setString(4, id.value());
             progress.setLong(5, epoch);
+            if (sql.folded) {
+              progress.setString(6, db.channel());
+              progress.setString(7, Notification.changed(id));
+            }
             try (ResultSet rs = progress.executeQuery()) {
               stored = rs.next() ? rows.readWithoutParameters(rs) : null;
             }
@@ -252,7 +284,9 @@ final class Writes {
           if (stored == null) {
             return Optional.empty();
           }
-          db.notify(c, Notification.changed(id));
+          if (!sql.folded) {
+            db.notify(c, Notification.changed(id));
+          }
           return Optional.of(stored);
         });
   }
@@ -270,7 +304,8 @@ final class Writes {
           OperationState state = result.failure() == null ? f.state() : OperationState.FAILED;
           String error = result.failure() == null ? f.error() : result.failure();
           OperationRecord done;
-          try (PreparedStatement update = c.prepareStatement(sql.finish)) {
+          try (PreparedStatement update =
+              c.prepareStatement(sql.folded ? sql.finishFolded : sql.finish)) {
             update.setString(1, state.name());
             update.setDouble(2, f.value());
             update.setString(3, f.text());
@@ -285,6 +320,10 @@ final class Writes {
             Rows.setNullableLong(update, 12, result.length());
             update.setString(13, f.id().value());
             update.setLong(14, f.epoch());
+            if (sql.folded) {
+              update.setString(15, db.channel());
+              update.setString(16, Notification.changed(f.id()));
+            }
             try (ResultSet rs = update.executeQuery()) {
               done = rs.next() ? rows.readWithoutParameters(rs) : null;
             }
@@ -302,7 +341,9 @@ final class Writes {
           if (done.startedAt() == null) {
             addQueued(c, -1);
           }
-          db.notify(c, Notification.changed(f.id()));
+          if (!sql.folded) {
+            db.notify(c, Notification.changed(f.id()));
+          }
           return Optional.of(done);
         });
   }
@@ -331,9 +372,14 @@ final class Writes {
     }
     try (PreparedStatement add = c.prepareStatement(sql.addQueued)) {
       add.setInt(1, delta);
-      add.setInt(2, ThreadLocalRandom.current().nextInt(QUEUE_SHARDS));
+      add.setInt(2, shard());
       add.executeUpdate();
     }
+  }
+
+  /** A random row of the queue counter, so that nodes seldom wait for each other on one. */
+  private static int shard() {
+    return ThreadLocalRandom.current().nextInt(QUEUE_SHARDS);
   }
 
   OperationRecord find(Connection c, String statement, OperationId id) throws SQLException {
