@@ -30,24 +30,17 @@ final class Sql {
   final String heartbeat;
 
   /**
-   * Whether the writes below do their side effects in the same statement (PostgreSQL, with
-   * data-modifying WITH queries): the insert adds to the queue counter and notifies, the claim
-   * takes from the counter and notifies, progress and finish notify. Otherwise (H2) each side
-   * effect is a statement of its own in the same transaction.
+   * Whether the insert and the claim adjust the queue counter (and the insert notifies) in the same
+   * statement (PostgreSQL, with data-modifying WITH queries). Otherwise (H2) each side effect is a
+   * statement of its own in the same transaction.
    */
   final boolean folded;
 
   /** {@link #insert} that adds to a counter row (18) and notifies (19, 20); a row if inserted. */
   final String insertFolded;
 
-  /** {@link #claim} that takes the claimed from a counter row (7) and notifies on channel 8. */
+  /** {@link #claim} that takes the claimed from a counter row (7). */
   final String claimFolded;
-
-  /** {@link #progress} that notifies (6, 7). */
-  final String progressFolded;
-
-  /** {@link #finish} that notifies (15, 16). */
-  final String finishFolded;
 
   final String stale;
   final String requeue;
@@ -159,11 +152,8 @@ final class Sql {
             + claim
             + "), cnt AS (UPDATE "
             + tables.queue()
-            + " SET queued = queued - (SELECT count(*) FROM w) WHERE shard = ?),"
-            + " n AS (SELECT pg_notify(?, 'c:' || string_agg(id, ',')) FROM w HAVING count(*) > 0)"
-            + " SELECT w.*, (SELECT count(*) FROM n) FROM w";
-    progressFolded = "WITH w AS (" + progress + ") SELECT w.*, pg_notify(?, ?) FROM w";
-    finishFolded = "WITH w AS (" + finish + ") SELECT w.*, pg_notify(?, ?) FROM w";
+            + " SET queued = queued - (SELECT count(*) FROM w) WHERE shard = ?)"
+            + " SELECT * FROM w";
     stale =
         "SELECT "
             + COLUMNS

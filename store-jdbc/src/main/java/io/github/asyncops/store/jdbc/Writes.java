@@ -46,9 +46,6 @@ final class Writes {
   /** The rows the queue counter is split over, as the DDL creates them. */
   private static final int QUEUE_SHARDS = 16;
 
-  /** Ids per change notification, well below PostgreSQL's 8000-byte payload limit. */
-  private static final int IDS_PER_NOTIFICATION = 200;
-
   /** The SQLState of a unique violation: a slot taken by a concurrent insert. */
   private static final String UNIQUE_VIOLATION = "23505";
 
@@ -165,7 +162,7 @@ final class Writes {
         (c, attempt) -> {
           List<OperationRecord> rowsClaimed = new ArrayList<>();
           List<String> parameters = new ArrayList<>();
-          boolean folded = sql.folded && max <= IDS_PER_NOTIFICATION;
+          boolean folded = sql.folded;
           try (PreparedStatement claim = c.prepareStatement(folded ? sql.claimFolded : sql.claim)) {
             claim.setString(1, node);
             Database.setTimestamp(claim, 2, now);
@@ -175,7 +172,6 @@ final class Writes {
             claim.setInt(6, max);
             if (folded) {
               claim.setInt(7, shard());
-              claim.setString(8, db.channel());
             }
             try (ResultSet rs = claim.executeQuery()) {
               while (rs.next()) {
@@ -198,12 +194,7 @@ final class Writes {
             }
           }
           claimed.sort(Comparator.comparing(OperationRecord::createdAt));
-          if (folded) {
-            addQueued(c, released);
-          } else {
-            addQueued(c, released - rowsClaimed.size());
-            notifyChanged(c, claimed);
-          }
+          addQueued(c, folded ? released : released - rowsClaimed.size());
           return claimed;
         });
   }
@@ -266,28 +257,17 @@ final class Writes {
         "store the progress of operation " + id,
         (c, attempt) -> {
           OperationRecord stored;
-          try (PreparedStatement progress =
-              c.prepareStatement(sql.folded ? sql.progressFolded : sql.progress)) {
+          try (PreparedStatement progress = c.prepareStatement(sql.progress)) {
             progress.setDouble(1, value);
             progress.setString(2, text);
             Database.setTimestamp(progress, 3, at);
             progress.setString(4, id.value());
             progress.setLong(5, epoch);
-            if (sql.folded) {
-              progress.setString(6, db.channel());
-              progress.setString(7, Notification.changed(id));
-            }
             try (ResultSet rs = progress.executeQuery()) {
               stored = rs.next() ? rows.readWithoutParameters(rs) : null;
             }
           }
-          if (stored == null) {
-            return Optional.empty();
-          }
-          if (!sql.folded) {
-            db.notify(c, Notification.changed(id));
-          }
-          return Optional.of(stored);
+          return Optional.ofNullable(stored);
         });
   }
 
@@ -304,8 +284,7 @@ final class Writes {
           OperationState state = result.failure() == null ? f.state() : OperationState.FAILED;
           String error = result.failure() == null ? f.error() : result.failure();
           OperationRecord done;
-          try (PreparedStatement update =
-              c.prepareStatement(sql.folded ? sql.finishFolded : sql.finish)) {
+          try (PreparedStatement update = c.prepareStatement(sql.finish)) {
             update.setString(1, state.name());
             update.setDouble(2, f.value());
             update.setString(3, f.text());
@@ -320,10 +299,6 @@ final class Writes {
             Rows.setNullableLong(update, 12, result.length());
             update.setString(13, f.id().value());
             update.setLong(14, f.epoch());
-            if (sql.folded) {
-              update.setString(15, db.channel());
-              update.setString(16, Notification.changed(f.id()));
-            }
             try (ResultSet rs = update.executeQuery()) {
               done = rs.next() ? rows.readWithoutParameters(rs) : null;
             }
@@ -340,9 +315,6 @@ final class Writes {
           }
           if (done.startedAt() == null) {
             addQueued(c, -1);
-          }
-          if (!sql.folded) {
-            db.notify(c, Notification.changed(f.id()));
           }
           return Optional.of(done);
         });
@@ -406,17 +378,6 @@ final class Writes {
         ResultSet rs = size.executeQuery()) {
       rs.next();
       return rs.getLong(1);
-    }
-  }
-
-  /** Tells the other nodes which records a claim changed, in as few notifications as fit. */
-  private void notifyChanged(Connection c, List<OperationRecord> changed) throws SQLException {
-    for (int from = 0; from < changed.size(); from += IDS_PER_NOTIFICATION) {
-      List<OperationId> ids =
-          changed.subList(from, Math.min(changed.size(), from + IDS_PER_NOTIFICATION)).stream()
-              .map(OperationRecord::id)
-              .toList();
-      db.notify(c, Notification.changed(ids));
     }
   }
 

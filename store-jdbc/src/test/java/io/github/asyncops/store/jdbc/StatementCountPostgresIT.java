@@ -89,7 +89,8 @@ final class StatementCountPostgresIT {
   }
 
   @Test
-  void an_operation_costs_at_most_three_transactions_and_three_statements_on_the_happy_path() throws Exception {
+  void an_operation_costs_at_most_three_transactions_and_three_statements_on_the_happy_path()
+      throws Exception {
     OperationEngine engine = engine(true);
     done = new CountDownLatch(OPERATIONS);
     scheduler.tick();
