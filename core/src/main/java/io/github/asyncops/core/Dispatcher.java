@@ -81,7 +81,27 @@ final class Dispatcher {
    */
   private Execution dispatch(RegisteredType rt, boolean forCaller) {
     Execution forMe = null;
-    while (runsWorkers && !closed.getAsBoolean()) {
+    // One thread claims a type at a time; another that brings news leaves it to that one, which
+    // sees the news count move before it stops. Checking again after letting go closes the gap
+    // between its last look and the release.
+    while (runsWorkers && rt.hasNews() && rt.claiming.compareAndSet(false, true)) {
+      long lastSeen;
+      try {
+        forMe = claimWhileNews(rt, forCaller, forMe);
+      } finally {
+        lastSeen = rt.submitted.get();
+        rt.claiming.set(false);
+      }
+      if (rt.submitted.get() == lastSeen) {
+        return forMe;
+      }
+    }
+    return forMe;
+  }
+
+  private Execution claimWhileNews(RegisteredType rt, boolean forCaller, Execution claimedBefore) {
+    Execution forMe = claimedBefore;
+    while (!closed.getAsBoolean()) {
       long seen = rt.submitted.get();
       if (seen == rt.drainedAt.get()) {
         return forMe;
@@ -100,6 +120,9 @@ final class Dispatcher {
       if (claimed.size() < free) {
         slots.release(rt, free - claimed.size());
         rt.drainedAt.accumulateAndGet(seen, Math::max);
+      }
+      if (claimed.isEmpty()) {
+        continue;
       }
       for (OperationRecord record : claimed) {
         Execution launched = launch(rt, record);

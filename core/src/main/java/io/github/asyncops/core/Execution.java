@@ -48,6 +48,7 @@ final class Execution implements WorkerContext {
   private volatile Instant timeoutAt;
   private volatile long epoch;
   private volatile boolean lost;
+  private volatile boolean ran;
   private volatile Instant renewedAt;
   private Instant nextProgressAt = Instant.MIN;
   private final Instant createdAt;
@@ -213,6 +214,7 @@ final class Execution implements WorkerContext {
 
   /** Unbinds the thread, after {@code run}, and clears an interrupt aimed at this operation. */
   synchronized void exit() {
+    ran = true;
     thread = null;
     Thread.interrupted();
   }
@@ -284,6 +286,11 @@ final class Execution implements WorkerContext {
     lost = true;
     requestStop(graceDeadline);
     return true;
+  }
+
+  /** Whether the worker's {@code run} returned, so its end is being written. */
+  boolean ran() {
+    return ran;
   }
 
   /** Whether this node lost the operation, so nothing of it may be written any more. */

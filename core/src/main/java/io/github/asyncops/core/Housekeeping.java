@@ -173,7 +173,8 @@ final class Housekeeping implements Runnable {
     held.forEach(
         (id, epoch) -> {
           Execution execution = local.get(id);
-          if (execution == null) {
+          if (execution == null || execution.ran()) {
+            // Ended between the heartbeat's look and its answer; its finish is written already.
             return;
           }
           if (answer.lost().contains(id)) {

@@ -2,6 +2,7 @@ package io.github.asyncops.core;
 
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerProvider;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,6 +20,9 @@ final class RegisteredType {
 
   /** The value of {@link #submitted} when a claim last found fewer queued than it asked for. */
   final AtomicLong drainedAt = new AtomicLong(-1);
+
+  /** Held by the one thread that claims this type at a time; see {@link Dispatcher}. */
+  final AtomicBoolean claiming = new AtomicBoolean();
 
   /** Whether news came since a claim found the queue empty. */
   boolean hasNews() {

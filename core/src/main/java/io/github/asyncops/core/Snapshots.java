@@ -3,7 +3,10 @@ package io.github.asyncops.core;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.util.Map;
 
-/** Turns records into what pollers see, with live progress for operations running here. */
+/**
+ * Turns records into what pollers see, with live progress for operations running here. An operation
+ * this node only started shows what the store has, since another node may run it.
+ */
 final class Snapshots {
   private final Map<String, RegisteredType> types;
   private final LocalExecutions local;
@@ -17,7 +20,7 @@ final class Snapshots {
     double value = r.value();
     String text = r.text();
     Execution execution = r.state().isActive() ? local.get(r.id()) : null;
-    if (execution != null && !execution.lost()) {
+    if (execution != null && execution.launched() && !execution.lost()) {
       Progress live = execution.ping();
       value = live.value();
       text = live.text();
@@ -38,6 +41,7 @@ final class Snapshots {
         r.error(),
         !(r.result() instanceof OperationResult.None),
         r.stopRequested(),
-        r.state().isActive() && rt != null ? rt.type.pollInterval() : null);
+        r.state().isActive() && rt != null ? rt.type.pollInterval() : null,
+        r.node());
   }
 }

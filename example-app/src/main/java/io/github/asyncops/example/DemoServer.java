@@ -91,7 +91,8 @@ public final class DemoServer implements AutoCloseable {
             .store(store.store)
             .classLoader(plugins.loader())
             .settings(DemoSettings.of(options))
-            .stopGrace(Duration.ofSeconds(5));
+            .stopGrace(Duration.ofSeconds(5))
+            .runsWorkers(options.runsWorkers());
     if (options.nodeId() != null) {
       builder.nodeId(options.nodeId());
     }

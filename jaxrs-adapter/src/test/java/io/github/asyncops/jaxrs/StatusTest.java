@@ -45,6 +45,7 @@ final class StatusTest extends GrizzlyTest {
             "error",
             "resultAvailable",
             "stopRequested",
+            "node",
             "links");
     assertThat(status.path("state").asText()).isEqualTo("RUNNING");
     assertThat(status.path("value").asDouble()).isEqualTo(0.25);
@@ -52,6 +53,7 @@ final class StatusTest extends GrizzlyTest {
     assertThat(status.path("createdAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
     assertThat(status.path("finishedAt").isNull()).isTrue();
     assertThat(status.path("key").isNull()).isTrue();
+    assertThat(status.path("node").asText()).isNotBlank();
     String self = "/operations/missile-launch/" + id;
     assertThat(status.path("links").path("self").asText()).isEqualTo(self);
     assertThat(status.path("links").path("stop").asText()).isEqualTo(self + "/stop");

@@ -29,7 +29,9 @@ import java.util.Optional;
  * connection, therefore never overwrites the state of the node that took the operation over: its
  * writes are refused, and the engine stops the worker.
  *
- * <p>Every write returns the record as stored, so the engine never reads back what it wrote.
+ * <p>Every write returns the record as stored, so the engine never reads back what it wrote; the
+ * answers of {@link #progress} and {@link #finish} may leave the parameters out (null), which the
+ * engine no longer needs by then.
  *
  * <p>Methods that throw pass the exception to the engine's caller, or, on the engine's own threads,
  * log it and retry on the next housekeeping tick. The contract is tested by {@code
