@@ -4,7 +4,7 @@
  * the class path.
  */
 module io.github.asyncops.demo {
-  requires io.github.asyncops.core;
+  requires transitive io.github.asyncops.core;
 
   exports io.github.asyncops.demo;
 

@@ -158,7 +158,8 @@ public record DemoOptions(
    * @return the copy
    */
   public DemoOptions withJdbc(String url, String user, String password) {
-    return new DemoOptions(port, flight, language, url, user, password, nodeId, plugins, runsWorkers);
+    return new DemoOptions(
+        port, flight, language, url, user, password, nodeId, plugins, runsWorkers);
   }
 
   /**

@@ -36,6 +36,8 @@ final class MalformedUris extends BaseFilter {
   private static final String DOTS =
       "the request path has a '.' or '..' segment; send the path with them resolved";
 
+  // Grizzly's FilterChainContext.write takes a CompletionHandler of the raw WriteResult.
+  @SuppressWarnings("rawtypes")
   @Override
   public NextAction handleRead(FilterChainContext ctx) throws IOException {
     if (!(ctx.getMessage() instanceof HttpContent content)

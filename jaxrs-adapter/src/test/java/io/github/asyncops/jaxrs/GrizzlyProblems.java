@@ -62,6 +62,8 @@ final class GrizzlyProblems extends BaseFilter implements AddOn, ErrorPageGenera
     return new String(problem(status, "the server refused the request"), StandardCharsets.UTF_8);
   }
 
+  // Grizzly's FilterChainContext.write takes a CompletionHandler of the raw WriteResult.
+  @SuppressWarnings("rawtypes")
   @Override
   public NextAction handleRead(FilterChainContext ctx) {
     if (!(ctx.getMessage() instanceof HttpContent content)

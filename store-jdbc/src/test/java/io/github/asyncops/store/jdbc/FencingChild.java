@@ -9,7 +9,7 @@ import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.core.Scope;
 import io.github.asyncops.core.StartRequest;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.testing.TestProvider;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -17,8 +17,8 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the set-up the README shows, with the top README's {@link ReportProvider}, on an in-memory H2
- * database instead of PostgreSQL: the same lines with another JDBC URL.
+ * Runs the set-up the README shows, with the top README's {@link ReportProvider}, on an in-memory
+ * H2 database instead of PostgreSQL: the same lines with another JDBC URL.
  */
 final class ReadmeExampleTest {
 
