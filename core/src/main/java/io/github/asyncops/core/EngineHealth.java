@@ -37,6 +37,15 @@ public record EngineHealth(
   /**
    * Copies the lists.
    *
+   * @param checkedAt when the check ran
+   * @param storeReachable whether the store answered a read
+   * @param storeProblem why the store did not answer, or null
+   * @param lastHeartbeat the last heartbeat, or null
+   * @param heartbeatsOnTime whether heartbeats are on time
+   * @param queued operations queued, all types
+   * @param queueCapacity the most operations that may be queued
+   * @param types the load of each type
+   * @param stuck the stuck operations
    * @throws NullPointerException if the instant or a list is null
    */
   public EngineHealth {

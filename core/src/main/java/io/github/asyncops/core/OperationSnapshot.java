@@ -24,6 +24,7 @@ import java.time.Instant;
  * @param stopRequested whether a stop was requested; with {@link OperationState#SUCCEEDED} it means
  *     the stop came too late, after the work was done
  * @param pollAfter the suggested delay before the next poll, or null once final
+ * @param node the engine node that runs or ran it, for operators; null while queued
  */
 public record OperationSnapshot(
     OperationId id,
@@ -40,7 +41,8 @@ public record OperationSnapshot(
     String error,
     boolean resultAvailable,
     boolean stopRequested,
-    Duration pollAfter) {
+    Duration pollAfter,
+    String node) {
 
   /**
    * Tells whether the operation may still change.

@@ -3,10 +3,10 @@ package io.github.asyncops.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.asyncops.core.testing.FlakyStore;
-import io.github.asyncops.core.testing.Gate;
-import io.github.asyncops.core.testing.ManualClock;
-import io.github.asyncops.core.testing.ManualScheduler;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.testing.Gate;
+import io.github.asyncops.testing.ManualClock;
+import io.github.asyncops.testing.ManualScheduler;
+import io.github.asyncops.testing.TestProvider;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import org.awaitility.Awaitility;
@@ -117,7 +117,10 @@ final class HealthTest {
   }
 
   @Test
-  void heartbeats_missed_for_two_intervals_are_late_until_one_succeeds() {
+  void heartbeats_missed_for_two_intervals_are_late_until_one_succeeds() throws Exception {
+    // A node heartbeats only while it holds operations.
+    start("job");
+    gate.awaitArrivals(1);
     scheduler.tick();
     store.failHeartbeats = true;
     clock.advance(HEARTBEAT);

@@ -15,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -51,9 +50,7 @@ final class Contract {
     this.schemas =
         SchemaRegistry.withDefaultDialect(
             SpecificationVersion.DRAFT_2020_12, b -> b.schemas(Map.of(DOCUMENT, json)));
-    for (Iterator<Map.Entry<String, JsonNode>> it = document.path("paths").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = it.next();
+    for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
       String regex = TEMPLATE.matcher(Pattern.quote(path.getKey())).replaceAll("\\\\E[^/]+\\\\Q");
       routes.add(new Route(path.getKey(), Pattern.compile(regex), path.getValue()));
     }
@@ -82,9 +79,7 @@ final class Contract {
     }
     JsonNode response = deref(operation.path("responses").path(Integer.toString(status)));
     assertThat(response.isMissingNode()).as("%s: status documented", what).isFalse();
-    for (Iterator<Map.Entry<String, JsonNode>> it = response.path("headers").fields();
-        it.hasNext(); ) {
-      Map.Entry<String, JsonNode> header = it.next();
+    for (Map.Entry<String, JsonNode> header : response.path("headers").properties()) {
       JsonNode spec = deref(header.getValue());
       var value = headers.firstValue(header.getKey());
       if (spec.path("required").asBoolean()) {

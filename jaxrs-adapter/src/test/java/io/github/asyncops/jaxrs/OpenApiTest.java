@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * real responses match it is checked for every response of the in-memory tests ({@link
  * ContractFilter}) and of {@link HttpIT} and {@link EventsIT} ({@link Browser}).
  */
-final class OpenApiTest extends InMemoryTest {
+final class OpenApiTest extends GrizzlyTest {
 
   private JsonNode document() {
     Response response = call("operations/openapi.json").get();

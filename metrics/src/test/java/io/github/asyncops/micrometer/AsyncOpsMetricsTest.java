@@ -9,11 +9,10 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.StartRequest;
-import io.github.asyncops.core.testing.FlakyStore;
-import io.github.asyncops.core.testing.Gate;
-import io.github.asyncops.core.testing.ManualClock;
-import io.github.asyncops.core.testing.ManualScheduler;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.testing.Gate;
+import io.github.asyncops.testing.ManualClock;
+import io.github.asyncops.testing.ManualScheduler;
+import io.github.asyncops.testing.TestProvider;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -31,13 +30,14 @@ final class AsyncOpsMetricsTest {
   private final AsyncOpsMetrics metrics = new AsyncOpsMetrics(registry);
   private final Gate gate = new Gate();
   private final ManualClock clock = new ManualClock();
-  private final FlakyStore store = new FlakyStore();
+  private final OutageStore outage = new OutageStore();
+  private final ManualScheduler scheduler = new ManualScheduler();
   private final OperationEngine engine =
       OperationEngine.builder()
           .discover(false)
           .clock(clock)
-          .scheduler(new ManualScheduler())
-          .store(metrics.monitor(store))
+          .scheduler(scheduler)
+          .store(metrics.monitor(outage.store()))
           .listener(metrics)
           .queueCapacity(1)
           .worker(
@@ -155,7 +155,7 @@ final class AsyncOpsMetricsTest {
 
   @Test
   void store_calls_that_throw_are_counted_by_call_and_the_failure_reaches_the_caller() {
-    store.failInserts = true;
+    outage.fail("insert");
 
     assertThatThrownBy(() -> start("ok")).hasMessage("the database is down (insert)");
     assertThat(counter("asyncops.store.errors", "call", "insert")).isEqualTo(1);
@@ -164,10 +164,19 @@ final class AsyncOpsMetricsTest {
 
   @Test
   void the_gauges_are_not_a_number_while_the_store_cannot_be_read() {
-    store.failLists = true;
+    outage.fail("list");
 
     assertThat(registry.get("asyncops.operations.queued").tags("type", "job").gauge().value())
         .isNaN();
     assertThat(counter("asyncops.store.errors", "call", "list")).isPositive();
+  }
+
+  @Test
+  void a_failing_store_method_with_a_default_body_is_counted_too() {
+    outage.fail("tick");
+
+    scheduler.tick();
+
+    assertThat(counter("asyncops.store.errors", "call", "tick")).isEqualTo(1);
   }
 }

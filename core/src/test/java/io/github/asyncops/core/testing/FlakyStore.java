@@ -4,13 +4,13 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** A store whose claims and finishes a test can make fail, as a database outage does. */
 public final class FlakyStore extends ForwardingStore {
@@ -24,14 +24,14 @@ public final class FlakyStore extends ForwardingStore {
   /** While true, {@link #insert} throws. */
   public volatile boolean failInserts;
 
+  /** While true, {@link #heartbeat} throws. */
+  public volatile boolean failHeartbeats;
+
   /** While true, {@link #evict} throws. */
   public volatile boolean failEvictions;
 
   /** While true, {@link #list} throws. */
   public volatile boolean failLists;
-
-  /** While true, {@link #heartbeat} throws. */
-  public volatile boolean failHeartbeats;
 
   private static IllegalStateException outage(String call) {
     return new IllegalStateException("the database is down (" + call + ")");
@@ -62,11 +62,11 @@ public final class FlakyStore extends ForwardingStore {
   }
 
   @Override
-  public Set<OperationId> heartbeat(String node, Collection<OperationId> ids, Instant now) {
+  public Heartbeat heartbeat(String node, Map<OperationId, Long> held, Instant now) {
     if (failHeartbeats) {
       throw outage("heartbeat");
     }
-    return super.heartbeat(node, ids, now);
+    return super.heartbeat(node, held, now);
   }
 
   @Override
@@ -80,6 +80,7 @@ public final class FlakyStore extends ForwardingStore {
   @Override
   public Optional<OperationRecord> finish(
       OperationId id,
+      long epoch,
       OperationState state,
       double value,
       String text,
@@ -89,6 +90,6 @@ public final class FlakyStore extends ForwardingStore {
     if (failFinishes) {
       throw outage("finish");
     }
-    return super.finish(id, state, value, text, error, result, now);
+    return super.finish(id, epoch, state, value, text, error, result, now);
   }
 }

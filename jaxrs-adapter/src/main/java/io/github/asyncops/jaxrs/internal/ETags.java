@@ -39,7 +39,8 @@ public final class ETags {
             text(snapshot.finishedAt()),
             text(snapshot.error()),
             Boolean.toString(snapshot.resultAvailable()),
-            Boolean.toString(snapshot.stopRequested()));
+            Boolean.toString(snapshot.stopRequested()),
+            text(snapshot.node()));
     byte[] digest = sha256().digest(fields.getBytes(StandardCharsets.UTF_8));
     return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, LENGTH));
   }

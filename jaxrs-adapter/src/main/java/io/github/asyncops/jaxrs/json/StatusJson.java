@@ -24,6 +24,7 @@ import java.time.temporal.ChronoUnit;
  * @param error a message safe to show people when it failed, otherwise null
  * @param resultAvailable whether {@code links.result} has something to download
  * @param stopRequested whether a stop was requested
+ * @param node the server node that runs or ran the operation, for operators; null while queued
  * @param links where to go next
  */
 public record StatusJson(
@@ -41,6 +42,7 @@ public record StatusJson(
     String error,
     boolean resultAvailable,
     boolean stopRequested,
+    String node,
     LinksJson links) {
 
   /**
@@ -67,6 +69,7 @@ public record StatusJson(
         snapshot.error(),
         snapshot.resultAvailable(),
         snapshot.stopRequested(),
+        snapshot.node(),
         LinksJson.of(basePath, snapshot.type(), id));
   }
 

@@ -8,7 +8,8 @@ import org.springframework.boot.jersey.autoconfigure.ResourceConfigCustomizer;
 
 /**
  * Adds the JAX-RS adapter to Boot's Jersey application: the one place that knows how the adapter is
- * registered. SSE comes from {@code jersey-media-sse}, which the starter brings.
+ * registered: the feature with its providers, and the resource class it names. SSE comes from
+ * {@code jersey-media-sse}, which the starter brings.
  */
 final class AdapterRegistration implements ResourceConfigCustomizer {
   private final OperationEngine engine;
@@ -31,6 +32,7 @@ final class AdapterRegistration implements ResourceConfigCustomizer {
     if (accessPolicy != null) {
       adapter.accessPolicy(accessPolicy);
     }
-    config.register(adapter.build());
+    AsyncOpsFeature asyncOps = adapter.build();
+    config.register(asyncOps).register(asyncOps.resourceClass());
   }
 }
