@@ -83,7 +83,7 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
       DataSource listenSource = config.listenDataSource();
       opener = () -> config.dialect().listen(listenSource, config.tables().channel());
     }
-    this.news = new News(opener, work::pollStops, config.pollInterval(), origin);
+    this.news = new News(opener, work::pollStops, types::names, config.pollInterval(), origin);
   }
 
   /**

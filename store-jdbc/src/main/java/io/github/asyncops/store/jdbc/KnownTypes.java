@@ -4,6 +4,7 @@ import io.github.asyncops.core.OperationType;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The operation types the engine registered with the store: the only classes parameters decode
@@ -43,6 +44,11 @@ final class KnownTypes {
       }
     }
     types = Map.copyOf(next);
+  }
+
+  /** The names of the registered types. */
+  Set<String> names() {
+    return types.keySet();
   }
 
   /** The class a type's parameters decode into, or null if the type is not registered. */

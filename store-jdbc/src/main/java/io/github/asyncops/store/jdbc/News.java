@@ -5,6 +5,7 @@ import io.github.asyncops.core.spi.StoreListener;
 import java.lang.System.Logger.Level;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,7 +22,9 @@ import java.util.function.Supplier;
  * turned off, or the connection broke and is being re-opened every poll interval) it polls instead:
  * every poll interval it asks which operations this node runs have a stop request. Queued work and
  * watched operations need no poll, because the engine's housekeeping tick claims and re-reads them
- * anyway.
+ * anyway. What was sent while it did not listen (before the connection opened, or while it was
+ * broken) is lost, so each time it starts listening it tells the listeners that every registered
+ * type may have queued work.
  */
 final class News implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.store.jdbc");
@@ -38,6 +41,7 @@ final class News implements AutoCloseable {
   private final List<StoreListener> listeners = new CopyOnWriteArrayList<>();
   private final Opener opener;
   private final Supplier<Set<OperationId>> stopPoll;
+  private final Supplier<Collection<String>> types;
   private final Duration pollInterval;
   private final String self;
   private final Object wake = new Object();
@@ -50,13 +54,21 @@ final class News implements AutoCloseable {
    *
    * @param opener opens the listening connection; null to poll only
    * @param stopPoll the stop requests of operations running here that were not yet reported
+   * @param types the names of the registered types, whose queues may hold work sent while this loop
+   *     did not listen
    * @param pollInterval the pause between polls, and between attempts to listen again
    * @param self the origin this store writes into its queued notifications, whose news it skips
    */
-  News(Opener opener, Supplier<Set<OperationId>> stopPoll, Duration pollInterval, String self) {
+  News(
+      Opener opener,
+      Supplier<Set<OperationId>> stopPoll,
+      Supplier<Collection<String>> types,
+      Duration pollInterval,
+      String self) {
     this.self = self;
     this.opener = opener;
     this.stopPoll = stopPoll;
+    this.types = types;
     this.pollInterval = pollInterval;
   }
 
@@ -80,6 +92,7 @@ final class News implements AutoCloseable {
         source = open();
         if (source != null) {
           poll();
+          deliver(types.get().stream().map(type -> Notification.queued(type, null)).toList());
         }
       }
       if (source != null) {
