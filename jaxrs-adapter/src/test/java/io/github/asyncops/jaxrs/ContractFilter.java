@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks every response that an {@link GrizzlyTest} receives against the OpenAPI document served by
- * the adapter it called ({@link Contract}), so the in-memory tests keep the document honest as the
+ * the adapter it called ({@link Contract}), so the Grizzly tests keep the document honest as the
  * integration tests do. The document is read once per base path, from the same server; responses of
  * resources outside the adapter, which have no document, are left alone.
  */

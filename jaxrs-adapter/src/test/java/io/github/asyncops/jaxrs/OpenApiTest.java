@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * {@code {base}/openapi.json}: that it describes every route of {@link OperationsResource} and
  * every problem type, that each type gets a typed start whose body schema comes from its parameter
  * class, and that the {@link Contract} built on it refuses responses it does not describe. That the
- * real responses match it is checked for every response of the in-memory tests ({@link
+ * real responses match it is checked for every response of the Grizzly tests ({@link
  * ContractFilter}) and of {@link HttpIT} and {@link EventsIT} ({@link Browser}).
  */
 final class OpenApiTest extends GrizzlyTest {
