@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 final class DemoMonitoringIT {
   private final DemoServer server =
-      DemoServer.start(DemoOptions.defaults().withPort(0).withFlight(Duration.ofMillis(50)));
+      DemoServer.start(DemoOptions.defaults().withPort(0).withFlight(Duration.ofSeconds(1)));
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
