@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 /** A resource of the application outside the adapter's base, which the adapter must not touch. */
 @Path("other")
 public class OtherResource {
+  /** Creates the resource; the runtime does, per request. */
+  public OtherResource() {}
+
   /**
    * Answers a plain text.
    *

@@ -16,6 +16,9 @@ public final class TestPrincipals implements ContainerRequestFilter {
   static final String USER = "X-Test-User";
   static final String ROLES = "X-Test-Roles";
 
+  /** Creates the filter. */
+  public TestPrincipals() {}
+
   @Override
   public void filter(ContainerRequestContext request) {
     String name = request.getHeaderString(USER);

@@ -8,6 +8,9 @@ import java.util.concurrent.TimeUnit;
 public final class DirectExecutor extends AbstractExecutorService {
   private volatile boolean shutdown;
 
+  /** Creates an executor that runs each task on the calling thread. */
+  public DirectExecutor() {}
+
   @Override
   public void execute(Runnable command) {
     command.run();

@@ -12,6 +12,9 @@ public final class Gate {
   private final Semaphore permits = new Semaphore(0);
   private final Semaphore arrivals = new Semaphore(0);
 
+  /** Creates a closed gate: nobody passes until the test {@link #open}s it. */
+  public Gate() {}
+
   /**
    * Lets {@code n} more passes through.
    *

@@ -18,6 +18,9 @@ public final class ManualScheduler extends AbstractExecutorService
   private final List<Task> periodic = new CopyOnWriteArrayList<>();
   private volatile boolean shutdown;
 
+  /** Creates a scheduler whose time stands still until a test ticks it. */
+  public ManualScheduler() {}
+
   /** Runs every periodic task once. */
   public void tick() {
     for (Task task : periodic) {

@@ -15,6 +15,9 @@ public final class ReportProvider implements WorkerProvider<ReportProvider.Reque
    */
   public record Request(int pages) {}
 
+  /** Creates the provider. */
+  public ReportProvider() {}
+
   @Override
   public String name() {
     return "report";
