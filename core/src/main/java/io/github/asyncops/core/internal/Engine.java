@@ -263,6 +263,7 @@ public final class Engine implements OperationEngine {
       text = live.text();
     }
     RegisteredType rt = types.get(r.type());
+    RunTime time = RunTime.of(r, execution, rt == null ? null : rt.type, now());
     return new OperationSnapshot(
         r.id(),
         r.type(),
@@ -278,7 +279,11 @@ public final class Engine implements OperationEngine {
         r.error(),
         !(r.result() instanceof OperationResult.None),
         r.stopRequested(),
-        r.state().isActive() && rt != null ? rt.type.pollInterval() : null);
+        r.state().isActive() && rt != null ? rt.type.pollInterval() : null,
+        time.elapsed(),
+        time.remaining(),
+        time.stalled(),
+        time.stage());
   }
 
   private OperationRecord record(OperationId id) {

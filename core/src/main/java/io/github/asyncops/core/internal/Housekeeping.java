@@ -82,9 +82,15 @@ final class Housekeeping implements Runnable {
     if (!execution.launched()) {
       return;
     }
+    boolean timeNews = execution.sample(now);
     if (execution.takeChange() != null) {
       Progress shown = execution.ping();
       engine.store.progress(execution.id, shown.value(), shown.text(), now);
+      engine
+          .store
+          .find(execution.id)
+          .ifPresent(r -> engine.notifier.progressed(engine.snapshot(r)));
+    } else if (timeNews) {
       engine
           .store
           .find(execution.id)
