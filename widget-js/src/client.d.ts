@@ -28,6 +28,14 @@ export interface OperationStatus {
   error: string | null;
   resultAvailable: boolean;
   stopRequested: boolean;
+  /** Whole seconds running as of the response, or null if it never ran (absent from older servers). */
+  elapsed?: number | null;
+  /** Estimated whole seconds left as of the response, or null while there is no trustworthy estimate. */
+  remaining?: number | null;
+  /** Whether it runs but nothing moved for longer than its type's stall threshold. */
+  stalled?: boolean;
+  /** The stage the worker reported, or null. */
+  stage?: { index: number; count: number; name: string | null } | null;
   links: OperationLinks;
 }
 

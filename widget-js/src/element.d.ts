@@ -26,6 +26,8 @@ export declare class BackgroundOperationBar extends HTMLElement {
   transport: Transport;
   /** Attribute `params` (JSON): the body `start()` sends by default. */
   params: Record<string, unknown>;
+  /** Attribute `omit`: parts of the line of time to leave out, space-separated: `stage`, `elapsed`, `remaining`, `stalled`. */
+  omit: string;
   /** The texts in use: English, or Russian under `lang="ru"`, with your overrides on top. */
   get messages(): Messages;
   set messages(value: Partial<Messages> | null);

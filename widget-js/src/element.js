@@ -6,6 +6,7 @@
  */
 import { BackgroundOperation } from './client.js';
 import { en, ru } from './messages.js';
+import { timeLine } from './time.js';
 
 const Base = globalThis.HTMLElement ?? class {};
 
@@ -19,12 +20,13 @@ const STYLE =
   '[part=percent]{float:right}' +
   '[part=bar]{height:.5em;margin:.25em 0;overflow:hidden;border-radius:1em;background:#e5e7eb}' +
   '[part=fill]{height:100%;width:0;background:var(--c);transition:width .3s}' +
-  ':host([error]) [part=text]{color:var(--asyncops-error-color,#dc2626)}';
+  ':host([error]) [part=text]{color:var(--asyncops-error-color,#dc2626)}' +
+  '[part=time]{font-size:.85em;opacity:.8}[part=time]:empty{display:none}';
 
 const HTML =
   `<style>${STYLE}</style><span part="percent" aria-hidden="true"></span><span part="label" id="label"></span>` +
   '<div part="bar" role="progressbar" aria-labelledby="label" aria-valuemin="0" aria-valuemax="100">' +
-  '<div part="fill"></div></div><div part="text" aria-live="polite"></div>';
+  '<div part="fill"></div></div><div part="text" aria-live="polite"></div><div part="time"></div>';
 
 const asIs = (v) => v;
 
@@ -37,6 +39,7 @@ const ATTRS = {
   interval: ['', (v) => +v || 3000],
   value: ['', (v) => (v === '' || Number.isNaN(+v) ? null : +v)],
   params: ['{}', JSON.parse],
+  omit: ['', asIs],
 };
 const PROPS = [...Object.keys(ATTRS), 'messages'];
 
@@ -53,6 +56,8 @@ export class BackgroundOperationBar extends Base {
   #live = false;
   #messages = null;
   #parts = {};
+  #arrived = 0;
+  #clock = null;
 
   constructor() {
     super();
@@ -103,6 +108,7 @@ export class BackgroundOperationBar extends Base {
 
   disconnectedCallback() {
     this.#live = false;
+    this.#tick(false);
     this.#client?.destroy();
     this.#client = null;
   }
@@ -135,6 +141,7 @@ export class BackgroundOperationBar extends Base {
       : null;
     for (const type of ['update', 'end', 'error']) {
       this.#client?.addEventListener(type, ({ detail }) => {
+        if (type === 'update') this.#arrived = Date.now();
         this.#render();
         this.dispatchEvent(new CustomEvent(`operation-${type}`, { detail, bubbles: true, composed: true }));
       });
@@ -151,18 +158,32 @@ export class BackgroundOperationBar extends Base {
     const value = s ? s.value : this.value;
     const percent = value === null || value === undefined ? null : Math.round(Math.min(Math.max(value, 0), 1) * 100);
     const text = error?.message || (s ? s.error || s.text || m[state] : this.text) || '';
+    const lang = this.closest('[lang]')?.lang;
+    const time = timeLine(s, Date.now() - this.#arrived, m, lang, this.omit);
     if (state) this.setAttribute('state', state);
     else this.removeAttribute('state');
     this.toggleAttribute('error', !!error);
+    this.toggleAttribute('stalled', !!(s?.active && s.stalled));
     p.label.textContent = this.label;
     p.percent.textContent = percent === null ? '' : `${percent}%`;
     p.fill.style.width = `${percent ?? 0}%`;
     if (p.text.textContent !== text) p.text.textContent = text;
+    if (p.time.textContent !== time.shown) p.time.textContent = time.shown;
+    this.#tick(this.#live && !!(s?.active && time.shown));
     const bar = p.bar;
     bar.toggleAttribute('aria-busy', !!s?.active);
-    for (const [name, v] of [['aria-valuenow', percent], ['aria-valuetext', text || null]]) {
+    for (const [name, v] of [['aria-valuenow', percent], ['aria-valuetext', [text, time.spoken].filter(Boolean).join(', ') || null]]) {
       if (v === null) bar.removeAttribute(name);
       else bar.setAttribute(name, v);
+    }
+  }
+
+  /** Moves the line of time on once a second while an operation with times is active. */
+  #tick(on) {
+    if (on && !this.#clock) this.#clock = setInterval(() => this.#render(), 1000);
+    else if (!on && this.#clock) {
+      clearInterval(this.#clock);
+      this.#clock = null;
     }
   }
 }

@@ -21,6 +21,16 @@ export interface Messages {
   unknown: string;
   /** 410 while following: the server evicted the operation after retention. */
   expired: string;
+  /** The time elapsed; `{time}` is a duration in words. */
+  elapsed: string;
+  /** The estimated time left; `{time}` is a duration in words. */
+  left: string;
+  /** The stage without a name: `{index}`, `{count}`. */
+  stage: string;
+  /** The stage with a name: `{index}`, `{count}`, `{name}`. */
+  stageName: string;
+  /** Shown while the server says the operation stalled. */
+  stalled: string;
 }
 
 export declare const en: Messages;

@@ -1,4 +1,4 @@
-/** English strings the widget produces itself: state names and error texts. */
+/** English strings the widget produces itself: state names, error texts and time templates. */
 export const en = {
   queued: 'Queued',
   running: 'Running',
@@ -13,6 +13,11 @@ export const en = {
   busy: 'Too busy, try again later',
   unknown: 'This operation is no longer known to the server',
   expired: 'This operation was removed from the server',
+  elapsed: '{time} elapsed',
+  left: 'about {time} left',
+  stage: 'Stage {index} of {count}',
+  stageName: 'Stage {index} of {count}: {name}',
+  stalled: 'No progress for a while',
 };
 
 /** Russian strings, with the same keys as `en`. */
@@ -30,4 +35,9 @@ export const ru = {
   busy: 'Сервер занят, попробуйте позже',
   unknown: 'Сервер больше не знает об этой операции',
   expired: 'Эта операция удалена с сервера',
+  elapsed: 'прошло: {time}',
+  left: 'ещё примерно {time}',
+  stage: 'Этап {index} из {count}',
+  stageName: 'Этап {index} из {count}: {name}',
+  stalled: 'Давно нет продвижения',
 };

@@ -36,10 +36,10 @@ test('the runtime API is the one the types declare', async () => {
   expect(methods(api.BackgroundOperationBar)).toEqual(
     [
       'attributeChangedCallback', 'connectedCallback', 'disconnectedCallback', 'interval', 'label', 'messages',
-      'operation', 'params', 'ping', 'start', 'status', 'stop', 'text', 'transport', 'url', 'value',
+      'omit', 'operation', 'params', 'ping', 'start', 'status', 'stop', 'text', 'transport', 'url', 'value',
     ].sort(),
   );
-  expect(api.BackgroundOperationBar.observedAttributes.sort()).toEqual(['interval', 'label', 'params', 'text', 'transport', 'url', 'value']);
+  expect(api.BackgroundOperationBar.observedAttributes.sort()).toEqual(['interval', 'label', 'omit', 'params', 'text', 'transport', 'url', 'value']);
   expect(Object.keys(api.ru)).toEqual(Object.keys(api.en));
 });
 

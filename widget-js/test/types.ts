@@ -50,6 +50,9 @@ bar.text = 'Waiting';
 bar.value = 0.5;
 bar.value = null;
 bar.params = { target: 'moon' };
+bar.omit = 'elapsed stage';
+const left: number | null | undefined = current?.remaining;
+const stageName: string | null | undefined = current?.stage?.name;
 const transport: Transport = bar.transport;
 // @ts-expect-error no such transport
 bar.transport = 'ws';
