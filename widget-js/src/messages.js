@@ -1,11 +1,8 @@
+import { enShared, ruShared } from './texts.js';
+
 /** English strings the widget produces itself: state names, error texts and time templates. */
 export const en = {
-  queued: 'Queued',
-  running: 'Running',
-  stopping: 'Stopping…',
-  succeeded: 'Done',
-  failed: 'Failed',
-  stopped: 'Stopped',
+  ...enShared,
   network: 'Connection lost, retrying…',
   server: 'Server error, retrying…',
   unreachable: 'Server unreachable',
@@ -13,21 +10,11 @@ export const en = {
   busy: 'Too busy, try again later',
   unknown: 'This operation is no longer known to the server',
   expired: 'This operation was removed from the server',
-  elapsed: '{time} elapsed',
-  left: 'about {time} left',
-  stage: 'Stage {index} of {count}',
-  stageName: 'Stage {index} of {count}: {name}',
-  stalled: 'No progress for a while',
 };
 
 /** Russian strings, with the same keys as `en`. */
 export const ru = {
-  queued: 'В очереди',
-  running: 'Выполняется',
-  stopping: 'Останавливается…',
-  succeeded: 'Готово',
-  failed: 'Ошибка',
-  stopped: 'Остановлено',
+  ...ruShared,
   network: 'Нет связи, повторяем…',
   server: 'Ошибка сервера, повторяем…',
   unreachable: 'Сервер недоступен',
@@ -35,9 +22,4 @@ export const ru = {
   busy: 'Сервер занят, попробуйте позже',
   unknown: 'Сервер больше не знает об этой операции',
   expired: 'Эта операция удалена с сервера',
-  elapsed: 'прошло: {time}',
-  left: 'ещё примерно {time}',
-  stage: 'Этап {index} из {count}',
-  stageName: 'Этап {index} из {count}: {name}',
-  stalled: 'Давно нет продвижения',
 };

@@ -17,12 +17,12 @@ test('the npm version equals the Maven version', () => {
 test('has no runtime dependencies and only the define files have side effects', () => {
   expect(pkg.dependencies).toBeUndefined();
   expect(pkg.type).toBe('module');
-  expect(pkg.sideEffects).toEqual(['./src/define.js', './dist/asyncops-widget.min.js']);
+  expect(pkg.sideEffects).toEqual(['./src/define.js', './src/operations-define.js', './dist/asyncops-widget.min.js']);
 });
 
 test('every export has its types and its files exist', () => {
-  expect(Object.keys(pkg.exports)).toEqual(['.', './define', './package.json']);
-  for (const entry of [pkg.exports['.'], pkg.exports['./define']]) {
+  expect(Object.keys(pkg.exports)).toEqual(['.', './define', './operations', './operations/define', './package.json']);
+  for (const entry of ['.', './define', './operations', './operations/define'].map((name) => pkg.exports[name])) {
     expect(Object.keys(entry)).toEqual(['types', 'default']);
     for (const file of Object.values(entry)) expect(existsSync(new URL(`../${file}`, import.meta.url))).toBe(true);
   }
@@ -43,8 +43,18 @@ test('the runtime API is the one the types declare', async () => {
   expect(Object.keys(api.ru)).toEqual(Object.keys(api.en));
 });
 
+test('the operations entry exports the list and its texts, and nothing of the bar', async () => {
+  const api = await import('../src/operations.js');
+  expect(Object.keys(api).sort()).toEqual(['BackgroundOperations', 'listEn', 'listRu']);
+  expect(Object.keys(api.listRu)).toEqual(Object.keys(api.listEn));
+  const methods = Object.getOwnPropertyNames(api.BackgroundOperations.prototype).filter((n) => n !== 'constructor').sort();
+  expect(methods).toEqual(['attributeChangedCallback', 'connectedCallback', 'disconnectedCallback', 'messages', 'refresh']);
+});
+
 test('imports without a DOM, as under SSR, and define does nothing there', async () => {
   expect(globalThis.customElements).toBeUndefined();
   const api = await import('../src/define.js');
   expect(typeof api.BackgroundOperationBar.define).toBe('function');
+  const list = await import('../src/operations-define.js');
+  expect(typeof list.BackgroundOperations.define).toBe('function');
 });

@@ -16,6 +16,8 @@ const ENTRIES = [
   ['@asyncops/widget', { ...ESM, entryPoints: ['src/index.js'] }, 5120],
   ['@asyncops/widget/define', { ...ESM, entryPoints: ['src/define.js'] }, 5120],
   ['asyncops-widget.min.js', ready, 5632],
+  ['@asyncops/widget/operations', { ...ESM, entryPoints: ['src/operations.js'] }, 4096],
+  ['@asyncops/widget/operations/define', { ...ESM, entryPoints: ['src/operations-define.js'] }, 4096],
 ];
 
 /** How far the README's size may lag behind the measured one, in bytes. */
