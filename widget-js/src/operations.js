@@ -6,6 +6,7 @@
  *   adapter's index when no `type` is given), so a reload, another tab or another device of the
  *   same user shows up at the next round. One timer and one round in flight at a time.
  * - Items are keyed by id and updated in place, so a focused stop button keeps its focus.
+ * - A hidden tab asks less often; it asks at once when it is shown again.
  * - Endings seen between two rounds are announced in a polite live region and, while the tab is
  *   hidden, as a notification once the user granted it with the element's button.
  * Imports neither the bar nor the client, so the list costs a page of bars nothing.
@@ -38,7 +39,7 @@ const HIDDEN_FACTOR = 5;
 
 const STYLE =
   ':host{display:block;--c:var(--asyncops-bar-color,#2563eb)}:host([hidden]){display:none}' +
-  '[part=list]{list-style:none;margin:0;padding:0}[part=item]{margin:.5em 0}' +
+  '[part=list]{list-style:none;margin:0;padding:0}[part=item]{margin:.5em 0}[part=percent]{float:right}' +
   '[part=bar]{height:.5em;margin:.25em 0;overflow:hidden;border-radius:1em;background:#e5e7eb}' +
   '[part=fill]{height:100%;width:0;background:var(--c);transition:width .3s}' +
   '[data-state=succeeded]{--c:var(--asyncops-success-color,#16a34a)}[data-state=failed]{--c:var(--asyncops-error-color,#dc2626)}' +
@@ -114,13 +115,20 @@ export class BackgroundOperations extends Base {
 
   connectedCallback() {
     this.#live = true;
+    globalThis.document?.addEventListener('visibilitychange', this.#onVisible);
     this.#round();
   }
 
   disconnectedCallback() {
     this.#live = false;
+    globalThis.document?.removeEventListener('visibilitychange', this.#onVisible);
     this.#halt();
   }
+
+  /** A tab that comes back asks at once: the person looks again, and the rounds were slower. */
+  #onVisible = () => {
+    if (!document.hidden) this.#round();
+  };
 
   attributeChangedCallback() {
     if (!this.#live) return;

@@ -215,3 +215,13 @@ describe('<background-operations>', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 });
+
+test('a tab shown again asks at once', async () => {
+  const requests = adapter({ export: [] });
+  list({ type: 'export', interval: '60000' });
+  await settle();
+  const made = requests.length;
+  document.dispatchEvent(new Event('visibilitychange'));
+  await settle();
+  expect(requests.length).toBe(made + 1);
+});

@@ -1,4 +1,4 @@
-// Wires the demo's buttons to its progress bars; the bars do the rest.
+// Wires the demo's buttons to its progress bars and the list of my operations; they do the rest.
 const flight = document.getElementById('flight');
 const exportBar = document.getElementById('export');
 const rows = document.getElementById('rows');
@@ -24,5 +24,19 @@ function showDownload(status) {
   }
 }
 
-exportBar.addEventListener('operation-update', (event) => showDownload(event.detail));
-exportBar.addEventListener('operation-end', (event) => showDownload(event.detail));
+// The list of my operations asks the server every few seconds; an export started or ended here
+// shows at once.
+const operations = document.getElementById('operations');
+let shownExport = null;
+
+exportBar.addEventListener('operation-update', (event) => {
+  showDownload(event.detail);
+  if (event.detail.id !== shownExport) {
+    shownExport = event.detail.id;
+    operations.refresh?.();
+  }
+});
+exportBar.addEventListener('operation-end', (event) => {
+  showDownload(event.detail);
+  operations.refresh?.();
+});
