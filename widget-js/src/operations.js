@@ -130,10 +130,11 @@ export class BackgroundOperations extends Base {
     if (!document.hidden) this.#round();
   };
 
-  attributeChangedCallback() {
+  /** @param {string} name */
+  attributeChangedCallback(name) {
     if (!this.#live) return;
     this.#render();
-    this.#round();
+    if (/^(url|type|limit|interval)$/.test(name)) this.#round();
   }
 
   /**
@@ -232,16 +233,14 @@ export class BackgroundOperations extends Base {
     const href = button?.getAttribute('data-href');
     if (!href) return;
     button.setAttribute('disabled', '');
-    try {
-      await fetch(href, {
-        method: 'POST',
-        headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Requested-With': 'asyncops' },
-        body: '{}',
-        credentials: 'same-origin',
-      });
-    } finally {
-      this.#round();
-    }
+    // Whatever the answer, even none, the next round shows what became of the operation.
+    await fetch(href, {
+      method: 'POST',
+      headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-Requested-With': 'asyncops' },
+      body: '{}',
+      credentials: 'same-origin',
+    }).catch(() => null);
+    this.#round();
   }
 
   #render() {

@@ -225,3 +225,33 @@ test('a tab shown again asks at once', async () => {
   await settle();
   expect(requests.length).toBe(made + 1);
 });
+
+test('a stop that fails to reach the server leaves the list to the next round', async () => {
+  let down = false;
+  const requests = fakeFetch((r) => {
+    if (r.method === 'POST' || down) return new TypeError('offline');
+    if (new URL(r.url).pathname === '/api/operations') return json(TYPES);
+    return json([op('e1', 'export', 1)]);
+  });
+  const el = list({ type: 'export' });
+  await settle();
+  down = true;
+  within(items(el)[0], 'stop').click();
+  await settle();
+  expect(requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+  expect(el.hasAttribute('error')).toBe(true);
+  expect(items(el)).toHaveLength(1);
+});
+
+test('a new label or omit renders again without asking the server', async () => {
+  const requests = adapter({ export: [op('e1', 'export', 1, { elapsed: 5 })] });
+  const el = list({ type: 'export' });
+  await settle();
+  const made = requests.length;
+  el.setAttribute('label', 'Exports');
+  el.setAttribute('omit', 'elapsed');
+  await settle();
+  expect(requests).toHaveLength(made);
+  expect(within(items(el)[0], 'time').textContent).toBe('');
+  expect(el.shadowRoot.querySelector('[part=list]').getAttribute('aria-label')).toBe('Exports');
+});
