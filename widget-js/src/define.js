@@ -1,3 +1,8 @@
+/**
+ * Registers `<background-operation-bar>` (unless something already did) and re-exports the API.
+ *
+ * @module
+ */
 import { BackgroundOperationBar } from './element.js';
 
 export * from './index.js';

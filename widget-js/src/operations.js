@@ -14,7 +14,26 @@
 import { enShared, ruShared } from './texts.js';
 import { fill, timeLine } from './time.js';
 
-const Base = globalThis.HTMLElement ?? class {};
+/** @typedef {import('./client.js').OperationStatus} OperationStatus */
+
+/**
+ * @typedef {object} BackgroundOperationsEventMap
+ * @property {CustomEvent<OperationStatus>} operation-end An operation that was active at the last round has ended.
+ */
+
+/**
+ * @typedef {new () => {
+ *   addEventListener<K extends keyof BackgroundOperationsEventMap>(type: K, listener: (event: BackgroundOperationsEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+ *   addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (event: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
+ *   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+ *   removeEventListener<K extends keyof BackgroundOperationsEventMap>(type: K, listener: (event: BackgroundOperationsEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+ *   removeEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (event: HTMLElementEventMap[K]) => unknown, options?: boolean | EventListenerOptions): void;
+ *   removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+ * } & HTMLElement} ListBase
+ */
+
+// Under SSR there is no HTMLElement; the class then only has to load.
+const Base = /** @type {ListBase} */ (globalThis.HTMLElement ?? class {});
 
 /** The list's own English texts, besides the bar's state names and time templates. */
 export const listEn = {
@@ -52,14 +71,35 @@ const HTML =
   '<ul part="list"></ul><p part="empty"></p><div class="sr" role="status" aria-live="polite"></div>';
 
 /**
- * @typedef {import('./time.js').Timed & {
- *   id: string, type: string, state: string, value: number | null, text: string | null,
- *   error: string | null, createdAt: string, resultAvailable: boolean,
- *   links: { self: string, stop?: string | null, result?: string | null }
- * }} ListedStatus a status as the adapter's lists carry it
+ * The caller's background operations, newest first, each with its own bar.
+ *
+ * @tagname background-operations
+ * @attr {string} url - The adapter's base URL, such as `/api/operations`.
+ * @attr {string} type - Lists only this operation type; every type of the adapter's index when absent.
+ * @attr {number} limit - How many operations to show, 1 to 100. Default 10.
+ * @attr {number} interval - Milliseconds between two rounds; five times as long in a hidden tab without active operations. Default 5000.
+ * @attr {string} label - The list's accessible name, also the notifications' body.
+ * @attr {string} omit - Parts of each bar's line of time to leave out, space-separated: `stage`, `elapsed`, `remaining`, `stalled`.
+ * @attr {boolean} notify - Offers a button that asks for permission to notify when an operation ends in a hidden tab.
+ * @attr {boolean} error - Set by the list while the last round failed.
+ * @fires {CustomEvent<OperationStatus>} operation-end - An operation that was active at the last round has ended.
+ * @csspart notify - The button that asks for permission to notify.
+ * @csspart list - The list of operations.
+ * @csspart item - One operation.
+ * @csspart title - The operation type's title and when it started.
+ * @csspart percent - The percentage, right of the title.
+ * @csspart bar - The track, with `role="progressbar"`.
+ * @csspart fill - The filled part of the track.
+ * @csspart text - The status text.
+ * @csspart time - The line of time: stage, time elapsed, time left, a stall.
+ * @csspart download - The link to the result, once there is one.
+ * @csspart stop - The stop button, while the operation is active.
+ * @csspart empty - Shown when the caller has no operations.
+ * @cssprop --asyncops-bar-color - Running and queued. Default #2563eb.
+ * @cssprop --asyncops-success-color - Succeeded. Default #16a34a.
+ * @cssprop --asyncops-error-color - Failed. Default #dc2626.
+ * @cssprop --asyncops-stopped-color - Stopping and stopped. Default #6b7280.
  */
-
-/** The caller's background operations, newest first, each with its own bar. */
 export class BackgroundOperations extends Base {
   static observedAttributes = ['url', 'type', 'limit', 'interval', 'label', 'omit', 'notify'];
 
@@ -75,7 +115,7 @@ export class BackgroundOperations extends Base {
     return this;
   }
 
-  /** @type {ListedStatus[]} the operations of the last round, newest first */
+  /** @type {OperationStatus[]} the operations of the last round, newest first */
   operations = [];
   /** @type {Record<string, string> | null} */
   #messages = null;
@@ -103,11 +143,16 @@ export class BackgroundOperations extends Base {
     this.#part('list').addEventListener('click', (e) => this.#stop(e));
   }
 
-  /** @returns {Record<string, string>} the texts in use: English, or Russian under `lang="ru"`, with overrides on top */
+  /**
+   * The texts in use: English, or Russian under `lang="ru"`, with your overrides on top.
+   *
+   * @returns {Record<string, string>}
+   */
   get messages() {
     const russian = this.#lang()?.slice(0, 2) === 'ru';
     return { ...(russian ? ruShared : enShared), ...(russian ? listRu : listEn), ...this.#messages };
   }
+  /** @param {Record<string, string> | null} v */
   set messages(v) {
     this.#messages = v;
     this.#render();
@@ -140,7 +185,7 @@ export class BackgroundOperations extends Base {
   /**
    * Asks the server now, instead of at the next round.
    *
-   * @returns {Promise<ListedStatus[]>}
+   * @returns {Promise<OperationStatus[]>}
    */
   refresh() {
     return this.#round();
@@ -169,10 +214,11 @@ export class BackgroundOperations extends Base {
       }
       const lists = await Promise.all(types.map((t) => get(`${base}/${encodeURIComponent(t ?? '')}?limit=${limit}`)));
       if (gen !== this.#gen) return this.operations;
-      const ops = /** @type {ListedStatus[]} */ (lists.flat());
+      const ops = /** @type {OperationStatus[]} */ (lists.flat());
       ops.sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0));
       for (const op of ops) {
-        for (const [name, href] of Object.entries(op.links)) op.links[name] = href && new URL(href, base).href;
+        const links = /** @type {Record<string, string | null | undefined>} */ (op.links);
+        for (const [name, href] of Object.entries(links)) links[name] = href && new URL(href, base).href;
       }
       this.operations = ops.slice(0, limit);
       this.#arrived = Date.now();
@@ -211,7 +257,7 @@ export class BackgroundOperations extends Base {
         ended.push(op);
         this.dispatchEvent(new CustomEvent('operation-end', { detail: op, bubbles: true, composed: true }));
       }
-      this.#seen.set(op.id, op.active);
+      this.#seen.set(op.id, !!op.active);
     }
     if (!ended.length) return;
     const texts = ended.map((op) => fill(m.ended, { title: this.#title(op), state: m[op.state.toLowerCase()] }));
@@ -231,7 +277,7 @@ export class BackgroundOperations extends Base {
   async #stop(e) {
     const button = /** @type {HTMLElement} */ (e.target).closest?.('[part=stop]');
     const href = button?.getAttribute('data-href');
-    if (!href) return;
+    if (!button || !href) return;
     button.setAttribute('disabled', '');
     // Whatever the answer, even none, the next round shows what became of the operation.
     await fetch(href, {
@@ -294,7 +340,7 @@ export class BackgroundOperations extends Base {
 
   /**
    * @param {HTMLLIElement} li
-   * @param {ListedStatus} op
+   * @param {OperationStatus} op
    * @param {Record<string, string>} m
    */
   #fillItem(li, op, m) {
@@ -328,7 +374,7 @@ export class BackgroundOperations extends Base {
     set(stop, m.stop);
   }
 
-  /** @param {ListedStatus} op */
+  /** @param {OperationStatus} op */
   #title(op) {
     return this.#titles[op.type] ?? op.type;
   }

@@ -157,8 +157,8 @@ describe('failures', () => {
   });
 
   test.each([
-    [404, 'unknown', 'This operation is no longer known to the server'],
-    [410, 'expired', 'This operation was removed from the server'],
+    [404, 'unknown', 'Unknown to the server'],
+    [410, 'expired', 'Removed from the server'],
   ])('a %i stops polling and says why', async (code, name, message) => {
     const requests = server({ poll: () => problem(code, 'Not here') });
     const c = client();
@@ -187,6 +187,32 @@ describe('failures', () => {
     fakeFetch((r) => (r.url === LIST ? json([]) : new TypeError('offline')));
     const c = client({ messages: { unreachable: 'Nobody home' } });
     await expect(c.start()).rejects.toMatchObject({ code: 'unreachable', httpStatus: 0, message: 'Nobody home' });
+  });
+
+  test('a request to another origin that gets no answer says CORS may have blocked it', async () => {
+    vi.stubGlobal('location', new URL('https://page.test/app/'));
+    fakeFetch(() => new TypeError('Failed to fetch'));
+    const c = client();
+    const errors = record(c, 'error');
+    await c.ready;
+    expect(errors[0]).toMatchObject({ retrying: true, error: { code: 'blocked', httpStatus: 0, message: 'Connection lost (CORS?)' } });
+    await expect(c.start()).rejects.toMatchObject({ code: 'blocked', message: 'Connection lost (CORS?)' });
+  });
+
+  test('a request to its own origin that gets no answer is a lost connection', async () => {
+    vi.stubGlobal('location', new URL('https://app.test/page'));
+    fakeFetch(() => new TypeError('Failed to fetch'));
+    const c = client();
+    const errors = record(c, 'error');
+    await c.ready;
+    expect(errors[0].error).toMatchObject({ code: 'network', message: 'Connection lost, retrying…' });
+  });
+
+  test('a refusal from another origin is the server\'s answer, not a CORS block', async () => {
+    vi.stubGlobal('location', new URL('https://page.test/'));
+    fakeFetch((r) => (r.url === LIST ? json([]) : problem(400, 'Count must be positive')));
+    const c = client();
+    await expect(c.start()).rejects.toMatchObject({ code: 'rejected', message: 'Count must be positive' });
   });
 });
 
@@ -235,7 +261,7 @@ describe('resume', () => {
 });
 
 describe('state-changing requests', () => {
-  test('start posts the params as JSON with the CSRF headers and same-origin credentials', async () => {
+  test('start posts the params as JSON with the CSRF headers and credentials included', async () => {
     const requests = server();
     const c = client();
     await c.start({ count: 3 });
@@ -244,7 +270,7 @@ describe('state-changing requests', () => {
     expect(posts.map((r) => r.body)).toEqual([{ count: 3 }, {}]);
     for (const post of posts) {
       expect(post.headers).toMatchObject({ 'Content-Type': 'application/json', 'X-Requested-With': 'asyncops' });
-      expect(post.credentials).toBe('same-origin');
+      expect(post.credentials).toBe('include');
     }
   });
 
@@ -269,7 +295,7 @@ describe('state-changing requests', () => {
     expect((await c.stop()).state).toBe('STOPPING');
     expect(polls(requests)[0].signal.aborted).toBe(true);
     const stop = requests.find((r) => r.url === `${SELF}/stop`);
-    expect(stop).toMatchObject({ method: 'POST', body: {}, credentials: 'same-origin' });
+    expect(stop).toMatchObject({ method: 'POST', body: {}, credentials: 'include' });
     expect(stop.headers).toMatchObject({ 'Content-Type': 'application/json', 'X-Requested-With': 'asyncops' });
     await vi.advanceTimersByTimeAsync(3000);
     expect(c.status.state).toBe('STOPPED');

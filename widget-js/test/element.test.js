@@ -86,6 +86,14 @@ describe('without an operation', () => {
     expect(progressbar(el).hasAttribute('aria-valuenow')).toBe(false);
   });
 
+  test('all bars adopt one constructed stylesheet instead of a style element each', () => {
+    const [a, b] = [bar(), bar()];
+    expect(a.shadowRoot.adoptedStyleSheets).toHaveLength(1);
+    expect(a.shadowRoot.adoptedStyleSheets[0]).toBe(b.shadowRoot.adoptedStyleSheets[0]);
+    expect(a.shadowRoot.querySelector('style')).toBeNull();
+    expect([...a.shadowRoot.adoptedStyleSheets[0].cssRules].map((r) => r.selectorText)).toContain(':host([error]) [part=text]');
+  });
+
   test('keeps its fallback children out of the rendering', () => {
     const el = bar({}, '<p>Loading…</p>');
     expect(el.shadowRoot.querySelector('slot')).toBeNull();
@@ -141,6 +149,22 @@ describe('with an operation', () => {
     expect(part(el, 'text').textContent).toBe('Working');
   });
 
+  test('start with a malformed params attribute resolves with null and fires operation-error', async () => {
+    const requests = server([json(status())]);
+    const el = bar({ url: '/api/operations/launch', params: '{target: moon}' });
+    await settle();
+    const errors = [];
+    el.addEventListener('operation-error', (e) => errors.push(e.detail));
+    const started = el.start();
+    expect(started).toBeInstanceOf(Promise);
+    expect(await started).toBeNull();
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatchObject({ status: null, retrying: false, error: { name: 'OperationError', code: 'params', httpStatus: 0 } });
+    expect(errors[0].error.message).toMatch(/JSON/);
+    expect(requests.filter((r) => r.method === 'POST')).toHaveLength(0);
+    expect((await el.start({ target: 'mars' })).state).toBe('RUNNING');
+  });
+
   test('shows state names when the server sends no text, and the error of a failed operation', async () => {
     server([json(status({ text: null })), json(status({ state: 'FAILED', text: 'At 40%', error: 'Fuel leak' }))]);
     const el = bar({ url: '/api/operations/launch' });
@@ -174,7 +198,7 @@ describe('with an operation', () => {
     await el.start();
     await vi.advanceTimersByTimeAsync(3000);
     expect(el.getAttribute('state')).toBe('lost');
-    expect(part(el, 'text').textContent).toBe('This operation is no longer known to the server');
+    expect(part(el, 'text').textContent).toBe('Unknown to the server');
   });
 
   test('speaks Russian under lang="ru" and takes replaced messages', async () => {

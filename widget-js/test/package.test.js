@@ -1,7 +1,10 @@
 /**
- * The package as published: metadata, the version in step with Maven, the runtime API that the
- * .d.ts files describe (types.ts checks the types themselves), and imports without a DOM (SSR).
+ * The package as published: metadata, the version in step with Maven, the tarball's files, the
+ * runtime API against the declarations tsc generates from the sources (types.ts, react.tsx and
+ * vue.ts check the types themselves), the custom elements manifest, and imports without a DOM.
+ * The pretest script has generated types/, dist/ and custom-elements.json; run through `npm test`.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 
@@ -14,6 +17,14 @@ test('the npm version equals the Maven version', () => {
   expect(JSON.parse(read('package-lock.json')).version).toBe(parent);
 });
 
+test('says where it comes from, under the project licence', () => {
+  expect(pkg.license).toBe('Apache-2.0');
+  expect(read('LICENSE')).toBe(read('../LICENSE'));
+  expect(pkg.repository).toEqual({ type: 'git', url: 'git+https://github.com/asyncops/asyncops.git', directory: 'widget-js' });
+  expect(pkg.homepage).toMatch(/^https:\/\/github\.com\/asyncops\/asyncops\//);
+  expect(pkg.bugs.url).toBe('https://github.com/asyncops/asyncops/issues');
+});
+
 test('has no runtime dependencies and only the define files have side effects', () => {
   expect(pkg.dependencies).toBeUndefined();
   expect(pkg.type).toBe('module');
@@ -21,34 +32,88 @@ test('has no runtime dependencies and only the define files have side effects', 
 });
 
 test('every export has its types and its files exist', () => {
-  expect(Object.keys(pkg.exports)).toEqual(['.', './define', './operations', './operations/define', './package.json']);
-  for (const entry of ['.', './define', './operations', './operations/define'].map((name) => pkg.exports[name])) {
-    expect(Object.keys(entry)).toEqual(['types', 'default']);
-    for (const file of Object.values(entry)) expect(existsSync(new URL(`../${file}`, import.meta.url))).toBe(true);
-  }
+  expect(Object.keys(pkg.exports)).toEqual(['.', './define', './operations', './operations/define', './react', './vue', './custom-elements.json', './package.json']);
+  for (const entry of ['.', './define', './operations', './operations/define']) expect(Object.keys(pkg.exports[entry])).toEqual(['types', 'default']);
+  for (const entry of ['./react', './vue']) expect(Object.keys(pkg.exports[entry])).toEqual(['types']);
+  const files = Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e)));
+  for (const file of files) expect(existsSync(new URL(`../${file}`, import.meta.url)), file).toBe(true);
 });
 
-test('the runtime API is the one the types declare', async () => {
-  const api = await import('../src/index.js');
-  expect(Object.keys(api).sort()).toEqual(['BackgroundOperation', 'BackgroundOperationBar', 'OperationError', 'en', 'ru']);
-  const methods = (cls) => Object.getOwnPropertyNames(cls.prototype).filter((n) => n !== 'constructor').sort();
-  expect(methods(api.BackgroundOperation)).toEqual(['attach', 'destroy', 'ping', 'start', 'stop']);
-  expect(methods(api.BackgroundOperationBar)).toEqual(
+test('the tarball holds the sources, generated types, typings, ready file, manifest and licence, nothing else', () => {
+  const [{ files }] = JSON.parse(execFileSync(process.execPath, [process.env.npm_execpath, 'pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
+  const paths = files.map((f) => f.path).sort();
+  const modules = ['client', 'define', 'element', 'index', 'messages', 'operations', 'operations-define', 'texts', 'time'];
+  expect(paths).toEqual(
     [
-      'attributeChangedCallback', 'connectedCallback', 'disconnectedCallback', 'interval', 'label', 'messages',
-      'omit', 'operation', 'params', 'ping', 'start', 'status', 'stop', 'text', 'transport', 'url', 'value',
+      'LICENSE', 'README.md', 'package.json', 'custom-elements.json', 'dist/asyncops-widget.min.js',
+      ...modules.map((m) => `src/${m}.js`), ...modules.map((m) => `types/${m}.d.ts`),
+      ...['define', 'index', 'operations', 'operations-define', 'react', 'tags', 'vue'].map((t) => `typings/${t}.d.ts`),
     ].sort(),
   );
-  expect(api.BackgroundOperationBar.observedAttributes.sort()).toEqual(['interval', 'label', 'omit', 'params', 'text', 'transport', 'url', 'value']);
+});
+
+/** What a generated .d.ts declares: exported values, and the members of each exported class. */
+function declared(file) {
+  const text = read(`types/${file}.d.ts`);
+  const values = [...text.matchAll(/^export declare (?:class|const) (\w+)/gm)].map((m) => m[1]);
+  for (const m of text.matchAll(/^export \{ ([^}]+) \} from/gm)) values.push(...m[1].split(', '));
+  const classes = {};
+  for (const m of text.matchAll(/^export declare class (\w+).*\{\n([\s\S]*?)^\}/gm)) {
+    const members = [...m[2].matchAll(/^ {4}(?:static |readonly |get |set )*([a-zA-Z]\w*)[?(:<]/gm)].map((x) => x[1]);
+    classes[m[1]] = [...new Set(members)].filter((n) => n !== 'constructor').sort();
+  }
+  return { values: values.sort(), classes };
+}
+
+/** A class's own public members at run time, static ones included. */
+const members = (cls) =>
+  [...Object.getOwnPropertyNames(cls.prototype), ...Object.getOwnPropertyNames(cls).filter((n) => !['length', 'name', 'prototype'].includes(n))]
+    .filter((n) => n !== 'constructor')
+    .sort();
+
+test('the runtime API is the one the generated declarations describe', async () => {
+  const api = await import('../src/index.js');
+  expect(Object.keys(api).sort()).toEqual(declared('index').values);
+  const client = declared('client').classes;
+  // Instance fields are not on the prototype: compare them with a live instance.
+  const op = new api.BackgroundOperation({ url: 'https://app.test/x', resume: false });
+  expect([...new Set([...members(api.BackgroundOperation), ...Object.keys(op)])].sort()).toEqual(client.BackgroundOperation);
+  op.destroy();
+  const error = new api.OperationError('m', 'network');
+  expect(Object.keys(error).sort()).toEqual(client.OperationError);
+  const element = declared('element');
+  const attributes = [...read('types/element.d.ts').match(/export type BackgroundOperationBarAttributes = \{([\s\S]*?)\};/)[1].matchAll(/^\s+(\w+):/gm)].map((m) => m[1]);
+  const runtime = members(api.BackgroundOperationBar);
+  expect(runtime).toEqual([...element.classes.BackgroundOperationBar, ...attributes].sort());
+  expect(api.BackgroundOperationBar.observedAttributes.sort()).toEqual([...attributes].sort());
   expect(Object.keys(api.ru)).toEqual(Object.keys(api.en));
 });
 
-test('the operations entry exports the list and its texts, and nothing of the bar', async () => {
+test('the operations entry exports the list and its texts, nothing of the bar, as its declarations say', async () => {
   const api = await import('../src/operations.js');
+  expect(Object.keys(api).sort()).toEqual(declared('operations').values);
   expect(Object.keys(api).sort()).toEqual(['BackgroundOperations', 'listEn', 'listRu']);
   expect(Object.keys(api.listRu)).toEqual(Object.keys(api.listEn));
-  const methods = Object.getOwnPropertyNames(api.BackgroundOperations.prototype).filter((n) => n !== 'constructor').sort();
-  expect(methods).toEqual(['attributeChangedCallback', 'connectedCallback', 'disconnectedCallback', 'messages', 'refresh']);
+  const list = declared('operations').classes.BackgroundOperations;
+  expect(list).toContain('operations');
+  expect(members(api.BackgroundOperations)).toEqual(list.filter((n) => n !== 'operations'));
+  expect(api.BackgroundOperations.observedAttributes.sort()).toEqual(['interval', 'label', 'limit', 'notify', 'omit', 'type', 'url']);
+});
+
+test('the custom elements manifest describes both elements and package.json names it', () => {
+  expect(pkg.customElements).toBe('custom-elements.json');
+  const manifest = JSON.parse(read('custom-elements.json'));
+  const elements = manifest.modules.flatMap((m) => m.declarations).filter((d) => d.customElement);
+  expect(elements.map((d) => [d.name, d.tagName])).toEqual([
+    ['BackgroundOperationBar', 'background-operation-bar'],
+    ['BackgroundOperations', 'background-operations'],
+  ]);
+  const [bar, list] = elements;
+  expect(bar.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(['url', 'interval', 'label', 'text', 'value', 'transport', 'params', 'omit']));
+  expect(bar.events.map((e) => e.name)).toEqual(['operation-update', 'operation-end', 'operation-error']);
+  expect(bar.cssParts.map((p) => p.name)).toEqual(['label', 'percent', 'bar', 'fill', 'text', 'time']);
+  expect(list.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(['url', 'type', 'limit', 'interval', 'label', 'omit', 'notify']));
+  expect(list.events.map((e) => e.name)).toEqual(['operation-end']);
 });
 
 test('imports without a DOM, as under SSR, and define does nothing there', async () => {

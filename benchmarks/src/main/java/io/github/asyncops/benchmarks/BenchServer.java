@@ -65,9 +65,11 @@ final class BenchServer implements AutoCloseable {
                       return OperationResult.none();
                     }))
             .build();
+    AsyncOpsFeature asyncOps = AsyncOpsFeature.builder(engine).build();
     ResourceConfig config =
         new ResourceConfig()
-            .register(AsyncOpsFeature.builder(engine).build())
+            .register(asyncOps)
+            .register(asyncOps.resourceClass())
             .register(Constant.class)
             .register(
                 (Feature)

@@ -1,5 +1,9 @@
 package io.github.asyncops.benchmarks;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.asyncops.core.OperationEngine;
@@ -14,26 +18,38 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 
 /**
- * Two nodes (engines with their own pools and stores) on one PostgreSQL in one JVM: starts no-op
- * operations from four client threads spread over both nodes and reports operations claimed and
- * completed per second, and the queued-to-running latency (from the QUEUED event on the starting
- * node to the RUNNING event on whichever node claimed it). A fresh schema per run, dropped after.
+ * Two nodes on one PostgreSQL in one JVM, asyncops against db-scheduler 16.7.1 in the same run:
+ * each system gets two nodes with 4 worker threads each (8 in all), its own connection pools of 8
+ * and a fresh schema, and runs the same number of no-op operations, started by 4 client threads
+ * spread over both nodes. db-scheduler polls with lock-and-fetch ({@code SELECT ... FOR UPDATE SKIP
+ * LOCKED}, 0.5/1.0 of its threads) every 10 ms; asyncops claims on news. Reports operations
+ * completed per second and the queued-to-running latency (from the start call to the worker running
+ * it, on whichever node), and the ratio of the two throughputs.
+ *
+ * <p>With a rate, clients offer that many starts per second instead of starting as fast as they
+ * can, which measures latency at a fixed load.
  *
  * <p>Run with {@code java -cp benchmarks/target/benchmarks.jar
- * io.github.asyncops.benchmarks.JdbcClusterBench [operations]}; the database comes from the system
- * properties {@code asyncops.jdbc.url}, {@code .user}, {@code .password} (defaults: the local
- * {@code asyncops} database that store-jdbc's {@code start-postgres.sh} prepares).
+ * io.github.asyncops.benchmarks.JdbcClusterBench [operations] [starts per second, 0 for as fast as
+ * possible]}; the database comes from the system properties {@code asyncops.jdbc.url}, {@code
+ * .user}, {@code .password} (defaults: the local {@code asyncops} database that store-jdbc's {@code
+ * start-postgres.sh} prepares).
  */
 public final class JdbcClusterBench {
   private static final String URL =
@@ -41,109 +57,236 @@ public final class JdbcClusterBench {
   private static final String USER = System.getProperty("asyncops.jdbc.user", "asyncops");
   private static final String PASSWORD = System.getProperty("asyncops.jdbc.password", "asyncops");
 
+  /** Worker threads per node, as in the comparison: 8 over two nodes. */
+  private static final int THREADS = 4;
+
   private JdbcClusterBench() {}
 
-  /**
-   * Runs the measurement and prints the result.
-   *
-   * @param args the number of operations (default 5,000)
-   * @throws Exception if the database fails
-   */
-  public static void main(String[] args) throws Exception {
-    int operations = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
-    String schema = "bench_" + UUID.randomUUID().toString().replace("-", "");
-    sql("CREATE SCHEMA " + schema);
-    Map<OperationId, Long> queuedAt = new ConcurrentHashMap<>();
-    long[] latencies = new long[operations];
-    AtomicInteger running = new AtomicInteger();
-    CountDownLatch finished = new CountDownLatch(operations);
-    OperationListener timing =
-        new OperationListener() {
-          @Override
-          public void stateChanged(OperationSnapshot s) {
-            if (s.state() == OperationState.QUEUED) {
-              queuedAt.put(s.id(), System.nanoTime());
-            } else if (s.state() == OperationState.RUNNING) {
-              Long t0 = queuedAt.remove(s.id());
-              int i = running.getAndIncrement();
-              if (t0 != null && i < latencies.length) {
-                latencies[i] = System.nanoTime() - t0;
-              }
-            } else if (!s.active()) {
-              finished.countDown();
-            }
-          }
-        };
-    Node a = new Node(schema, "node-a", timing);
-    Node b = new Node(schema, "node-b", timing);
-    ExecutorService clients = Executors.newFixedThreadPool(4);
-    try {
-      long start = System.nanoTime();
-      for (int i = 0; i < operations; i++) {
-        OperationEngine engine = (i % 2 == 0 ? a : b).engine;
-        clients.execute(() -> engine.start(StartRequest.of("noop")));
-      }
-      if (!finished.await(5, TimeUnit.MINUTES)) {
-        throw new IllegalStateException("operations did not finish within 5 minutes");
-      }
-      double seconds = (System.nanoTime() - start) / 1e9;
-      long[] sorted = Arrays.copyOf(latencies, Math.min(running.get(), operations));
-      Arrays.sort(sorted);
+  /** What one run measured. */
+  private record Result(String system, int operations, double perSecond, double p50, double p99) {
+    void print() {
       System.out.printf(
-          "operations: %d on 2 nodes, 4 client threads%n"
-              + "claimed and completed: %.0f/s%n"
-              + "queued to running p50: %.2f ms%n"
-              + "queued to running p99: %.2f ms%n",
+          "%-12s %6d ops  %8.0f ops/s  queued to running p50 %6.2f ms  p99 %7.2f ms%n",
+          system, operations, perSecond, p50, p99);
+    }
+  }
+
+  /** Timing shared by both systems: start instants by id, latencies, and the end. */
+  private static final class Timing {
+    final Map<String, Long> startedAt = new ConcurrentHashMap<>();
+    final long[] latencies;
+    final AtomicInteger running = new AtomicInteger();
+    final CountDownLatch finished;
+
+    Timing(int operations) {
+      latencies = new long[operations];
+      finished = new CountDownLatch(operations);
+    }
+
+    void running(String id) {
+      Long t0 = startedAt.remove(id);
+      int i = running.getAndIncrement();
+      if (t0 != null && i < latencies.length) {
+        latencies[i] = System.nanoTime() - t0;
+      }
+    }
+
+    Result result(String system, int operations, double seconds) {
+      long[] sorted = Arrays.copyOf(latencies, Math.min(running.get(), latencies.length));
+      Arrays.sort(sorted);
+      return new Result(
+          system,
           operations,
           operations / seconds,
           sorted[sorted.length / 2] / 1e6,
           sorted[(int) (sorted.length * 0.99)] / 1e6);
+    }
+  }
+
+  /**
+   * Runs both systems and prints the results.
+   *
+   * @param args the number of operations (default 10,000) and the offered rate per second (default
+   *     0: as fast as the clients can start)
+   * @throws Exception if the database fails
+   */
+  public static void main(String[] args) throws Exception {
+    int operations = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    int rate = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+    System.out.printf(
+        "%d no-op operations on 2 nodes x %d threads, %s%n",
+        operations, THREADS, rate == 0 ? "4 client threads" : rate + " starts/s offered");
+    Result baseline = dbScheduler(operations, rate);
+    Result ours = asyncops(operations, rate);
+    baseline.print();
+    ours.print();
+    System.out.printf(
+        "throughput ratio asyncops / db-scheduler: %.2fx%n",
+        ours.perSecond() / baseline.perSecond());
+  }
+
+  private static Result asyncops(int operations, int rate) throws Exception {
+    String schema = schema();
+    Timing timing = new Timing(operations);
+    OperationListener listener =
+        new OperationListener() {
+          @Override
+          public void stateChanged(OperationSnapshot s) {
+            if (s.state() == OperationState.RUNNING) {
+              timing.running(s.id().value());
+            } else if (!s.active()) {
+              timing.finished.countDown();
+            }
+          }
+        };
+    List<AutoCloseable> closing = new ArrayList<>();
+    try {
+      OperationEngine[] nodes = new OperationEngine[2];
+      for (int n = 0; n < 2; n++) {
+        HikariDataSource pool = pool(schema);
+        JdbcOperationStore store = JdbcOperationStore.builder(pool).build();
+        OperationEngine engine =
+            OperationEngine.builder()
+                .discover(false)
+                .store(store)
+                .nodeId("node-" + n)
+                .maxRunning(THREADS)
+                .queueCapacity(1_000_000)
+                .listener(listener)
+                .worker(Engines.provider("noop", Engines::noop, Duration.ofMinutes(10)))
+                .build();
+        closing.add(0, pool);
+        closing.add(0, store);
+        closing.add(0, engine);
+        nodes[n] = engine;
+      }
+      Map<String, Long> startedAt = timing.startedAt;
+      IntConsumer start =
+          i -> {
+            long t0 = System.nanoTime();
+            OperationId id = nodes[i % 2].start(StartRequest.of("noop")).operation().id();
+            startedAt.putIfAbsent(id.value(), t0);
+          };
+      return run("asyncops", operations, rate, start, timing);
     } finally {
-      clients.shutdownNow();
-      a.close();
-      b.close();
+      for (AutoCloseable c : closing) {
+        c.close();
+      }
       sql("DROP SCHEMA " + schema + " CASCADE");
     }
+  }
+
+  private static Result dbScheduler(int operations, int rate) throws Exception {
+    String schema = schema();
+    sql(
+        "CREATE TABLE "
+            + schema
+            + ".scheduled_tasks (task_name text NOT NULL, task_instance text NOT NULL, task_data"
+            + " bytea, execution_time timestamptz NOT NULL, picked boolean NOT NULL, picked_by"
+            + " text, last_success timestamptz, last_failure timestamptz, consecutive_failures"
+            + " int, last_heartbeat timestamptz, version bigint NOT NULL, priority smallint,"
+            + " PRIMARY KEY (task_name, task_instance))");
+    sql("CREATE INDEX ON " + schema + ".scheduled_tasks (execution_time)");
+    sql("CREATE INDEX ON " + schema + ".scheduled_tasks (last_heartbeat)");
+    sql("CREATE INDEX ON " + schema + ".scheduled_tasks (priority DESC, execution_time)");
+    Timing timing = new Timing(operations);
+    OneTimeTask<Void> noop =
+        Tasks.oneTime("noop")
+            .execute(
+                (instance, context) -> {
+                  timing.running(instance.getId());
+                  timing.finished.countDown();
+                });
+    List<AutoCloseable> closing = new ArrayList<>();
+    try {
+      Scheduler[] nodes = new Scheduler[2];
+      for (int n = 0; n < 2; n++) {
+        HikariDataSource pool = pool(schema);
+        Scheduler scheduler =
+            Scheduler.create(pool, noop)
+                .threads(THREADS)
+                .pollUsingLockAndFetch(0.5, 1.0)
+                .pollingInterval(Duration.ofMillis(10))
+                .schedulerName(new SchedulerName.Fixed("node-" + n))
+                .build();
+        scheduler.start();
+        closing.add(0, pool);
+        closing.add(0, scheduler::stop);
+        nodes[n] = scheduler;
+      }
+      IntConsumer start =
+          i -> {
+            String id = Integer.toString(i);
+            timing.startedAt.put(id, System.nanoTime());
+            nodes[i % 2].schedule(noop.instance(id), Instant.now());
+          };
+      return run("db-scheduler", operations, rate, start, timing);
+    } finally {
+      for (AutoCloseable c : closing) {
+        c.close();
+      }
+      sql("DROP SCHEMA " + schema + " CASCADE");
+    }
+  }
+
+  /**
+   * Starts {@code operations} with 4 client threads, or at {@code rate} a second; waits for all.
+   */
+  private static Result run(
+      String system, int operations, int rate, IntConsumer start, Timing timing)
+      throws InterruptedException {
+    ExecutorService clients = Executors.newFixedThreadPool(4);
+    ScheduledExecutorService pacer = Executors.newSingleThreadScheduledExecutor();
+    try {
+      long t0 = System.nanoTime();
+      if (rate == 0) {
+        for (int i = 0; i < operations; i++) {
+          int n = i;
+          clients.execute(() -> start.accept(n));
+        }
+      } else {
+        AtomicInteger next = new AtomicInteger();
+        long periodNanos = 1_000_000_000L / rate;
+        pacer.scheduleAtFixedRate(
+            () -> {
+              int n = next.getAndIncrement();
+              if (n < operations) {
+                clients.execute(() -> start.accept(n));
+              }
+            },
+            0,
+            periodNanos,
+            TimeUnit.NANOSECONDS);
+      }
+      if (!timing.finished.await(10, TimeUnit.MINUTES)) {
+        throw new IllegalStateException(system + ": operations did not finish within 10 minutes");
+      }
+      return timing.result(system, operations, (System.nanoTime() - t0) / 1e9);
+    } finally {
+      pacer.shutdownNow();
+      clients.shutdownNow();
+    }
+  }
+
+  private static String schema() throws SQLException {
+    String schema = "bench_" + UUID.randomUUID().toString().replace("-", "");
+    sql("CREATE SCHEMA " + schema);
+    return schema;
+  }
+
+  private static HikariDataSource pool(String schema) {
+    HikariConfig config = new HikariConfig();
+    config.setJdbcUrl(URL + "?currentSchema=" + schema);
+    config.setUsername(USER);
+    config.setPassword(PASSWORD);
+    config.setMaximumPoolSize(8);
+    return new HikariDataSource(config);
   }
 
   private static void sql(String statement) throws SQLException {
     try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
         Statement s = connection.createStatement()) {
       s.execute(statement);
-    }
-  }
-
-  /** One node: a pool, a store and an engine running the no-op type. */
-  private static final class Node implements AutoCloseable {
-    final OperationEngine engine;
-    private final JdbcOperationStore store;
-    private final HikariDataSource pool;
-
-    Node(String schema, String name, OperationListener listener) {
-      HikariConfig config = new HikariConfig();
-      config.setJdbcUrl(URL + "?currentSchema=" + schema);
-      config.setUsername(USER);
-      config.setPassword(PASSWORD);
-      config.setMaximumPoolSize(8);
-      pool = new HikariDataSource(config);
-      store = JdbcOperationStore.builder(pool).build();
-      engine =
-          OperationEngine.builder()
-              .discover(false)
-              .store(store)
-              .nodeId(name)
-              .maxRunning(Engines.THREADS)
-              .queueCapacity(1_000_000)
-              .listener(listener)
-              .worker(Engines.provider("noop", Engines::noop, Duration.ofMinutes(10)))
-              .build();
-    }
-
-    @Override
-    public void close() {
-      engine.close();
-      store.close();
-      pool.close();
     }
   }
 }

@@ -115,9 +115,14 @@ public class ThroughputBenchmark {
       store.insert(record, false, Integer.MAX_VALUE);
       executor.execute(
           () -> {
-            store.claim("noop", 1, "node", Instant.now());
+            long epoch =
+                store.claim("noop", 1, "node", Instant.now()).stream()
+                    .mapToLong(OperationRecord::epoch)
+                    .findFirst()
+                    .orElse(0);
             store.finish(
                 record.id(),
+                epoch,
                 OperationState.SUCCEEDED,
                 1,
                 null,

@@ -1,14 +1,14 @@
 package io.github.asyncops.core;
 
-import io.github.asyncops.core.internal.Engine;
-import io.github.asyncops.core.internal.EngineConfig;
 import io.github.asyncops.core.spi.OperationStore;
 import io.github.asyncops.core.spi.WorkerProvider;
 import io.github.asyncops.core.store.InMemoryOperationStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -137,11 +137,16 @@ public interface OperationEngine extends AutoCloseable {
    *
    * <p>Worker providers are discovered with {@link java.util.ServiceLoader} when {@link #build()}
    * runs, unless {@link #discover(boolean)} turns that off, and are joined by those given to {@link
-   * #worker(WorkerProvider)}.
+   * #worker(WorkerProvider)}. Each discovered provider is {@linkplain WorkerProvider#configure
+   * configured} with its part of the {@link #settings(SettingsSource)} and the {@link
+   * #service(Class, Object) services}. A provider that fails to load or to configure stops the
+   * build, which names it and the problem.
    */
   final class Builder {
     private final List<WorkerProvider<?>> workers = new ArrayList<>();
     private final List<OperationListener> listeners = new ArrayList<>();
+    private final Map<Class<?>, Object> services = new LinkedHashMap<>();
+    private SettingsSource settings = SettingsSource.none();
     private boolean discover = true;
     private ClassLoader classLoader;
     private OperationStore store;
@@ -155,6 +160,7 @@ public interface OperationEngine extends AutoCloseable {
     private Duration heartbeatInterval = Duration.ofSeconds(5);
     private Duration lease = Duration.ofSeconds(30);
     private String nodeId;
+    private boolean runsWorkers = true;
 
     Builder() {}
 
@@ -189,6 +195,38 @@ public interface OperationEngine extends AutoCloseable {
      */
     public Builder classLoader(ClassLoader classLoader) {
       this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+      return this;
+    }
+
+    /**
+     * Sets where discovered providers read their settings, each under its own name: {@code
+     * missile-launch.flight-seconds} is the {@code flight-seconds} setting of the {@code
+     * missile-launch} provider. Default: {@link SettingsSource#none()}, so every provider uses its
+     * defaults.
+     *
+     * @param settings the source, for example {@code SettingsSource.of(properties)
+     *     .orElse(SettingsSource.environment())}
+     * @return this builder
+     */
+    public Builder settings(SettingsSource settings) {
+      this.settings = Objects.requireNonNull(settings, "settings");
+      return this;
+    }
+
+    /**
+     * Registers a service that discovered providers may ask for by type, such as a {@code
+     * DataSource} or an HTTP client. The engine's {@link #clock(Clock) clock} is registered as
+     * {@code Clock} unless another one is given here. A later registration of the same type
+     * replaces an earlier one.
+     *
+     * @param type the type providers ask for
+     * @param service the instance
+     * @param <T> the type
+     * @return this builder
+     */
+    public <T> Builder service(Class<T> type, T service) {
+      Objects.requireNonNull(type, "type");
+      services.put(type, type.cast(Objects.requireNonNull(service, "service")));
       return this;
     }
 
@@ -328,6 +366,22 @@ public interface OperationEngine extends AutoCloseable {
     }
 
     /**
+     * Sets whether this node runs workers. A node that does not (a client-only node, like
+     * db-scheduler's {@code SchedulerClient}) starts, stops, lists and follows operations of every
+     * type it declares, and calls each worker's {@code start} for the first status text, but never
+     * claims an operation: other nodes that share its store run them. The web tier and the worker
+     * tier then scale apart. Every node still declares the same providers, since a start needs the
+     * type's settings and parameter class. Default: true.
+     *
+     * @param runsWorkers false for a client-only node
+     * @return this builder
+     */
+    public Builder runsWorkers(boolean runsWorkers) {
+      this.runsWorkers = runsWorkers;
+      return this;
+    }
+
+    /**
      * Adds a listener for every operation.
      *
      * @param listener the listener
@@ -343,8 +397,8 @@ public interface OperationEngine extends AutoCloseable {
      * store, and starts the engine's threads.
      *
      * @return the running engine
-     * @throws WorkerDiscoveryException if a provider fails to load, two share a name, or one
-     *     declares invalid settings
+     * @throws WorkerDiscoveryException if a provider fails to load or to configure (a missing or
+     *     invalid setting, a missing service), two share a name, or one declares an invalid type
      * @throws IllegalArgumentException if the lease is not longer than the heartbeat interval
      * @throws RuntimeException if the store refuses the types ({@link OperationStore#register})
      */
@@ -362,7 +416,7 @@ public interface OperationEngine extends AutoCloseable {
       return Engine.start(
           new EngineConfig(
               List.copyOf(workers),
-              discover ? loader : null,
+              discover ? new Discovery(loader, settings, discoveryServices()) : null,
               store != null ? store : new InMemoryOperationStore(),
               clock,
               executor,
@@ -374,7 +428,14 @@ public interface OperationEngine extends AutoCloseable {
               heartbeatInterval,
               lease,
               nodeId != null ? nodeId : UUID.randomUUID().toString(),
-              List.copyOf(listeners)));
+              List.copyOf(listeners),
+              runsWorkers));
+    }
+
+    private Map<Class<?>, Object> discoveryServices() {
+      Map<Class<?>, Object> all = new LinkedHashMap<>(services);
+      all.putIfAbsent(Clock.class, clock);
+      return Map.copyOf(all);
     }
 
     private static int positive(int value, String name) {

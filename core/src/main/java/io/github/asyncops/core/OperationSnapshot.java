@@ -24,6 +24,7 @@ import java.time.Instant;
  * @param stopRequested whether a stop was requested; with {@link OperationState#SUCCEEDED} it means
  *     the stop came too late, after the work was done
  * @param pollAfter the suggested delay before the next poll, or null once final
+ * @param node the engine node that runs or ran it, for operators; null while queued
  * @param elapsed how long it has been running, to the second (until it ended, once final), or null
  *     if it never ran
  * @param remaining the estimated time left while it runs, to the second, or null: before the
@@ -49,6 +50,7 @@ public record OperationSnapshot(
     boolean resultAvailable,
     boolean stopRequested,
     Duration pollAfter,
+    String node,
     Duration elapsed,
     Duration remaining,
     boolean stalled,

@@ -3,8 +3,8 @@ package io.github.asyncops.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.asyncops.core.store.InMemoryOperationStore;
-import io.github.asyncops.core.testing.EngineFixture;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.testing.EngineFixture;
+import io.github.asyncops.testing.TestProvider;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -9,9 +9,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
-import io.github.asyncops.core.testing.EngineFixture;
-import io.github.asyncops.core.testing.Gate;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.testing.EngineFixture;
+import io.github.asyncops.testing.Gate;
+import io.github.asyncops.testing.TestProvider;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -2,11 +2,11 @@ package io.github.asyncops.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.asyncops.core.testing.Gate;
-import io.github.asyncops.core.testing.ManualClock;
-import io.github.asyncops.core.testing.ManualScheduler;
 import io.github.asyncops.core.testing.PushingStore;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.testing.Gate;
+import io.github.asyncops.testing.ManualClock;
+import io.github.asyncops.testing.ManualScheduler;
+import io.github.asyncops.testing.TestProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

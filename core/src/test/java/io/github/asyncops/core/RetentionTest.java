@@ -4,10 +4,10 @@ import static io.github.asyncops.core.OperationState.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.asyncops.core.testing.DirectExecutor;
-import io.github.asyncops.core.testing.EngineFixture;
-import io.github.asyncops.core.testing.Gate;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.testing.DirectExecutor;
+import io.github.asyncops.testing.EngineFixture;
+import io.github.asyncops.testing.Gate;
+import io.github.asyncops.testing.TestProvider;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

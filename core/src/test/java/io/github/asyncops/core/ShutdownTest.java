@@ -3,8 +3,8 @@ package io.github.asyncops.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.asyncops.core.testing.Gate;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.testing.Gate;
+import io.github.asyncops.testing.TestProvider;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.Collectors;

@@ -3,9 +3,9 @@ package io.github.asyncops.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.asyncops.core.testing.EngineFixture;
-import io.github.asyncops.core.testing.Gate;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.testing.EngineFixture;
+import io.github.asyncops.testing.Gate;
+import io.github.asyncops.testing.TestProvider;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -6,10 +6,10 @@ import static io.github.asyncops.core.OperationState.RUNNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.asyncops.core.testing.FlakyStore;
-import io.github.asyncops.core.testing.Gate;
-import io.github.asyncops.core.testing.ManualClock;
-import io.github.asyncops.core.testing.ManualScheduler;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.testing.Gate;
+import io.github.asyncops.testing.ManualClock;
+import io.github.asyncops.testing.ManualScheduler;
+import io.github.asyncops.testing.TestProvider;
 import java.time.Duration;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -100,7 +100,7 @@ final class StoreOutageTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("the database is down (insert)");
 
-    assertThat(((io.github.asyncops.core.internal.Engine) engine).localOperations()).isZero();
+    assertThat(((Engine) engine).localOperations()).isZero();
     store.failInserts = false;
     assertThat(engine.start(StartRequest.of("job")).created()).isTrue();
   }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.asyncops.core.spi.WorkerContext;
 import io.github.asyncops.core.spi.WorkerProvider;
-import io.github.asyncops.core.testing.EngineFixture;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.testing.EngineFixture;
+import io.github.asyncops.testing.TestProvider;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;

@@ -7,12 +7,10 @@ import io.github.asyncops.core.spi.WorkerProvider;
 import io.github.asyncops.core.testing.BrokenProvider;
 import io.github.asyncops.core.testing.EchoProvider;
 import io.github.asyncops.core.testing.EchoTwinProvider;
-import io.github.asyncops.core.testing.ManualScheduler;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.core.testing.ServicesFile;
+import io.github.asyncops.testing.ManualScheduler;
+import io.github.asyncops.testing.TestProvider;
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -105,16 +103,7 @@ final class WorkerDiscoveryTest {
     return OperationEngine.builder().classLoader(loader).scheduler(new ManualScheduler());
   }
 
-  /** A class loader that sees the test classes and one services file listing {@code classes}. */
   private ClassLoader services(String... classes) throws IOException {
-    Path file = dir.resolve("META-INF/services/" + WorkerProvider.class.getName());
-    Files.createDirectories(file.getParent());
-    Files.write(file, List.of(classes));
-    return new URLClassLoader(new URL[] {dir.toUri().toURL()}, getClass().getClassLoader()) {
-      @Override
-      public java.util.Enumeration<URL> getResources(String name) throws IOException {
-        return findResources(name);
-      }
-    };
+    return ServicesFile.listing(dir, classes);
   }
 }

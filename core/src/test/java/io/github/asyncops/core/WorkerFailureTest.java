@@ -8,9 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
-import io.github.asyncops.core.testing.EngineFixture;
-import io.github.asyncops.core.testing.Gate;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.testing.EngineFixture;
+import io.github.asyncops.testing.Gate;
+import io.github.asyncops.testing.TestProvider;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;

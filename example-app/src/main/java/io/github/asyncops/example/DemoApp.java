@@ -1,5 +1,6 @@
 package io.github.asyncops.example;
 
+import io.github.asyncops.core.WorkerDiscoveryException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +31,10 @@ public final class DemoApp {
     } catch (UncheckedIOException e) {
       System.err.println(
           "asyncops demo: " + e.getMessage() + " (" + e.getCause().getMessage() + ")");
+      System.exit(1);
+      return;
+    } catch (WorkerDiscoveryException e) {
+      System.err.println("asyncops demo: " + e.getMessage());
       System.exit(1);
       return;
     }

@@ -1,5 +1,7 @@
 package io.github.asyncops.example;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -13,6 +15,9 @@ import java.util.List;
  * @param jdbcUser the database user, or null
  * @param jdbcPassword the database password, or null
  * @param nodeId this node's name among nodes sharing a database, or null for a random one
+ * @param plugins a directory of worker plugin jars to load, or null for the class path only
+ * @param runsWorkers false for a web node that starts, stops and follows operations that worker
+ *     nodes sharing its database run
  */
 public record DemoOptions(
     int port,
@@ -21,13 +26,16 @@ public record DemoOptions(
     String jdbcUrl,
     String jdbcUser,
     String jdbcPassword,
-    String nodeId) {
+    String nodeId,
+    Path plugins,
+    boolean runsWorkers) {
 
   /** The usage text printed for {@code --help} and after a bad option. */
   public static final String USAGE =
       """
       usage: java -jar asyncops-demo.jar [--port N] [--flight-seconds N] [--lang ru|en]
                  [--jdbc-url URL [--jdbc-user U] [--jdbc-password P]] [--node-id NAME]
+                 [--plugins DIR] [--workers on|off]
         --port N            HTTP port (default 8080, 0 for any free port)
         --flight-seconds N  length of a missile flight in seconds (default 120)
         --lang ru|en        language of the texts (default ru)
@@ -35,6 +43,9 @@ public record DemoOptions(
         --jdbc-user U       database user
         --jdbc-password P   database password
         --node-id NAME      this node's name when several share one database
+        --plugins DIR       also load the worker plugins in DIR's jar files
+        --workers on|off    off: a web node that starts, stops and follows operations
+                            that worker nodes on the same database run (default on)
       """;
 
   /**
@@ -43,7 +54,8 @@ public record DemoOptions(
    * @return port 8080, a 120-second flight, Russian
    */
   public static DemoOptions defaults() {
-    return new DemoOptions(8080, Duration.ofSeconds(120), Language.RU, null, null, null, null);
+    return new DemoOptions(
+        8080, Duration.ofSeconds(120), Language.RU, null, null, null, null, null, true);
   }
 
   /**
@@ -71,10 +83,37 @@ public record DemoOptions(
             case "--jdbc-user" -> options.withJdbc(options.jdbcUrl, value, options.jdbcPassword);
             case "--jdbc-password" -> options.withJdbc(options.jdbcUrl, options.jdbcUser, value);
             case "--node-id" -> options.withNodeId(value);
+            case "--plugins" -> options.withPlugins(directory(name, value));
+            case "--workers" -> options.withWorkers(onOff(name, value));
             default -> throw new IllegalArgumentException("unknown option " + name);
           };
     }
+    if (!options.runsWorkers && options.jdbcUrl == null) {
+      throw new IllegalArgumentException(
+          "--workers off needs --jdbc-url: a node without workers leaves its operations to the"
+              + " worker nodes that share its database");
+    }
     return options;
+  }
+
+  /**
+   * Copies with or without workers.
+   *
+   * @param newRunsWorkers false for a web node that runs no operations itself
+   * @return the copy
+   */
+  public DemoOptions withWorkers(boolean newRunsWorkers) {
+    return new DemoOptions(
+        port, flight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId, plugins, newRunsWorkers);
+  }
+
+  private static boolean onOff(String name, String value) {
+    return switch (value) {
+      case "on" -> true;
+      case "off" -> false;
+      default ->
+          throw new IllegalArgumentException(name + " must be on or off, was '" + value + "'");
+    };
   }
 
   /**
@@ -84,7 +123,8 @@ public record DemoOptions(
    * @return the copy
    */
   public DemoOptions withPort(int newPort) {
-    return new DemoOptions(newPort, flight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId);
+    return new DemoOptions(
+        newPort, flight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId, plugins, runsWorkers);
   }
 
   /**
@@ -94,7 +134,8 @@ public record DemoOptions(
    * @return the copy
    */
   public DemoOptions withFlight(Duration newFlight) {
-    return new DemoOptions(port, newFlight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId);
+    return new DemoOptions(
+        port, newFlight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId, plugins, runsWorkers);
   }
 
   /**
@@ -104,7 +145,8 @@ public record DemoOptions(
    * @return the copy
    */
   public DemoOptions withLanguage(Language newLanguage) {
-    return new DemoOptions(port, flight, newLanguage, jdbcUrl, jdbcUser, jdbcPassword, nodeId);
+    return new DemoOptions(
+        port, flight, newLanguage, jdbcUrl, jdbcUser, jdbcPassword, nodeId, plugins, runsWorkers);
   }
 
   /**
@@ -116,7 +158,8 @@ public record DemoOptions(
    * @return the copy
    */
   public DemoOptions withJdbc(String url, String user, String password) {
-    return new DemoOptions(port, flight, language, url, user, password, nodeId);
+    return new DemoOptions(
+        port, flight, language, url, user, password, nodeId, plugins, runsWorkers);
   }
 
   /**
@@ -126,7 +169,27 @@ public record DemoOptions(
    * @return the copy
    */
   public DemoOptions withNodeId(String newNodeId) {
-    return new DemoOptions(port, flight, language, jdbcUrl, jdbcUser, jdbcPassword, newNodeId);
+    return new DemoOptions(
+        port, flight, language, jdbcUrl, jdbcUser, jdbcPassword, newNodeId, plugins, runsWorkers);
+  }
+
+  /**
+   * Copies with another plugin directory.
+   *
+   * @param newPlugins the directory, or null for none
+   * @return the copy
+   */
+  public DemoOptions withPlugins(Path newPlugins) {
+    return new DemoOptions(
+        port, flight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId, newPlugins, runsWorkers);
+  }
+
+  private static Path directory(String name, String value) {
+    Path dir = Path.of(value);
+    if (!Files.isDirectory(dir)) {
+      throw new IllegalArgumentException(name + " must name a directory, was '" + value + "'");
+    }
+    return dir;
   }
 
   private static int number(String name, String value, int min, int max) {

@@ -17,22 +17,23 @@ import org.glassfish.jersey.server.ServerProperties;
 
 /**
  * The demo's server: Jersey on Grizzly with the adapter under {@code /api}, the widget from the
- * widget-js jar under {@code /webjars}, and the page at {@code /}. Closing it shuts the HTTP server
- * down and then the engine, which stops running flights gracefully.
+ * widget-js jar under {@code /webjars}, and the page at {@code /}. Its operation types are worker
+ * plugins that the engine discovers, on the class path and in {@code --plugins}; it names none of
+ * them. Closing it shuts the HTTP server down and then the engine, which stops running flights
+ * gracefully.
  */
 public final class DemoServer implements AutoCloseable {
-  /** How long each batch of 50 exported rows takes, so the export can be watched. */
-  static final Duration EXPORT_PAUSE = Duration.ofMillis(100);
-
   /** How long closing waits for open HTTP requests and event streams. */
   private static final Duration HTTP_GRACE = Duration.ofSeconds(5);
 
   private final DemoStore store;
+  private final Plugins plugins;
   private final OperationEngine engine;
   private final HttpServer server;
 
-  private DemoServer(DemoStore store, OperationEngine engine, HttpServer server) {
+  private DemoServer(DemoStore store, Plugins plugins, OperationEngine engine, HttpServer server) {
     this.store = store;
+    this.plugins = plugins;
     this.engine = engine;
     this.server = server;
   }
@@ -43,40 +44,59 @@ public final class DemoServer implements AutoCloseable {
    * @param options the demo's options
    * @return the running server
    * @throws UncheckedIOException if the port cannot be bound
+   * @throws io.github.asyncops.core.WorkerDiscoveryException if a plugin cannot be loaded or
+   *     configured
    */
   public static DemoServer start(DemoOptions options) {
     DemoStore store = DemoStore.from(options);
-    OperationEngine.Builder builder =
-        OperationEngine.builder()
-            .store(store.store)
-            .worker(new MissileLaunch(options.flight(), options.language()))
-            .worker(new CsvExport(EXPORT_PAUSE, options.language()))
-            .stopGrace(Duration.ofSeconds(5));
-    if (options.nodeId() != null) {
-      builder.nodeId(options.nodeId());
+    Plugins plugins = Plugins.open(options.plugins());
+    OperationEngine engine;
+    try {
+      engine = engine(options, store, plugins);
+    } catch (RuntimeException e) {
+      plugins.close();
+      store.close();
+      throw e;
     }
-    OperationEngine engine = builder.build();
+    AsyncOpsFeature asyncOps = AsyncOpsFeature.builder(engine).build();
     ResourceConfig api =
         new ResourceConfig()
-            .register(AsyncOpsFeature.builder(engine).build())
+            .register(asyncOps)
+            .register(asyncOps.resourceClass())
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     HttpServer server =
         GrizzlyHttpServerFactory.createHttpServer(
             URI.create("http://localhost:" + options.port() + "/api/"), api, false);
+    HttpSetup.apply(server);
     ServerConfiguration routes = server.getServerConfiguration();
     ClassLoader loader = DemoServer.class.getClassLoader();
     routes.addHttpHandler(new CLStaticHttpHandler(loader, "/assets/"), "/assets");
     routes.addHttpHandler(
         new CLStaticHttpHandler(loader, "/META-INF/resources/webjars/"), "/webjars");
-    routes.addHttpHandler(new PageHandler(options.language()), "/");
+    routes.addHttpHandler(new PageHandler(options.language(), engine.types()), "/");
     try {
       server.start();
     } catch (IOException e) {
       engine.close();
+      plugins.close();
       store.close();
       throw new UncheckedIOException("cannot listen on port " + options.port(), e);
     }
-    return new DemoServer(store, engine, server);
+    return new DemoServer(store, plugins, engine, server);
+  }
+
+  private static OperationEngine engine(DemoOptions options, DemoStore store, Plugins plugins) {
+    OperationEngine.Builder builder =
+        OperationEngine.builder()
+            .store(store.store)
+            .classLoader(plugins.loader())
+            .settings(DemoSettings.of(options))
+            .stopGrace(Duration.ofSeconds(5))
+            .runsWorkers(options.runsWorkers());
+    if (options.nodeId() != null) {
+      builder.nodeId(options.nodeId());
+    }
+    return builder.build();
   }
 
   /**
@@ -104,6 +124,7 @@ public final class DemoServer implements AutoCloseable {
       server.shutdownNow();
     } finally {
       engine.close();
+      plugins.close();
       store.close();
     }
   }

@@ -2,39 +2,15 @@ package io.github.asyncops.example;
 
 import java.util.Locale;
 
-/** The demo's two languages. The seed's texts are Russian; English is offered too. */
+/**
+ * The demo's two languages: of the page, and (as each plugin's {@code lang} setting) of the
+ * workers' texts. The seed's texts are Russian; English is offered too.
+ */
 public enum Language {
   /** Russian, as in the seed. */
-  RU(
-      "Поехали!",
-      "Полет завершен на %d%%",
-      "Кабуууум!",
-      "Полет отменен",
-      "Выгружено %d из %d строк"),
+  RU,
   /** English. */
-  EN("Liftoff!", "Flight %d%% complete", "Kaboooom!", "Flight cancelled", "Exported %d of %d rows");
-
-  final String liftOff;
-  private final String flying;
-  final String boom;
-  final String cancelled;
-  private final String exported;
-
-  Language(String liftOff, String flying, String boom, String cancelled, String exported) {
-    this.liftOff = liftOff;
-    this.flying = flying;
-    this.boom = boom;
-    this.cancelled = cancelled;
-    this.exported = exported;
-  }
-
-  String flying(int percent) {
-    return String.format(Locale.ROOT, flying, percent);
-  }
-
-  String exported(int rows, int of) {
-    return String.format(Locale.ROOT, exported, rows, of);
-  }
+  EN;
 
   /**
    * Parses "ru" or "en".

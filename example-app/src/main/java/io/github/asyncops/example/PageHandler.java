@@ -1,11 +1,15 @@
 package io.github.asyncops.example;
 
+import io.github.asyncops.core.OperationType;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.Request;
 import org.glassfish.grizzly.http.server.Response;
@@ -13,16 +17,28 @@ import org.glassfish.grizzly.http.util.HttpStatus;
 
 /**
  * Serves the demo's one page, rendered once from {@code page/index.html} with the texts of the
- * chosen language and the widget's version. Answers 404 for any other path it is asked for.
+ * chosen language and the widget's version. The seed's windows (the missile launch, then the CSV
+ * export) are on it when the engine has their types; {@code app.js} adds a window for every other
+ * type it finds. Answers 404 for any other path it is asked for.
  */
 final class PageHandler extends HttpHandler {
+  /** The types that have a window of their own in {@code page/}, in page order. */
+  private static final List<String> SEED_WINDOWS = List.of("missile-launch", "csv-export");
+
   private final byte[] page;
 
-  PageHandler(Language language) {
+  PageHandler(Language language, List<OperationType> types) {
     Properties values = properties("texts/" + language.code() + ".properties");
     values.putAll(properties("demo.properties"));
     values.setProperty("lang", language.code());
-    String html = text("page/index.html");
+    Set<String> present = types.stream().map(OperationType::name).collect(Collectors.toSet());
+    StringBuilder windows = new StringBuilder();
+    for (String type : SEED_WINDOWS) {
+      if (present.contains(type)) {
+        windows.append(text("page/" + type + ".html"));
+      }
+    }
+    String html = text("page/index.html").replace("{{windows}}", windows);
     for (String key : values.stringPropertyNames()) {
       html = html.replace("{{" + key + "}}", values.getProperty(key));
     }

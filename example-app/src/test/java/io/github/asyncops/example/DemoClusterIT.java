@@ -2,6 +2,7 @@ package io.github.asyncops.example;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,6 +14,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,12 +68,8 @@ final class DemoClusterIT {
     // The browser starts first: on a busy machine its start alone can outlast the short flight.
     try (Browser browser = new Browser(downloads)) {
       node2 = node("node-2");
-      // HTTP/1.1: the JDK client's default h2c upgrade on a POST with a body makes Grizzly 4.0.2
-      // wait for the body until it times out (the adapter then answers 400).
       HttpResponse<String> started =
-          HttpClient.newBuilder()
-              .version(HttpClient.Version.HTTP_1_1)
-              .build()
+          HttpClient.newHttpClient()
               .send(
                   HttpRequest.newBuilder(
                           URI.create(
@@ -89,6 +89,59 @@ final class DemoClusterIT {
       assertThat(browser.text("flight")).isEqualTo("Кабуууум!");
       assertThat(browser.percent("flight")).isEqualTo("100%");
     }
+  }
+
+  @Test
+  void a_web_node_without_workers_starts_and_stops_a_flight_that_a_worker_node_runs()
+      throws Exception {
+    node2 = node("worker");
+    node1 =
+        DemoServer.start(
+            DemoOptions.defaults()
+                .withPort(0)
+                .withNodeId("web")
+                .withWorkers(false)
+                .withJdbc(URL + "?currentSchema=" + schema, USER, PASSWORD));
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager())
+            .build();
+    String base = "http://localhost:" + node1.port() + "/api/operations/missile-launch";
+
+    HttpResponse<String> started = post(client, base);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(started.body());
+    assertThat(id.find()).isTrue();
+    String self = base + "/" + id.group(1);
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(
+            () -> get(client, self),
+            body -> body.contains("\"state\":\"RUNNING\"") && body.contains("\"node\":\"worker\""));
+
+    HttpResponse<String> stopped = post(client, self + "/stop");
+    assertThat(stopped.statusCode()).as(stopped.body()).isEqualTo(200);
+    String end =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> get(client, self), body -> body.contains("\"state\":\"STOPPED\""));
+    assertThat(end).contains("\"node\":\"worker\"", "\"stopRequested\":true");
+  }
+
+  private static HttpResponse<String> post(HttpClient client, String url) throws Exception {
+    return client.send(
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String get(HttpClient client, String url) throws Exception {
+    return client
+        .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private static void sql(String statement) throws SQLException {

@@ -9,11 +9,15 @@ import io.github.asyncops.jaxrs.internal.BasePath;
 import io.github.asyncops.jaxrs.internal.CsrfFilter;
 import io.github.asyncops.jaxrs.internal.DeliveryThreads;
 import io.github.asyncops.jaxrs.internal.IdempotencyKeys;
+import io.github.asyncops.jaxrs.internal.MalformedRequestFilter;
+import io.github.asyncops.jaxrs.internal.ProblemBodyFilter;
 import io.github.asyncops.jaxrs.internal.ResponseHeadersFilter;
 import io.github.asyncops.jaxrs.internal.Settings;
+import io.github.asyncops.jaxrs.internal.SseSupport;
 import io.github.asyncops.jaxrs.internal.StatusRenderings;
-import io.github.asyncops.jaxrs.internal.WebApplicationExceptionMapper;
+import io.github.asyncops.jaxrs.internal.WaitingStarts;
 import io.github.asyncops.jaxrs.internal.WireJsonProvider;
+import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.time.Duration;
@@ -21,23 +25,34 @@ import java.util.Objects;
 import java.util.concurrent.Executor;
 
 /**
- * Serves every operation type of an engine over HTTP. Register one per application:
+ * Serves every operation type of an engine over HTTP. Build one per application; the application
+ * lists the feature among its singletons and its {@link #resourceClass() resource class} among its
+ * classes:
  *
  * <pre>{@code
- * resourceConfig.register(AsyncOpsFeature.builder(engine).build());
+ * AsyncOpsFeature asyncOps = AsyncOpsFeature.builder(engine).build();
+ * ResourceConfig api = new ResourceConfig().register(asyncOps).register(asyncOps.resourceClass());
  * }</pre>
  *
- * <p>It registers the {@link OperationsResource resource} (at {@code operations} under the
- * application path, unless {@link Builder#resource(Class)} says otherwise), a JSON writer for the
- * adapter's own records only, exception mappers that answer with {@code application/problem+json},
- * and filters for CSRF and response headers that act only under the resource's path.
+ * <p>The module README shows the same for a plain {@link Application} (RESTEasy), Spring Boot and
+ * Quarkus, where CDI discovers {@link OperationsResource} itself.
+ *
+ * <p>The feature registers providers only, as JAX-RS defines features: a JSON writer for the
+ * adapter's own records, an exception mapper that answers with {@code application/problem+json},
+ * and filters for CSRF, response headers and the bodies of the runtime's own errors, which act only
+ * under the resource's path. Root resources reach the runtime through the {@link Application},
+ * which every runtime honours; one registered by a feature is ignored by some (RESTEasy).
  *
  * <p>The event streams need the runtime's {@link jakarta.ws.rs.sse} support (for Jersey, {@code
- * jersey-media-sse}; in a servlet container, {@code async-supported}).
+ * jersey-media-sse}; in a servlet container, {@code async-supported}). {@link Builder#build()}
+ * fails when Jersey is on the class path without it.
  */
 public final class AsyncOpsFeature implements Feature {
   /** The default cap on {@code Prefer: wait}: 30 seconds. */
   public static final Duration DEFAULT_MAX_WAIT = Duration.ofSeconds(30);
+
+  /** The default cap on starts suspended by {@code Prefer: wait} at once: 1,000. */
+  public static final int DEFAULT_MAX_WAITING_STARTS = 1_000;
 
   /** The default limit of a start body: 64 KiB. */
   public static final int DEFAULT_MAX_BODY_SIZE = 64 * 1024;
@@ -60,30 +75,39 @@ public final class AsyncOpsFeature implements Feature {
     return new Builder(engine);
   }
 
+  /** The settings, for tests in this package. */
+  Settings settings() {
+    return settings;
+  }
+
+  /**
+   * Registers the adapter's providers and settings. The runtime calls it once per application.
+   *
+   * @param context the application's configuration
+   * @return true
+   */
   @Override
   public boolean configure(FeatureContext context) {
     context.property(Settings.PROPERTY, settings);
-    context.register(instantiate(resource));
     context.register(new WireJsonProvider(), WireJsonProvider.PRIORITY);
     context.register(new AsyncOpsExceptionMapper());
-    context.register(new WebApplicationExceptionMapper(settings.base()));
+    context.register(new MalformedRequestFilter(settings.base()), MalformedRequestFilter.PRIORITY);
+    context.register(new ProblemBodyFilter(settings.base()));
     context.register(new CsrfFilter(settings.base()));
     context.register(new ResponseHeadersFilter(settings.base()));
     return true;
   }
 
   /**
-   * One resource for all requests of an application: the runtime injects its context fields as
-   * proxies that select each request's context, which saves building and injecting a resource per
-   * request. A new one per {@code configure}, since each application injects its own proxies.
+   * The root resource class, for the application to list in {@link Application#getClasses()} (next
+   * to this feature among its singletons): {@link OperationsResource}, or the class given to {@link
+   * Builder#resource(Class)}. The runtime makes one per request, as for any resource class, and the
+   * resource finds this feature's settings in the application's configuration.
+   *
+   * @return the resource class
    */
-  private static OperationsResource instantiate(Class<? extends OperationsResource> resource) {
-    try {
-      return resource.getConstructor().newInstance();
-    } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(
-          resource.getName() + " needs a public constructor without parameters", e);
-    }
+  public Class<? extends OperationsResource> resourceClass() {
+    return resource;
   }
 
   /** Configures and builds an {@link AsyncOpsFeature}. Not thread-safe. */
@@ -94,6 +118,7 @@ public final class AsyncOpsFeature implements Feature {
     private AccessPolicy accessPolicy = AccessPolicy.DEFAULT;
     private Duration maxWait = DEFAULT_MAX_WAIT;
     private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
+    private int maxWaitingStarts = DEFAULT_MAX_WAITING_STARTS;
     private ObjectMapper objectMapper;
     private Executor executor;
 
@@ -146,8 +171,8 @@ public final class AsyncOpsFeature implements Feature {
     }
 
     /**
-     * Caps how long {@code Prefer: wait=N} holds a start's response, and so a request thread.
-     * Default: 30 seconds.
+     * Caps how long {@code Prefer: wait=N} holds a start's response. The response is suspended
+     * (JAX-RS {@code AsyncResponse}), so no request thread waits. Default: 30 seconds.
      *
      * @param maxWait not negative, used in whole seconds; zero ignores the preference
      * @return this builder
@@ -157,6 +182,21 @@ public final class AsyncOpsFeature implements Feature {
         throw new IllegalArgumentException("maxWait must not be negative, was " + maxWait);
       }
       this.maxWait = maxWait;
+      return this;
+    }
+
+    /**
+     * Caps how many starts wait at once for {@code Prefer: wait}. A start beyond the cap answers at
+     * once, as if it had not asked to wait. Default: {@value #DEFAULT_MAX_WAITING_STARTS}.
+     *
+     * @param starts not negative; zero ignores the preference
+     * @return this builder
+     */
+    public Builder maxWaitingStarts(int starts) {
+      if (starts < 0) {
+        throw new IllegalArgumentException("maxWaitingStarts must not be negative, was " + starts);
+      }
+      this.maxWaitingStarts = starts;
       return this;
     }
 
@@ -204,8 +244,11 @@ public final class AsyncOpsFeature implements Feature {
      * Builds the feature.
      *
      * @return the feature, to register with the JAX-RS application
+     * @throws IllegalStateException if Jersey is on the class path without its SSE module, naming
+     *     the dependency to add
      */
     public AsyncOpsFeature build() {
+      SseSupport.check(AsyncOpsFeature.class.getClassLoader());
       Settings settings =
           new Settings(
               engine,
@@ -217,7 +260,8 @@ public final class AsyncOpsFeature implements Feature {
               objectMapper != null ? objectMapper : parameterMapper(),
               executor != null ? executor : DeliveryThreads.create(),
               new IdempotencyKeys(),
-              new StatusRenderings());
+              new StatusRenderings(),
+              new WaitingStarts(maxWaitingStarts));
       return new AsyncOpsFeature(settings, resource);
     }
 

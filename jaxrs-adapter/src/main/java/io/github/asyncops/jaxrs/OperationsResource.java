@@ -2,6 +2,7 @@ package io.github.asyncops.jaxrs;
 
 import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.core.OperationType;
+import io.github.asyncops.jaxrs.internal.Bodies;
 import io.github.asyncops.jaxrs.internal.EventStream;
 import io.github.asyncops.jaxrs.internal.Exchange;
 import io.github.asyncops.jaxrs.internal.Guard;
@@ -10,7 +11,6 @@ import io.github.asyncops.jaxrs.internal.Lists;
 import io.github.asyncops.jaxrs.internal.Results;
 import io.github.asyncops.jaxrs.internal.Starter;
 import io.github.asyncops.jaxrs.json.TypeJson;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -21,6 +21,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -36,8 +38,9 @@ import java.util.function.Supplier;
 
 /**
  * The HTTP resources of every registered operation type, at {@code operations} under the
- * application path. {@link AsyncOpsFeature} registers it; the module README documents each
- * endpoint, its statuses, headers and JSON.
+ * application path. The application registers it next to {@link AsyncOpsFeature} (see {@link
+ * AsyncOpsFeature#resourceClass()}); the module README documents each endpoint, its statuses,
+ * headers and JSON.
  *
  * <p>To serve the resources at another path, subclass it with nothing but another {@link Path} and
  * give the subclass to {@link AsyncOpsFeature.Builder#resource(Class)}:
@@ -47,9 +50,9 @@ import java.util.function.Supplier;
  * public class JobsResource extends OperationsResource {}
  * }</pre>
  *
- * <p>The feature registers one instance for all requests; the runtime injects its {@code @Context}
- * fields as proxies that select each request's context (JAX-RS 4.0, section 5.1). A subclass needs
- * a public constructor without parameters and must not override the methods.
+ * <p>One instance serves all requests; the runtime injects its {@code @Context} fields as proxies
+ * that select each request's context (JAX-RS 4.0, section 5.1). A subclass needs a public
+ * constructor without parameters and must not override the methods.
  */
 @Path("operations")
 public class OperationsResource {
@@ -59,7 +62,7 @@ public class OperationsResource {
   @Context private SecurityContext securityContext;
   @Context private Request request;
 
-  /** Creates the resource; {@link AsyncOpsFeature} does, once. */
+  /** Creates the resource; the runtime does, once per request. */
   public OperationsResource() {}
 
   /**
@@ -100,21 +103,29 @@ public class OperationsResource {
   }
 
   /**
-   * {@code POST {base}/{type}}: starts an operation, or joins the active one.
+   * {@code POST {base}/{type}}: starts an operation, or joins the active one. Resumes the response
+   * with 202 and the status when created, 200 when joined, or when it ended within {@code Prefer:
+   * wait}; while it waits, no request thread is held.
    *
    * @param type the type's name
    * @param key the key of a {@code KEY}-scope start
    * @param body the worker's parameters as JSON, or no body
-   * @return 202 with the status when created, 200 when joined, or when it ended within {@code
-   *     Prefer: wait}
+   * @param async the response, suspended until it is answered
    */
   @POST
   @Path("{type}")
-  @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
-  public Response start(
-      @PathParam("type") String type, @QueryParam("key") String key, InputStream body) {
-    return guard(() -> Starter.start(exchange(), type, key, headers, body));
+  public void start(
+      @PathParam("type") String type,
+      @QueryParam("key") String key,
+      InputStream body,
+      @Suspended AsyncResponse async) {
+    try {
+      Bodies.requireJsonOrNone(headers.getMediaType());
+      Starter.start(exchange(), type, key, headers, body, async);
+    } catch (RuntimeException e) {
+      async.resume(Guard.failure(e));
+    }
   }
 
   /**
@@ -228,6 +239,34 @@ public class OperationsResource {
               exchange::render,
               last);
           return null;
+        });
+  }
+
+  /**
+   * {@code HEAD {base}/{type}/{id}/events}: the headers a stream would start with, at once. Without
+   * this method the runtime would answer {@code HEAD} by opening the stream, which holds the answer
+   * until the operation ends.
+   *
+   * @param type the type's name
+   * @param id the operation's id
+   * @param lastEventId the id of the last event a reconnecting client received, or null
+   * @return 200 with {@code Content-Type: text/event-stream}, or 204 as for {@code GET}
+   */
+  @HEAD
+  @Path("{type}/{id}/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public Response eventsHeaders(
+      @PathParam("type") String type,
+      @PathParam("id") String id,
+      @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId) {
+    return guard(
+        () -> {
+          Exchange exchange = exchange();
+          OperationSnapshot operation = exchange.visible(exchange.type(type), id);
+          if (!operation.active() && LastEventId.parse(lastEventId).saw(operation)) {
+            return exchange.build(Response.noContent());
+          }
+          return exchange.build(Response.ok().type(MediaType.SERVER_SENT_EVENTS_TYPE));
         });
   }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * {@code admin}s may stop them, and {@code admin}s see every CSV export. Unseen operations answer
  * 404; seen but refused, 403.
  */
-final class AccessPolicyTest extends InMemoryTest {
+final class AccessPolicyTest extends GrizzlyTest {
 
   /** The example policy of the README. */
   static final class LaunchControl implements AccessPolicy {

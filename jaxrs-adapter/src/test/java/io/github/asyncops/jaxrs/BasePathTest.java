@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * Another base path: a subclass of {@link OperationsResource} with its own {@code @Path}, under an
  * application path. Links, {@code Location} and the base-scoped behaviour follow it.
  */
-final class BasePathTest extends InMemoryTest {
+final class BasePathTest extends GrizzlyTest {
 
   /** The resources at {@code api/jobs}. */
   @Path("api/jobs")

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
 /** A full queue: one running, one queued, and the next start answers 429 with Retry-After. */
-final class CapacityTest extends InMemoryTest {
+final class CapacityTest extends GrizzlyTest {
 
   CapacityTest() {
     super(new Harness(adapter -> {}, engine -> engine.maxRunning(1).queueCapacity(1)));

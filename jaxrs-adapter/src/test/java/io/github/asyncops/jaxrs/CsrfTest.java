@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * preflight (no JSON content type and no {@code X-Requested-With}), before anything else is
  * checked; reads and the rest of the application are not affected.
  */
-final class CsrfTest extends InMemoryTest {
+final class CsrfTest extends GrizzlyTest {
 
   private Response refused(Response response) {
     Http.problem(

@@ -5,7 +5,7 @@ import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.Scope;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerProvider;
-import io.github.asyncops.core.testing.Gate;
+import io.github.asyncops.testing.Gate;
 import java.nio.charset.StandardCharsets;
 
 /**

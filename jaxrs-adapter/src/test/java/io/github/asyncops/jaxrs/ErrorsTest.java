@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * closed engine (503) are problem+json too, while the rest of the application keeps its own errors.
  * The errors of each endpoint are in that endpoint's test.
  */
-final class ErrorsTest extends InMemoryTest {
+final class ErrorsTest extends GrizzlyTest {
 
   @Test
   void a_wrong_method_answers_405_with_allow() {

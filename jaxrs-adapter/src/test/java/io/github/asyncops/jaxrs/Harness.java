@@ -5,10 +5,10 @@ import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.Scope;
 import io.github.asyncops.core.StartPolicy;
 import io.github.asyncops.core.spi.Worker;
-import io.github.asyncops.core.testing.EngineFixture;
-import io.github.asyncops.core.testing.Gate;
-import io.github.asyncops.core.testing.MissileLaunch;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.testing.EngineFixture;
+import io.github.asyncops.testing.Gate;
+import io.github.asyncops.testing.MissileLaunch;
+import io.github.asyncops.testing.TestProvider;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -61,6 +61,7 @@ final class Harness implements AutoCloseable {
     ResourceConfig config =
         new ResourceConfig()
             .register(feature)
+            .register(feature.resourceClass())
             .register(TestPrincipals.class)
             .register(OtherResource.class)
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -68,6 +69,11 @@ final class Harness implements AutoCloseable {
       config.register(component);
     }
     return config;
+  }
+
+  /** How many starts wait suspended for {@code Prefer: wait} now. */
+  int waitingStarts() {
+    return feature.settings().waitingStarts().suspended();
   }
 
   private Worker gated() {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * even under REJECT; the key is per owner and type, is refused with other parameters (422), and is
  * free again once its operation is forgotten.
  */
-final class IdempotencyKeyTest extends InMemoryTest {
+final class IdempotencyKeyTest extends GrizzlyTest {
 
   private Response start(String path, String body, String key) {
     return call(path).header("Idempotency-Key", key).post(Entity.json(body));

@@ -4,7 +4,7 @@ import io.github.asyncops.core.OperationType;
 import org.junit.jupiter.api.Test;
 
 /** A failure nobody planned for (here, an access policy that throws) is a 500 problem. */
-final class InternalErrorTest extends InMemoryTest {
+final class InternalErrorTest extends GrizzlyTest {
 
   InternalErrorTest() {
     super(

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * {@code GET {base}} (the types) and {@code GET {base}/{type}} (the operations, with {@code
  * active}, {@code key} and {@code limit}). Who sees what in lists is in the ownership test.
  */
-final class ListTest extends InMemoryTest {
+final class ListTest extends GrizzlyTest {
 
   @Test
   void types_lists_every_type_with_its_scope_and_policy() {

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 /**
  * Who sees what: USER-scope operations only by their owner, told apart by principal or, for
  * anonymous callers, by the adapter's client cookie; GLOBAL operations by everybody. Event streams
- * (which the in-memory container cannot serve) are covered by {@code EventsIT}; the access policy
- * hook and {@code requirePrincipal} have their own tests.
+ * are covered by {@code EventsIT}; the access policy hook and {@code requirePrincipal} have their
+ * own tests.
  */
-final class OwnershipTest extends InMemoryTest {
+final class OwnershipTest extends GrizzlyTest {
   private static final String OTHER_BROWSER = "browser-two-0123456789";
 
   private Invocation.Builder as(String user, String path) {

@@ -6,7 +6,7 @@ import jakarta.ws.rs.core.Response;
 import org.junit.jupiter.api.Test;
 
 /** {@code requirePrincipal(true)}: anonymous callers get 403 and no cookie; principals pass. */
-final class RequirePrincipalTest extends InMemoryTest {
+final class RequirePrincipalTest extends GrizzlyTest {
 
   RequirePrincipalTest() {
     super(new Harness(adapter -> adapter.requirePrincipal(true)));

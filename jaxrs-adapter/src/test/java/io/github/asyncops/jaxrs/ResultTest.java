@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
  * {@code GET {base}/{type}/{id}/result}: a value as JSON, a download with its headers, 409 while
  * active and 404 when there is none.
  */
-final class ResultTest extends InMemoryTest {
+final class ResultTest extends GrizzlyTest {
 
   @Test
   void result_of_a_value_is_json() {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * parameter binding and its 400s, keys, 404, 413 and 415. Capacity, {@code Prefer: wait}, {@code
  * Idempotency-Key} and CSRF have their own tests.
  */
-final class StartTest extends InMemoryTest {
+final class StartTest extends GrizzlyTest {
 
   @Test
   void start_answers_202_with_location_and_the_status() throws Exception {
@@ -172,6 +172,36 @@ final class StartTest extends InMemoryTest {
         "malformed-json",
         "Malformed JSON",
         "not valid JSON");
+  }
+
+  @Test
+  void start_with_a_body_of_the_wrong_shape_says_what_the_body_must_be() {
+    Http.problem(
+        post("operations/csv-export", "\"rows\""),
+        400,
+        "invalid-parameters",
+        "Invalid parameters",
+        "the body must be a JSON object with an integer field rows");
+    Http.problem(
+        post("operations/csv-export", "[1, 2]"),
+        400,
+        "invalid-parameters",
+        "Invalid parameters",
+        "the body must be a JSON object with an integer field rows");
+  }
+
+  @Test
+  void start_with_json_nested_too_deeply_answers_400_without_parser_internals() {
+    String nested = "[".repeat(1_001) + "]".repeat(1_001);
+
+    JsonNode problem =
+        Http.problem(
+            post("operations/csv-export", nested),
+            400,
+            "malformed-json",
+            "Malformed JSON",
+            "the request body nests JSON deeper than 1000 levels");
+    assertThat(problem.toString()).doesNotContain("StreamReadConstraints", "()");
   }
 
   @Test

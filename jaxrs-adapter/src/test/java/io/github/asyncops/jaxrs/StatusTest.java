@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * {@code GET {base}/{type}/{id}}: the status JSON, its headers ({@code Retry-After}, {@code
  * Cache-Control}, {@code ETag} and 304), 404 and 410. Ownership has its own test.
  */
-final class StatusTest extends InMemoryTest {
+final class StatusTest extends GrizzlyTest {
 
   @Test
   void status_has_every_promised_field_and_no_owner() throws Exception {
@@ -45,6 +45,7 @@ final class StatusTest extends InMemoryTest {
             "error",
             "resultAvailable",
             "stopRequested",
+            "node",
             "elapsed",
             "remaining",
             "stalled",
@@ -56,6 +57,7 @@ final class StatusTest extends InMemoryTest {
     assertThat(status.path("createdAt").asText()).isEqualTo("2026-01-01T00:00:00Z");
     assertThat(status.path("finishedAt").isNull()).isTrue();
     assertThat(status.path("key").isNull()).isTrue();
+    assertThat(status.path("node").asText()).isNotBlank();
     String self = "/operations/missile-launch/" + id;
     assertThat(status.path("links").path("self").asText()).isEqualTo(self);
     assertThat(status.path("links").path("stop").asText()).isEqualTo(self + "/stop");
@@ -139,6 +141,22 @@ final class StatusTest extends InMemoryTest {
     assertThat(changed.getStatus()).isEqualTo(200);
     assertThat(changed.getHeaderString("ETag")).isNotEqualTo(etag);
     assertThat(Http.json(changed).path("value").asDouble()).isEqualTo(0.25);
+  }
+
+  @Test
+  void status_with_a_malformed_precondition_answers_400() {
+    String id = start("missile-launch").path("id").asText();
+
+    for (String header : List.of("If-None-Match", "If-Match")) {
+      for (String tag : List.of("garbage", ",,,", "\"abc", "W/")) {
+        Http.problem(
+            call("operations/missile-launch/" + id).header(header, tag).get(),
+            400,
+            "invalid-request",
+            "Invalid request",
+            "the If-None-Match or If-Match header is malformed");
+      }
+    }
   }
 
   @Test

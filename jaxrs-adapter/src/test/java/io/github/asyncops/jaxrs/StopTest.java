@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * idempotent; forgetting needs an ended operation and leaves a 410 behind. Refusals by the access
  * policy and CSRF have their own tests.
  */
-final class StopTest extends InMemoryTest {
+final class StopTest extends GrizzlyTest {
 
   @Test
   void stop_answers_200_with_the_stopping_status() throws Exception {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * The wire format holds when the application registers its own JSON provider, here one that writes
  * instants as numbers: the adapter's records still have ISO-8601 strings.
  */
-final class WireFormatTest extends InMemoryTest {
+final class WireFormatTest extends GrizzlyTest {
 
   WireFormatTest() {
     super(

@@ -30,6 +30,9 @@ import java.time.Instant;
  * @param node the engine node running it, or null while queued
  * @param heartbeatAt when that node last confirmed it is running it, or null
  * @param retention how long it is kept once final
+ * @param epoch the fencing token: 0 until the first claim, then one more at every claim, so a node
+ *     that lost an operation (its lease ran out and it was failed or claimed again) holds an older
+ *     epoch, and the store refuses its writes
  */
 public record OperationRecord(
     OperationId id,
@@ -50,7 +53,8 @@ public record OperationRecord(
     boolean stopRequested,
     String node,
     Instant heartbeatAt,
-    Duration retention) {
+    Duration retention,
+    long epoch) {
 
   /**
    * Creates a new queued record.
@@ -93,7 +97,8 @@ public record OperationRecord(
         false,
         null,
         null,
-        retention);
+        retention,
+        0);
   }
 
   /**
@@ -106,7 +111,7 @@ public record OperationRecord(
   }
 
   /**
-   * This queued record, claimed by a node.
+   * This queued record, claimed by a node, with the next epoch.
    *
    * @param node the claiming node
    * @param now the current instant
@@ -132,7 +137,8 @@ public record OperationRecord(
         stopRequested,
         node,
         now,
-        retention);
+        retention,
+        epoch + 1);
   }
 
   /**
@@ -163,7 +169,8 @@ public record OperationRecord(
         stopRequested,
         node,
         heartbeatAt,
-        retention);
+        retention,
+        epoch);
   }
 
   /**
@@ -199,7 +206,8 @@ public record OperationRecord(
         true,
         node,
         heartbeatAt,
-        retention);
+        retention,
+        epoch);
   }
 
   /**
@@ -227,7 +235,8 @@ public record OperationRecord(
         stopRequested,
         node,
         heartbeatAt,
-        retention);
+        retention,
+        epoch);
   }
 
   /**
@@ -256,7 +265,8 @@ public record OperationRecord(
         stopRequested,
         node,
         now,
-        retention);
+        retention,
+        epoch);
   }
 
   /**
@@ -300,7 +310,80 @@ public record OperationRecord(
         stopRequested,
         node,
         heartbeatAt,
-        retention);
+        retention,
+        epoch);
+  }
+
+  /**
+   * Tells whether a write made under {@code writerEpoch} may change this record: it is active and
+   * the writer holds its current epoch. Every store applies this check to progress and finishes.
+   *
+   * @param writerEpoch the epoch the writer got when it claimed the record, or 0 before a claim
+   * @return true if the write is allowed
+   */
+  public boolean writableWith(long writerEpoch) {
+    return state.isActive() && epoch == writerEpoch;
+  }
+
+  /**
+   * This running record of a lost node, queued again from the start: it keeps its slot and
+   * parameters, and its next claim gets the next epoch.
+   *
+   * @param now the current instant
+   * @return the queued record
+   */
+  public OperationRecord requeued(Instant now) {
+    return new OperationRecord(
+        id,
+        type,
+        OperationState.QUEUED,
+        0,
+        text,
+        owner,
+        key,
+        slot,
+        parameters,
+        createdAt,
+        null,
+        now,
+        null,
+        null,
+        OperationResult.none(),
+        false,
+        null,
+        null,
+        retention,
+        epoch);
+  }
+
+  /**
+   * This record with other parameters, for a store that decodes them separately.
+   *
+   * @param newParameters the parameters, or null
+   * @return the updated record
+   */
+  public OperationRecord withParameters(Object newParameters) {
+    return new OperationRecord(
+        id,
+        type,
+        state,
+        value,
+        text,
+        owner,
+        key,
+        slot,
+        newParameters,
+        createdAt,
+        startedAt,
+        updatedAt,
+        finishedAt,
+        error,
+        result,
+        stopRequested,
+        node,
+        heartbeatAt,
+        retention,
+        epoch);
   }
 
   private OperationRecord withStopFlag() {
@@ -323,6 +406,7 @@ public record OperationRecord(
         true,
         node,
         heartbeatAt,
-        retention);
+        retention,
+        epoch);
   }
 }

@@ -6,11 +6,11 @@ import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.Subscription;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Where operation records live. The engine is the only caller; it calls from any thread, so
@@ -21,6 +21,17 @@ import java.util.Set;
  * what they run and learn of stop requests made elsewhere from the answer; and {@link #expire}
  * fails the operations of a node that stopped heartbeating. A store enforces that at most one
  * active record holds each (type, slot) pair.
+ *
+ * <p>Fencing. Every claim gives the record the next {@link OperationRecord#epoch() epoch}. The
+ * writes a node makes for an operation it runs ({@link #progress}, {@link #finish}) carry the epoch
+ * it claimed, and the store applies them only while the record is active and still has that epoch
+ * ({@link OperationRecord#writableWith}). A node that paused past its lease, or lost its database
+ * connection, therefore never overwrites the state of the node that took the operation over: its
+ * writes are refused, and the engine stops the worker.
+ *
+ * <p>Every write returns the record as stored, so the engine never reads back what it wrote; the
+ * answers of {@link #progress} and {@link #finish} may leave the parameters out (null), which the
+ * engine no longer needs by then.
  *
  * <p>Methods that throw pass the exception to the engine's caller, or, on the engine's own threads,
  * log it and retry on the next housekeeping tick. The contract is tested by {@code
@@ -67,7 +78,8 @@ public interface OperationStore {
 
   /**
    * Atomically moves up to {@code max} of the oldest queued records of a type to {@code RUNNING},
-   * held by {@code node}. No record is ever claimed twice.
+   * held by {@code node}, each with the next epoch. No record is ever claimed twice. The engine
+   * asks for as many as it has free slots, so one call claims a batch.
    *
    * @param type the type's name
    * @param max the most records to claim, at least 1
@@ -89,29 +101,37 @@ public interface OperationStore {
   Optional<OperationRecord> requestStop(OperationId id, String text, Instant now);
 
   /**
-   * Stores the latest progress of an active record; ignored for a final or missing one.
+   * Stores the latest progress of an active record whose epoch is {@code epoch}. The engine
+   * throttles these calls ({@link #progressInterval()}), so a store writes each one.
    *
    * @param id the identifier
+   * @param epoch the epoch the writer claimed the record with, or 0 while it is queued
    * @param value the fraction done
    * @param text the text, or null
    * @param now the current instant
+   * @return the record as stored; empty if the write was refused because the record is missing,
+   *     final or has another epoch, which tells a node that it lost the operation
    */
-  void progress(OperationId id, double value, String text, Instant now);
+  Optional<OperationRecord> progress(
+      OperationId id, long epoch, double value, String text, Instant now);
 
   /**
-   * Moves an active record to a final state.
+   * Moves an active record whose epoch is {@code epoch} to a final state.
    *
    * @param id the identifier
+   * @param epoch the epoch the writer claimed the record with, or 0 while it is queued
    * @param state a final state
    * @param value the final fraction done
    * @param text the final text, or null
    * @param error the user-safe error, or null
    * @param result the result
    * @param now the current instant
-   * @return the final record, or empty if there is none or it was already final
+   * @return the final record; empty if there is none, it was already final, it has another epoch,
+   *     or the store keeps the finish to write it later
    */
   Optional<OperationRecord> finish(
       OperationId id,
+      long epoch,
       OperationState state,
       double value,
       String text,
@@ -120,15 +140,15 @@ public interface OperationStore {
       Instant now);
 
   /**
-   * Confirms that {@code node} still runs these records.
+   * Confirms that {@code node} still runs these records, with the epochs it claimed them with. A
+   * store shared by nodes does this in a constant number of statements, whatever the backlog.
    *
    * @param node the node
-   * @param ids the records it runs
+   * @param held the records it runs, each with its epoch
    * @param now the current instant
-   * @return those of {@code ids} that have a stop request, so a stop made on another node reaches
-   *     this one
+   * @return which of them have a stop request, and which the node no longer holds
    */
-  Set<OperationId> heartbeat(String node, Collection<OperationId> ids, Instant now);
+  Heartbeat heartbeat(String node, Map<OperationId, Long> held, Instant now);
 
   /**
    * Fails every running or stopping record whose heartbeat is older than {@code staleBefore},
@@ -143,11 +163,36 @@ public interface OperationStore {
 
   /**
    * Forgets every final record whose {@link OperationRecord#evictAt()} is not after {@code now}.
+   * The engine does not call this itself; the default {@link #tick} does.
    *
    * @param now the current instant
    * @return how many records were forgotten
    */
   int evict(Instant now);
+
+  /**
+   * Does the store's periodic work. The engine calls this at every housekeeping tick, on its
+   * scheduler thread, never twice at once; an exception is logged and the next tick calls again.
+   * The default {@linkplain #evict evicts}; a store shared by nodes may evict in batches on a
+   * slower schedule of its own and do other upkeep here.
+   *
+   * @param now the current instant
+   */
+  default void tick(Instant now) {
+    evict(now);
+  }
+
+  /**
+   * The least time between two progress writes of one operation that this store wants. The engine
+   * holds back reports in between and writes the last one once the interval has passed; state
+   * changes are written at once. This is the only progress throttle. The default, zero, writes at
+   * every housekeeping tick that saw a change.
+   *
+   * @return not negative
+   */
+  default Duration progressInterval() {
+    return Duration.ZERO;
+  }
 
   /**
    * Forgets one final record at once.

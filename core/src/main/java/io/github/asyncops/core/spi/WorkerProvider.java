@@ -13,7 +13,9 @@ import java.time.Duration;
  * {@code OperationEngine.builder().worker(provider)}.
  *
  * <p>Implementations need a cheap public no-argument constructor (for ServiceLoader) and must be
- * thread-safe. The engine reads the declaration methods once, when it is built.
+ * thread-safe. A discovered provider receives its settings and services in {@link
+ * #configure(ProviderContext)}; the engine reads the declaration methods once after that, when it
+ * is built.
  *
  * @param <P> the parameter type
  */
@@ -26,6 +28,21 @@ public interface WorkerProvider<P> {
    * @return the name
    */
   String name();
+
+  /**
+   * Receives the provider's settings and the application's services. The engine calls it once, on
+   * the thread that builds the engine, for every provider it discovers with {@link
+   * java.util.ServiceLoader}, after {@link #name()} (which names the settings' namespace) and
+   * before the other declaration methods. A provider given to {@code builder().worker(provider)} is
+   * used as it is: whoever made it configured it, so this is not called.
+   *
+   * <p>If this throws, the engine does not start: its build fails with a {@link
+   * io.github.asyncops.core.WorkerDiscoveryException} naming this provider and the problem, such as
+   * the setting and value an {@link io.github.asyncops.core.InvalidSettingException} names.
+   *
+   * @param context the provider's settings and the registered services
+   */
+  default void configure(ProviderContext context) {}
 
   /**
    * A title for people.

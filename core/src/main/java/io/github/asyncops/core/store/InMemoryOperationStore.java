@@ -4,6 +4,7 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
@@ -11,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -195,14 +195,25 @@ public final class InMemoryOperationStore implements OperationStore {
   }
 
   @Override
-  public void progress(OperationId id, double value, String text, Instant now) {
+  public Optional<OperationRecord> progress(
+      OperationId id, long epoch, double value, String text, Instant now) {
+    OperationRecord[] written = new OperationRecord[1];
     records.computeIfPresent(
-        id, (k, r) -> r.state().isActive() ? r.withProgress(value, text, now) : r);
+        id,
+        (k, r) -> {
+          if (!r.writableWith(epoch)) {
+            return r;
+          }
+          written[0] = r.withProgress(value, text, now);
+          return written[0];
+        });
+    return Optional.ofNullable(written[0]);
   }
 
   @Override
   public Optional<OperationRecord> finish(
       OperationId id,
+      long epoch,
       OperationState state,
       double value,
       String text,
@@ -211,26 +222,31 @@ public final class InMemoryOperationStore implements OperationStore {
       Instant now) {
     Change change =
         update(
-            id, r -> r.state().isFinal() ? r : r.finished(state, value, text, error, result, now));
+            id,
+            r -> r.writableWith(epoch) ? r.finished(state, value, text, error, result, now) : r);
     return change != null && change.changed() ? Optional.of(change.after()) : Optional.empty();
   }
 
   @Override
-  public Set<OperationId> heartbeat(String node, Collection<OperationId> ids, Instant now) {
+  public Heartbeat heartbeat(String node, Map<OperationId, Long> held, Instant now) {
     Set<OperationId> stopRequested = new HashSet<>();
-    for (OperationId id : ids) {
-      OperationRecord beaten =
-          records.computeIfPresent(
-              id,
-              (k, r) -> r.state().isActive() && node.equals(r.node()) ? r.withHeartbeat(now) : r);
-      if (beaten != null
-          && beaten.state().isActive()
-          && beaten.stopRequested()
-          && node.equals(beaten.node())) {
-        stopRequested.add(id);
-      }
-    }
-    return stopRequested;
+    Set<OperationId> lost = new HashSet<>();
+    held.forEach(
+        (id, epoch) -> {
+          OperationRecord beaten =
+              records.computeIfPresent(
+                  id, (k, r) -> holds(r, node, epoch) ? r.withHeartbeat(now) : r);
+          if (beaten == null || !holds(beaten, node, epoch)) {
+            lost.add(id);
+          } else if (beaten.stopRequested()) {
+            stopRequested.add(id);
+          }
+        });
+    return new Heartbeat(stopRequested, lost);
+  }
+
+  private static boolean holds(OperationRecord r, String node, long epoch) {
+    return r.state().isActive() && r.epoch() == epoch && node.equals(r.node());
   }
 
   @Override

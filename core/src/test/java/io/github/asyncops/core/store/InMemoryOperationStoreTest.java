@@ -9,7 +9,7 @@ import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
-import io.github.asyncops.core.spi.OperationStoreContract;
+import io.github.asyncops.testing.OperationStoreContract;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +40,7 @@ final class InMemoryOperationStoreTest extends OperationStoreContract {
       OperationRecord r = queued(null, T0);
       memory.insert(r, false, 10);
       memory.claim("t", 1, "n", T0);
-      memory.finish(r.id(), OperationState.SUCCEEDED, 1, null, null, OperationResult.none(), T0);
+      memory.finish(r.id(), 1, OperationState.SUCCEEDED, 1, null, null, OperationResult.none(), T0);
       ids[i] = r.id();
     }
     memory.evict(T0.plus(Duration.ofMinutes(5)));
@@ -67,7 +67,7 @@ final class InMemoryOperationStoreTest extends OperationStoreContract {
             inserted.incrementAndGet();
             mostHolders.accumulateAndGet(holders.incrementAndGet(), Math::max);
             holders.decrementAndGet();
-            store.finish(r.id(), OperationState.SUCCEEDED, 1, null, null, none(), T0);
+            store.finish(r.id(), 0, OperationState.SUCCEEDED, 1, null, null, none(), T0);
           }
         });
 

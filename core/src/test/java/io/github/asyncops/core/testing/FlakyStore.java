@@ -3,10 +3,12 @@ package io.github.asyncops.core.testing;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** A store whose claims and finishes a test can make fail, as a database outage does. */
@@ -20,6 +22,9 @@ public final class FlakyStore extends ForwardingStore {
 
   /** While true, {@link #insert} throws. */
   public volatile boolean failInserts;
+
+  /** While true, {@link #heartbeat} throws. */
+  public volatile boolean failHeartbeats;
 
   /** While true, {@link #evict} throws. */
   public volatile boolean failEvictions;
@@ -45,6 +50,14 @@ public final class FlakyStore extends ForwardingStore {
   }
 
   @Override
+  public Heartbeat heartbeat(String node, Map<OperationId, Long> held, Instant now) {
+    if (failHeartbeats) {
+      throw outage("heartbeat");
+    }
+    return super.heartbeat(node, held, now);
+  }
+
+  @Override
   public List<OperationRecord> claim(String type, int max, String node, Instant now) {
     if (failClaims) {
       throw outage("claim");
@@ -55,6 +68,7 @@ public final class FlakyStore extends ForwardingStore {
   @Override
   public Optional<OperationRecord> finish(
       OperationId id,
+      long epoch,
       OperationState state,
       double value,
       String text,
@@ -64,6 +78,6 @@ public final class FlakyStore extends ForwardingStore {
     if (failFinishes) {
       throw outage("finish");
     }
-    return super.finish(id, state, value, text, error, result, now);
+    return super.finish(id, epoch, state, value, text, error, result, now);
   }
 }

@@ -4,15 +4,15 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
 import io.github.asyncops.core.store.InMemoryOperationStore;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A store that hands every call to an {@link InMemoryOperationStore}; test stores extend it and
@@ -56,25 +56,27 @@ public abstract class ForwardingStore implements OperationStore {
   }
 
   @Override
-  public void progress(OperationId id, double value, String text, Instant now) {
-    delegate.progress(id, value, text, now);
+  public Optional<OperationRecord> progress(
+      OperationId id, long epoch, double value, String text, Instant now) {
+    return delegate.progress(id, epoch, value, text, now);
   }
 
   @Override
   public Optional<OperationRecord> finish(
       OperationId id,
+      long epoch,
       OperationState state,
       double value,
       String text,
       String error,
       OperationResult result,
       Instant now) {
-    return delegate.finish(id, state, value, text, error, result, now);
+    return delegate.finish(id, epoch, state, value, text, error, result, now);
   }
 
   @Override
-  public Set<OperationId> heartbeat(String node, Collection<OperationId> ids, Instant now) {
-    return delegate.heartbeat(node, ids, now);
+  public Heartbeat heartbeat(String node, Map<OperationId, Long> held, Instant now) {
+    return delegate.heartbeat(node, held, now);
   }
 
   @Override

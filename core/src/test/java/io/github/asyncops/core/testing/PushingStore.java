@@ -66,14 +66,17 @@ public final class PushingStore extends ForwardingStore {
   }
 
   @Override
-  public void progress(OperationId id, double value, String text, Instant now) {
-    delegate.progress(id, value, text, now);
+  public Optional<OperationRecord> progress(
+      OperationId id, long epoch, double value, String text, Instant now) {
+    Optional<OperationRecord> stored = delegate.progress(id, epoch, value, text, now);
     listeners.forEach(l -> l.changed(id));
+    return stored;
   }
 
   @Override
   public Optional<OperationRecord> finish(
       OperationId id,
+      long epoch,
       OperationState state,
       double value,
       String text,
@@ -81,7 +84,7 @@ public final class PushingStore extends ForwardingStore {
       OperationResult result,
       Instant now) {
     Optional<OperationRecord> finished =
-        delegate.finish(id, state, value, text, error, result, now);
+        delegate.finish(id, epoch, state, value, text, error, result, now);
     listeners.forEach(l -> l.changed(id));
     return finished;
   }

@@ -1,11 +1,28 @@
 package io.github.asyncops.jaxrs.internal;
 
+import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads request bodies up to a limit, so an oversized body is refused before it is buffered. */
 public final class Bodies {
   private Bodies() {}
+
+  /**
+   * Accepts a JSON body, or none at all. Checked here rather than with {@code @Consumes}, because
+   * runtimes disagree about a request without {@code Content-Type}: Jersey lets it match {@code
+   * application/json}, RESTEasy answers 415.
+   *
+   * @param type the request's {@code Content-Type}, or null
+   * @throws ProblemException 415 for any other media type
+   */
+  public static void requireJsonOrNone(MediaType type) {
+    if (type != null
+        && !(type.getType().equalsIgnoreCase("application")
+            && type.getSubtype().equalsIgnoreCase("json"))) {
+      throw new ProblemException(Problem.http(415, "send the body as application/json"));
+    }
+  }
 
   /**
    * Reads a body.

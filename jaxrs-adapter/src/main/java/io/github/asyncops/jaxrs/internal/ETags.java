@@ -43,6 +43,7 @@ public final class ETags {
             text(snapshot.error()),
             Boolean.toString(snapshot.resultAvailable()),
             Boolean.toString(snapshot.stopRequested()),
+            text(snapshot.node()),
             Boolean.toString(snapshot.stalled()),
             text(snapshot.stage()));
     byte[] digest = sha256().digest(fields.getBytes(StandardCharsets.UTF_8));

@@ -219,10 +219,11 @@ public final class Exchange {
    * @param snapshot the operation
    * @param request the request, for its preconditions
    * @return the response
+   * @throws ProblemException 400 if {@code If-None-Match} or {@code If-Match} is malformed
    */
   public Response status(OperationSnapshot snapshot, Request request) {
     StatusRenderings.Rendered rendered = render(snapshot);
-    Response.ResponseBuilder notModified = request.evaluatePreconditions(rendered.entityTag());
+    Response.ResponseBuilder notModified = Preconditions.evaluate(request, rendered.entityTag());
     Response.ResponseBuilder builder =
         notModified != null
             ? notModified

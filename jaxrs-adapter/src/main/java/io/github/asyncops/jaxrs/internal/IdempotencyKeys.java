@@ -47,7 +47,7 @@ public final class IdempotencyKeys {
         private static final long serialVersionUID = 1L;
 
         @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Entry> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<Key, IdempotencyKeys.Entry> eldest) {
           return size() > CAPACITY;
         }
       };

@@ -2,6 +2,9 @@ package io.github.asyncops.jaxrs.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -57,9 +61,12 @@ public final class ParameterBinder {
     } catch (JsonMappingException e) {
       String field = field(e);
       throw new ProblemException(
-          Problem.INVALID_PARAMETERS.response(describe(e, field), field, null));
+          Problem.INVALID_PARAMETERS.response(describe(mapper, type, e, field), field, null));
     } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw Problem.INVALID_PARAMETERS.exception("the parameters do not bind: " + e.getMessage());
+      // A number out of its field's range, for example: Jackson names no field for those.
+      throw Problem.INVALID_PARAMETERS.exception(
+          "a value in the body is out of range or of the wrong type; "
+              + Shapes.of(mapper, type.parameterType()));
     }
   }
 
@@ -70,15 +77,37 @@ public final class ParameterBinder {
     try {
       JsonNode tree = mapper.readTree(body);
       return tree == null || tree.isMissingNode() ? NullNode.getInstance() : tree;
+    } catch (StreamConstraintsException e) {
+      throw Problem.MALFORMED_JSON.exception(tooBig(mapper, e));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String where =
           at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+      String what =
+          e instanceof JsonEOFException ? "it ends too early" : "it has unexpected content";
       throw Problem.MALFORMED_JSON.exception(
-          "the request body is not valid JSON" + where + ": " + e.getOriginalMessage());
+          "the request body is not valid JSON" + where + ": " + what);
     } catch (IOException e) {
       throw Problem.INVALID_REQUEST.exception("the request body could not be read");
     }
+  }
+
+  /** Says which of Jackson's read limits the body broke, without Jackson's method names. */
+  private static String tooBig(ObjectMapper mapper, StreamConstraintsException e) {
+    StreamReadConstraints limits = mapper.getFactory().streamReadConstraints();
+    String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+    if (message.contains("nesting")) {
+      return "the request body nests JSON deeper than " + limits.getMaxNestingDepth() + " levels";
+    }
+    if (message.contains("number")) {
+      return "a number in the request body has more than "
+          + limits.getMaxNumberLength()
+          + " digits";
+    }
+    if (message.contains("string") || message.contains("name")) {
+      return "a text or field name in the request body is too long";
+    }
+    return "the request body is too large to read as JSON";
   }
 
   private static String field(JsonMappingException e) {
@@ -96,21 +125,36 @@ public final class ParameterBinder {
     return path.length() == 0 ? null : path.toString();
   }
 
-  private static String describe(JsonMappingException e, String field) {
+  private static String describe(
+      ObjectMapper mapper, OperationType type, JsonMappingException e, String field) {
     if (e instanceof UnrecognizedPropertyException) {
-      return "unknown field '" + field + "'";
+      return "unknown field '" + field + "'; " + Shapes.of(mapper, type.parameterType());
     }
-    if (e instanceof ValueInstantiationException && e.getCause() != null) {
-      String reason = e.getCause().getMessage();
-      return field == null ? reason : "field '" + field + "': " + reason;
+    if (e instanceof ValueInstantiationException
+        && e.getCause() instanceof IllegalArgumentException reason
+        && reason.getMessage() != null) {
+      // The parameter class's own check, written for callers like InvalidParametersException.
+      return field == null ? reason.getMessage() : "field '" + field + "': " + reason.getMessage();
     }
     if (e instanceof MismatchedInputException mismatch && field != null) {
       return "field '" + field + "' must be " + expected(mismatch.getTargetType());
     }
-    return "the parameters do not bind: " + e.getOriginalMessage();
+    if (field != null) {
+      return "field '"
+          + field
+          + "' has a value that does not fit; "
+          + Shapes.of(mapper, type.parameterType());
+    }
+    return Shapes.of(mapper, type.parameterType());
   }
 
-  private static String expected(Class<?> target) {
+  /**
+   * What a value of a type is called in a problem's detail: "an integer", "a string", "an object".
+   *
+   * @param target the type, or null when unknown
+   * @return the words
+   */
+  static String expected(Class<?> target) {
     if (target == null) {
       return "of another type";
     }

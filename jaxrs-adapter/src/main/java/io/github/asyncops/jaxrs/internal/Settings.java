@@ -20,6 +20,7 @@ import java.util.concurrent.Executor;
  * @param executor sends events, off the engine's threads
  * @param idempotencyKeys the remembered {@code Idempotency-Key}s
  * @param renderings statuses rendered once for every event stream
+ * @param waitingStarts the suspended responses of starts with {@code Prefer: wait}
  */
 public record Settings(
     OperationEngine engine,
@@ -31,7 +32,8 @@ public record Settings(
     ObjectMapper mapper,
     Executor executor,
     IdempotencyKeys idempotencyKeys,
-    StatusRenderings renderings) {
+    StatusRenderings renderings,
+    WaitingStarts waitingStarts) {
 
   /** The configuration property that holds the settings. */
   public static final String PROPERTY = "io.github.asyncops.jaxrs.settings";

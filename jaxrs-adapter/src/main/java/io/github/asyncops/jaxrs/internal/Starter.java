@@ -6,6 +6,7 @@ import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.StartOutcome;
 import io.github.asyncops.core.StartRequest;
 import io.github.asyncops.jaxrs.json.StatusJson;
+import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
@@ -22,17 +23,23 @@ public final class Starter {
   private Starter() {}
 
   /**
-   * Handles a start.
+   * Handles a start, and resumes the response with 202 when created, 200 when joined, replayed, or
+   * ended within {@code Prefer: wait}. A waiting start is suspended, not held on its thread.
    *
    * @param exchange the request
    * @param typeName the type in the path
    * @param key the {@code ?key=} query parameter, or null
    * @param headers the request's headers
    * @param body the body, or null
-   * @return 202 when created, 200 when joined, replayed, or ended within {@code Prefer: wait}
+   * @param async the suspended response
    */
-  public static Response start(
-      Exchange exchange, String typeName, String key, HttpHeaders headers, InputStream body) {
+  public static void start(
+      Exchange exchange,
+      String typeName,
+      String key,
+      HttpHeaders headers,
+      InputStream body,
+      AsyncResponse async) {
     Settings settings = exchange.settings();
     OperationType type = exchange.type(typeName);
     exchange.requireMayStart(type);
@@ -61,16 +68,21 @@ public final class Starter {
                     IdempotencyKeys.fingerprint(parameters.tree(), slotKey),
                     () -> start(exchange, type, request));
     OperationSnapshot operation = outcome.operation();
-    Response.Status status = outcome.created() ? Response.Status.ACCEPTED : Response.Status.OK;
-    if (!wait.isZero()) {
-      if (operation.active()) {
-        operation = PreferWait.await(exchange.engine(), operation.id(), wait);
-      }
-      if (!operation.active()) {
-        status = Response.Status.OK;
-      }
+    Response.Status created = outcome.created() ? Response.Status.ACCEPTED : Response.Status.OK;
+    WaitingStarts waiting = settings.waitingStarts();
+    if (wait.isZero() || !operation.active() || !waiting.tryEnter()) {
+      // Beyond the cap on suspended waits the start answers as if it had asked for no wait.
+      Duration applied = operation.active() && !wait.isZero() ? Duration.ZERO : wait;
+      async.resume(answer(exchange, created, operation, applied));
+      return;
     }
-    return answer(exchange, status, operation, wait);
+    waiting.suspend(
+        async,
+        exchange.engine(),
+        operation.id(),
+        wait,
+        settings.executor(),
+        now -> answer(exchange, created, now, wait));
   }
 
   private static StartOutcome start(Exchange exchange, OperationType type, StartRequest request) {
@@ -92,6 +104,9 @@ public final class Starter {
 
   private static Response answer(
       Exchange exchange, Response.Status status, OperationSnapshot operation, Duration wait) {
+    if (!wait.isZero() && !operation.active()) {
+      status = Response.Status.OK;
+    }
     Response.ResponseBuilder builder =
         exchange.withStatus(status, operation).location(exchange.location(operation));
     if (!wait.isZero()) {

@@ -6,6 +6,7 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.jaxrs.json.StatusJson;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.ext.RuntimeDelegate;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.Map;
@@ -25,6 +26,9 @@ public final class StatusRenderings {
 
   private final ObjectWriter writer = WireJsonProvider.mapper().writerFor(StatusJson.class);
   private final Map<OperationId, Rendered> newest = new ConcurrentHashMap<>();
+
+  /** Creates an empty cache of renderings. */
+  public StatusRenderings() {}
 
   /**
    * A status as a response or an event carries it.
@@ -46,7 +50,9 @@ public final class StatusRenderings {
 
     static Rendered of(OperationSnapshot snapshot, String base, String tag, String json) {
       EntityTag entityTag = new EntityTag(tag);
-      return new Rendered(snapshot, base, tag, entityTag, entityTag.toString(), json);
+      String header =
+          RuntimeDelegate.getInstance().createHeaderDelegate(EntityTag.class).toString(entityTag);
+      return new Rendered(snapshot, base, tag, entityTag, header, json);
     }
   }
 

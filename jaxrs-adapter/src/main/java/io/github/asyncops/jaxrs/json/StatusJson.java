@@ -26,6 +26,7 @@ import java.time.temporal.ChronoUnit;
  * @param error a message safe to show people when it failed, otherwise null
  * @param resultAvailable whether {@code links.result} has something to download
  * @param stopRequested whether a stop was requested
+ * @param node the server node that runs or ran the operation, for operators; null while queued
  * @param elapsed whole seconds it has been running (until it ended, once final), or null if it
  *     never ran; it grows with the clock, so a client adds the time since the response
  * @param remaining the estimated whole seconds left while it runs, or null while there is no
@@ -51,6 +52,7 @@ public record StatusJson(
     String error,
     boolean resultAvailable,
     boolean stopRequested,
+    String node,
     Long elapsed,
     Long remaining,
     boolean stalled,
@@ -81,6 +83,7 @@ public record StatusJson(
         snapshot.error(),
         snapshot.resultAvailable(),
         snapshot.stopRequested(),
+        snapshot.node(),
         seconds(snapshot.elapsed()),
         seconds(snapshot.remaining()),
         snapshot.stalled(),

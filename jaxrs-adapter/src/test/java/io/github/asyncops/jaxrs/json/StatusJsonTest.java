@@ -37,6 +37,7 @@ final class StatusJsonTest {
             false,
             false,
             Duration.ofSeconds(3),
+            "node-1",
             elapsed,
             remaining,
             true,

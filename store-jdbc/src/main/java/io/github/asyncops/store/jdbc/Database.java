@@ -57,6 +57,11 @@ final class Database {
     return call(what, false, work);
   }
 
+  /** The channel notifications go to, for statements that notify themselves. */
+  String channel() {
+    return channel;
+  }
+
   /** Tells the other nodes of a change when the current transaction commits. */
   void notify(Connection connection, String payload) throws SQLException {
     dialect.notify(connection, channel, payload);

@@ -24,6 +24,36 @@ final class H2Dialect extends JdbcDialect {
   }
 
   @Override
+  String lockSkippingLockedInSubquery() {
+    return "";
+  }
+
+  @Override
+  String inLockingSubquery(String column, String subquery) {
+    return column + " IN (" + subquery + ")";
+  }
+
+  @Override
+  boolean foldsSideEffects() {
+    return false;
+  }
+
+  @Override
+  String returning(String update, String columns) {
+    return "SELECT " + columns + " FROM FINAL TABLE (" + update + ")";
+  }
+
+  @Override
+  String plusMillis(String millisColumn) {
+    return "DATEADD(MILLISECOND, " + millisColumn + ", CAST(? AS TIMESTAMP WITH TIME ZONE))";
+  }
+
+  @Override
+  String inArray(String column) {
+    return "ARRAY_CONTAINS(CAST(? AS VARCHAR ARRAY), " + column + ")";
+  }
+
+  @Override
   void lockSchema(Connection connection, String key) {}
 
   @Override

@@ -74,6 +74,34 @@ public abstract class JdbcDialect {
   abstract String lockSkippingLocked();
 
   /**
+   * {@link #lockSkippingLocked()} where a database takes it inside a subquery of an UPDATE; empty
+   * where it does not, which leaves the UPDATE's own row locks to keep claims apart.
+   */
+  abstract String lockSkippingLockedInSubquery();
+
+  /**
+   * A condition that a column's value is among the rows of a subquery that locks them, evaluated
+   * once: PostgreSQL would otherwise run a LIMIT subquery again per row and lock more than its
+   * limit.
+   */
+  abstract String inLockingSubquery(String column, String subquery);
+
+  /**
+   * Whether writes may do their side effects (queue counter, notification) in the same statement,
+   * with data-modifying WITH queries.
+   */
+  abstract boolean foldsSideEffects();
+
+  /** An UPDATE that answers the rows it changed, with these columns. */
+  abstract String returning(String update, String columns);
+
+  /** The instant of a timestamp parameter plus a column of milliseconds. */
+  abstract String plusMillis(String millisColumn);
+
+  /** A condition that a column's value is in an array parameter of strings. */
+  abstract String inArray(String column);
+
+  /**
    * Serialises schema creation by nodes that start at once, in the current transaction; a no-op
    * where concurrent {@code CREATE ... IF NOT EXISTS} is safe.
    */

@@ -6,6 +6,7 @@ import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.Subscription;
+import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
@@ -13,11 +14,11 @@ import io.github.asyncops.core.spi.StoreListener;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 /**
@@ -30,16 +31,19 @@ import javax.sql.DataSource;
  * application's pool (see {@link Database}); rows are locked with {@code FOR UPDATE}, and claims,
  * expiry and eviction skip rows that other nodes hold ({@code SKIP LOCKED}), so nodes never run an
  * operation twice or wait for each other. A unique index on (type, slot) keeps one active operation
- * per scope slot across nodes, and a lock row serialises inserts so the queue limit counts the
- * whole cluster. Changes NOTIFY the other nodes in the same transaction, which LISTEN on a
- * dedicated connection ({@link News}); polling is the fallback. Progress writes are throttled per
- * operation ({@link ProgressThrottle}). Calls the engine's housekeeping makes (claim, progress,
- * heartbeat, expire, evict) absorb transient database failures after retrying: they return nothing
- * and try again at the next tick, logging the outage once ({@link OutageLog}). A finish that cannot
- * be written is kept and written when the database answers again, so no final state is lost while
- * the node lives. Calls made for a caller (insert, find, list, stop, delete) throw {@link
- * JdbcStoreException} after the retries. The database names no class: parameter classes and
- * restartable types come from the engine's {@link #register} ({@link KnownTypes}).
+ * per scope slot across nodes, and a counter split over a few rows enforces the queue limit across
+ * the cluster without a lock. An operation costs three transactions on the happy path: insert, a
+ * share of a batch claim, finish ({@link Writes}). Every claim takes the next epoch, and progress
+ * and finishes carry it, so a node that lost an operation changes nothing (fencing). Changes NOTIFY
+ * the other nodes in the same transaction, which LISTEN on a dedicated connection ({@link News});
+ * polling is the fallback. The engine throttles progress writes to {@link #progressInterval()}.
+ * Claims, progress and heartbeats throw after retrying, and the engine tries again at its next
+ * tick; expiry and eviction absorb the failure, logging the outage once ({@link OutageLog});
+ * eviction runs on its own slower schedule from {@link #tick}. A finish that cannot be written is
+ * kept and written when the database answers again, so no final state is lost while the node lives.
+ * Calls made for a caller (insert, find, list, stop, delete) throw {@link JdbcStoreException} after
+ * the retries. The database names no class: parameter classes and restartable types come from the
+ * engine's {@link #register} ({@link KnownTypes}).
  *
  * <p>Thread-safe.
  */
@@ -52,14 +56,17 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
   private final Upkeep upkeep;
   private final NodeWork work;
   private final News news;
+  private final Duration progressInterval;
 
   JdbcOperationStore(StoreConfig config) {
+    String origin = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
+    this.progressInterval = config.progressInterval();
     Database db =
         new Database(
             config.dataSource(), config.dialect(), config.tables(), new Retry(config.retry()));
     Results results = new Results(config.codec(), config.blobStore(), config.maxResultBytes(), db);
     Rows rows = new Rows(config.codec(), types, results);
-    this.writes = new Writes(db, rows);
+    this.writes = new Writes(db, rows, origin);
     this.reads = new Reads(db, rows, writes);
     this.upkeep =
         new Upkeep(
@@ -70,14 +77,13 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
             types::restartable,
             config.tombstoneCapacity(),
             config.tombstoneTtl());
-    this.work =
-        new NodeWork(writes, upkeep, results, new ProgressThrottle(config.progressInterval()));
+    this.work = new NodeWork(writes, upkeep, results, config.evictInterval());
     News.Opener opener = null;
     if (config.listen()) {
       DataSource listenSource = config.listenDataSource();
       opener = () -> config.dialect().listen(listenSource, config.tables().channel());
     }
-    this.news = new News(opener, work::pollStops, config.pollInterval());
+    this.news = new News(opener, work::pollStops, config.pollInterval(), origin);
   }
 
   /**
@@ -124,25 +130,27 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
   }
 
   @Override
-  public void progress(OperationId id, double value, String text, Instant now) {
-    work.progress(new ProgressThrottle.Report(id, value, text, Database.micros(now)));
+  public Optional<OperationRecord> progress(
+      OperationId id, long epoch, double value, String text, Instant now) {
+    return work.progress(id, epoch, value, text, Database.micros(now));
   }
 
   @Override
   public Optional<OperationRecord> finish(
       OperationId id,
+      long epoch,
       OperationState state,
       double value,
       String text,
       String error,
       OperationResult result,
       Instant now) {
-    return work.finish(id, state, value, text, error, result, Database.micros(now));
+    return work.finish(id, epoch, state, value, text, error, result, Database.micros(now));
   }
 
   @Override
-  public Set<OperationId> heartbeat(String node, Collection<OperationId> ids, Instant now) {
-    return work.heartbeat(node, ids, Database.micros(now));
+  public Heartbeat heartbeat(String node, Map<OperationId, Long> held, Instant now) {
+    return work.heartbeat(node, held, Database.micros(now));
   }
 
   @Override
@@ -150,9 +158,28 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     return work.expire(Database.micros(staleBefore), error, Database.micros(now));
   }
 
+  /**
+   * Forgets final records whose retention passed, at most a batch of them, leaving tombstones. The
+   * engine does not call this; {@link #tick} does, every {@code evictInterval}.
+   */
   @Override
   public int evict(Instant now) {
     return work.evict(Database.micros(now));
+  }
+
+  /**
+   * Writes finishes kept during an outage, and evicts once {@code evictInterval} has passed since
+   * the last eviction.
+   */
+  @Override
+  public void tick(Instant now) {
+    work.tick(Database.micros(now));
+  }
+
+  /** The builder's {@code progressInterval}, which the engine's throttle applies. */
+  @Override
+  public Duration progressInterval() {
+    return progressInterval;
   }
 
   @Override
@@ -200,7 +227,7 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
   @Override
   public void close() {
     news.close();
-    work.catchUp(null);
+    work.catchUp();
     int unwritten = work.unwrittenFinishes();
     if (unwritten > 0) {
       LOG.log(
@@ -245,6 +272,7 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     private Duration pollInterval = Duration.ofMillis(500);
     private int tombstoneCapacity = 100_000;
     private Duration tombstoneTtl = Duration.ofHours(1);
+    private Duration evictInterval = Duration.ofSeconds(10);
 
     /** The codec used until one is set: it refuses every value with a hint. */
     private static final ValueCodec NO_CODEC =
@@ -435,6 +463,22 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     }
 
     /**
+     * Sets how often the store forgets final operations whose retention passed, in batches, and
+     * drops expired tombstones. Records therefore live up to this long past their retention.
+     * Default: 10 seconds, so an idle node makes a statement or two per interval for it.
+     *
+     * @param evictInterval positive
+     * @return this builder
+     */
+    public Builder evictInterval(Duration evictInterval) {
+      if (evictInterval.isZero() || evictInterval.isNegative()) {
+        throw new IllegalArgumentException("evictInterval must be positive");
+      }
+      this.evictInterval = evictInterval;
+      return this;
+    }
+
+    /**
      * Sets how many ids of forgotten operations are remembered, so they answer "gone", and for how
      * long. Default: 100,000 for 1 hour, as in core's in-memory store.
      *
@@ -475,7 +519,8 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
               listenDataSource != null ? listenDataSource : dataSource,
               pollInterval,
               tombstoneCapacity,
-              tombstoneTtl);
+              tombstoneTtl,
+              evictInterval);
       Database db = new Database(dataSource, d, tables, new Retry(retry));
       if (createSchema) {
         db.transaction(

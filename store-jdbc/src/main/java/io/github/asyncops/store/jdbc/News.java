@@ -39,6 +39,7 @@ final class News implements AutoCloseable {
   private final Opener opener;
   private final Supplier<Set<OperationId>> stopPoll;
   private final Duration pollInterval;
+  private final String self;
   private final Object wake = new Object();
   private volatile boolean closed;
   private boolean listenFailureLogged;
@@ -50,8 +51,10 @@ final class News implements AutoCloseable {
    * @param opener opens the listening connection; null to poll only
    * @param stopPoll the stop requests of operations running here that were not yet reported
    * @param pollInterval the pause between polls, and between attempts to listen again
+   * @param self the origin this store writes into its queued notifications, whose news it skips
    */
-  News(Opener opener, Supplier<Set<OperationId>> stopPoll, Duration pollInterval) {
+  News(Opener opener, Supplier<Set<OperationId>> stopPoll, Duration pollInterval, String self) {
+    this.self = self;
     this.opener = opener;
     this.stopPoll = stopPoll;
     this.pollInterval = pollInterval;
@@ -124,7 +127,7 @@ final class News implements AutoCloseable {
     for (String payload : new LinkedHashSet<>(payloads)) {
       for (StoreListener listener : listeners) {
         try {
-          Notification.deliver(payload, listener);
+          Notification.deliver(payload, listener, self);
         } catch (RuntimeException e) {
           LOG.log(Level.WARNING, "a store listener failed on '" + payload + "'", e);
         }

@@ -3,12 +3,12 @@ package io.github.asyncops.store.jdbc;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,14 +16,18 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The calls the engine makes on its own threads (claim, progress, finish, heartbeat, expire,
- * evict), made robust against database outages: nobody waits for their answer, so a transient
- * failure that outlasts the retries is absorbed and logged once ({@link OutageLog}), and the call
- * is made again at the next tick. A finish is the one transition no later call repeats, so it is
- * kept and written when the database answers again; progress held back by an outage or the throttle
- * is written the same way. Other failures are bugs or misconfiguration and are thrown.
+ * The calls the engine makes on its own threads (claim, progress, finish, heartbeat, expire, and
+ * the periodic eviction), made robust against database outages. A finish is the one transition no
+ * later call repeats, so one that fails for a transient reason is kept and written when the
+ * database answers again (under its epoch, so it changes nothing if the node lost the operation
+ * meanwhile). Claims, progress and heartbeats throw after the retries, so the engine tries again at
+ * its next tick, and a heartbeat that keeps failing lets the engine stop workers whose lease it
+ * cannot renew. Expiry and eviction absorb the outage and log it once ({@link OutageLog}). Other
+ * failures are bugs or misconfiguration and are thrown.
  *
- * <p>Also remembers which operations this node runs, for the stop-request poll.
+ * <p>Eviction runs in batches on its own schedule, every {@code evictInterval}, not at every tick,
+ * so an idle node makes few statements. Also remembers which operations this node runs, for the
+ * stop-request poll.
  */
 final class NodeWork {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.store.jdbc");
@@ -31,63 +35,54 @@ final class NodeWork {
   private final Writes writes;
   private final Upkeep upkeep;
   private final Results results;
-  private final ProgressThrottle throttle;
+  private final Duration evictInterval;
   private final OutageLog outage = new OutageLog();
   private final Map<OperationId, Writes.Finish> unwrittenFinishes = new ConcurrentHashMap<>();
   private final Set<OperationId> runningHere = ConcurrentHashMap.newKeySet();
   private final Set<OperationId> reportedStops = ConcurrentHashMap.newKeySet();
+  private Instant nextEviction = Instant.MIN;
 
-  NodeWork(Writes writes, Upkeep upkeep, Results results, ProgressThrottle throttle) {
+  NodeWork(Writes writes, Upkeep upkeep, Results results, Duration evictInterval) {
     this.writes = writes;
     this.upkeep = upkeep;
     this.results = results;
-    this.throttle = throttle;
+    this.evictInterval = evictInterval;
   }
 
   List<OperationRecord> claim(String type, int max, String node, Instant now) {
     try {
-      List<OperationRecord> claimed = writes.claim(type, max, node, now);
+      List<OperationRecord> claimed = succeeded(writes.claim(type, max, node, now));
       claimed.forEach(r -> runningHere.add(r.id()));
-      outage.succeeded();
       return claimed;
     } catch (JdbcStoreException e) {
-      return absorb("claim operations", e, List.of());
+      throw failed("claim operations", e);
     }
   }
 
-  void progress(ProgressThrottle.Report report) {
-    if (throttle.offer(report)) {
-      writeProgress(report);
-    }
-  }
-
-  private boolean writeProgress(ProgressThrottle.Report report) {
+  Optional<OperationRecord> progress(
+      OperationId id, long epoch, double value, String text, Instant now) {
     try {
-      writes.progress(report);
-      outage.succeeded();
-      return true;
+      return succeeded(writes.progress(id, epoch, value, text, now));
     } catch (JdbcStoreException e) {
-      throttle.retry(report);
-      return absorb("store progress", e, false);
+      throw failed("store progress", e);
     }
   }
 
   Optional<OperationRecord> finish(
       OperationId id,
+      long epoch,
       OperationState state,
       double value,
       String text,
       String error,
       OperationResult result,
       Instant now) {
-    throttle.forget(id);
     runningHere.remove(id);
     reportedStops.remove(id);
     Writes.Finish finish =
-        new Writes.Finish(id, state, value, text, error, results.store(id, result), now);
+        new Writes.Finish(id, epoch, state, value, text, error, results.store(id, result), now);
     try {
-      Optional<OperationRecord> done = writes.finish(finish, false);
-      outage.succeeded();
+      Optional<OperationRecord> done = succeeded(writes.finish(finish));
       discardBlobUnless(done.isPresent(), finish);
       return done;
     } catch (JdbcStoreException e) {
@@ -99,35 +94,39 @@ final class NodeWork {
     }
   }
 
-  Set<OperationId> heartbeat(String node, Collection<OperationId> ids, Instant now) {
-    catchUp(now);
-    if (ids.isEmpty()) {
-      return Set.of();
+  Heartbeat heartbeat(String node, Map<OperationId, Long> held, Instant now) {
+    catchUp();
+    if (held.isEmpty()) {
+      return Heartbeat.NONE;
     }
     try {
-      Set<OperationId> stops = upkeep.heartbeat(node, List.copyOf(new HashSet<>(ids)), now);
-      outage.succeeded();
-      return stops;
+      return succeeded(upkeep.heartbeat(node, held, now));
     } catch (JdbcStoreException e) {
-      return absorb("heartbeat", e, Set.of());
+      throw failed("heartbeat", e);
     }
   }
 
   List<OperationRecord> expire(Instant staleBefore, String error, Instant now) {
     try {
-      List<OperationRecord> expired = upkeep.expire(staleBefore, error, now);
-      outage.succeeded();
-      return expired;
+      return succeeded(upkeep.expire(staleBefore, error, now));
     } catch (JdbcStoreException e) {
       return absorb("expire operations of lost nodes", e, List.of());
     }
   }
 
+  /** The store's tick: finishes kept during an outage, and eviction when its interval passed. */
+  void tick(Instant now) {
+    catchUp();
+    if (now.isBefore(nextEviction)) {
+      return;
+    }
+    nextEviction = now.plus(evictInterval);
+    evict(now);
+  }
+
   int evict(Instant now) {
-    catchUp(now);
     try {
-      Upkeep.Evicted evicted = upkeep.evict(now);
-      outage.succeeded();
+      Upkeep.Evicted evicted = succeeded(upkeep.evict(now));
       evicted.blobs().forEach(results::deleteBlob);
       return evicted.count();
     } catch (JdbcStoreException e) {
@@ -135,15 +134,11 @@ final class NodeWork {
     }
   }
 
-  /**
-   * Writes what outages and the throttle held back: finishes first, then progress whose interval
-   * passed. Called on every engine tick, through heartbeat and evict; {@code now} null writes
-   * finishes only.
-   */
-  void catchUp(Instant now) {
+  /** Writes the finishes that outages held back. */
+  void catchUp() {
     for (Writes.Finish finish : List.copyOf(unwrittenFinishes.values())) {
       try {
-        discardBlobUnless(writes.finish(finish, true).isPresent(), finish);
+        discardBlobUnless(writes.finish(finish).isPresent(), finish);
         unwrittenFinishes.remove(finish.id());
         outage.succeeded();
       } catch (JdbcStoreException e) {
@@ -155,13 +150,19 @@ final class NodeWork {
         LOG.log(Level.ERROR, "dropped the finish of operation " + finish.id(), e);
       }
     }
-    if (now != null) {
-      for (ProgressThrottle.Report report : throttle.due(now)) {
-        if (!writeProgress(report)) {
-          return;
-        }
-      }
+  }
+
+  /** Logs the start of an outage once, and hands the failure back for the engine to retry. */
+  private JdbcStoreException failed(String what, JdbcStoreException e) {
+    if (e.transientFailure()) {
+      outage.failed(what, e);
     }
+    return e;
+  }
+
+  private <T> T succeeded(T answer) {
+    outage.succeeded();
+    return answer;
   }
 
   /** The stop requests of operations running here that were not reported yet; for the poll. */

@@ -22,6 +22,36 @@ final class PostgresDialect extends JdbcDialect {
   }
 
   @Override
+  String lockSkippingLockedInSubquery() {
+    return lockSkippingLocked();
+  }
+
+  @Override
+  String inLockingSubquery(String column, String subquery) {
+    return column + " = ANY (ARRAY(" + subquery + "))";
+  }
+
+  @Override
+  boolean foldsSideEffects() {
+    return true;
+  }
+
+  @Override
+  String returning(String update, String columns) {
+    return update + " RETURNING " + columns;
+  }
+
+  @Override
+  String plusMillis(String millisColumn) {
+    return "(? + " + millisColumn + " * INTERVAL '1 millisecond')";
+  }
+
+  @Override
+  String inArray(String column) {
+    return column + " = ANY (?)";
+  }
+
+  @Override
   void lockSchema(Connection connection, String key) throws SQLException {
     // Concurrent CREATE TABLE IF NOT EXISTS can fail on pg_type's unique index; a transaction
     // advisory lock makes the second node wait and then find everything in place.

@@ -90,7 +90,8 @@ final class Rows {
         rs.getBoolean(20),
         rs.getString(21),
         instant(rs, 22),
-        Duration.ofMillis(rs.getLong(23)));
+        Duration.ofMillis(rs.getLong(23)),
+        rs.getLong(24));
   }
 
   private Object parametersToRead(String type, String text) {
@@ -137,30 +138,6 @@ final class Rows {
           e,
           false);
     }
-  }
-
-  /** A copy of a record with other parameters. */
-  static OperationRecord withParameters(OperationRecord r, Object parameters) {
-    return new OperationRecord(
-        r.id(),
-        r.type(),
-        r.state(),
-        r.value(),
-        r.text(),
-        r.owner(),
-        r.key(),
-        r.slot(),
-        parameters,
-        r.createdAt(),
-        r.startedAt(),
-        r.updatedAt(),
-        r.finishedAt(),
-        r.error(),
-        r.result(),
-        r.stopRequested(),
-        r.node(),
-        r.heartbeatAt(),
-        r.retention());
   }
 
   /** Binds a queued record and its {@link #encodeParameters encoded parameters} to the insert. */

@@ -60,7 +60,7 @@ final class Schema {
    */
   static void verify(Connection connection, JdbcDialect dialect, Tables tables) {
     for (String table :
-        List.of(tables.operation(), tables.result(), tables.forgotten(), tables.lock())) {
+        List.of(tables.operation(), tables.result(), tables.forgotten(), tables.queue())) {
       try (Statement statement = connection.createStatement()) {
         statement.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
       } catch (SQLException e) {

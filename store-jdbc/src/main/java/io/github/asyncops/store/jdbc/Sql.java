@@ -10,7 +10,7 @@ final class Sql {
       "id, type_name, state, progress_value, progress_text, owner_name, caller_key, slot,"
           + " parameters, created_at, started_at, updated_at, finished_at, error, result_kind,"
           + " result_value, result_media_type, result_file_name, result_length, stop_requested,"
-          + " node, heartbeat_at, retention_ms";
+          + " node, heartbeat_at, retention_ms, epoch";
 
   static final String ACTIVE = "('QUEUED', 'RUNNING', 'STOPPING')";
   static final String RUNNING = "('RUNNING', 'STOPPING')";
@@ -18,14 +18,30 @@ final class Sql {
   final String findById;
   final String lockById;
   final String lockSlotHolder;
-  final String lockInserts;
-  final String countQueued;
   final String insert;
+  final String addQueued;
+  final String queueSize;
   final String updateActive;
   final String updateFinal;
-  final String queued;
   final String claim;
+  final String unclaim;
   final String progress;
+  final String finish;
+  final String heartbeat;
+
+  /**
+   * Whether the insert and the claim adjust the queue counter (and the insert notifies) in the same
+   * statement (PostgreSQL, with data-modifying WITH queries). Otherwise (H2) each side effect is a
+   * statement of its own in the same transaction.
+   */
+  final boolean folded;
+
+  /** {@link #insert} that adds to a counter row (18) and notifies (19, 20); a row if inserted. */
+  final String insertFolded;
+
+  /** {@link #claim} that takes the claimed from a counter row (7). */
+  final String claimFolded;
+
   final String stale;
   final String requeue;
   final String evictable;
@@ -47,15 +63,23 @@ final class Sql {
     lockById = findById + " FOR UPDATE";
     lockSlotHolder =
         "SELECT " + COLUMNS + " FROM " + op + " WHERE type_name = ? AND slot = ? FOR UPDATE";
-    lockInserts = "SELECT name FROM " + tables.lock() + " WHERE name = 'insert' FOR UPDATE";
-    countQueued = "SELECT COUNT(*) FROM " + op + " WHERE state = 'QUEUED'";
+    String columns =
+        " (id, type_name, state, progress_value, progress_text, owner_name, caller_key, slot,"
+            + " parameters, created_at, started_at, updated_at, stop_requested, node, heartbeat_at,"
+            + " retention_ms)";
+    // The queue limit is checked against a counter split over a few rows, so that inserts take
+    // neither a cluster-wide lock nor a count of the queue; concurrent inserts may pass it by a
+    // few.
     insert =
         "INSERT INTO "
             + op
-            + " (id, type_name, state, progress_value, progress_text, owner_name,"
-            + " caller_key, slot, parameters, created_at, started_at, updated_at, stop_requested,"
-            + " node, heartbeat_at, retention_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?)";
+            + columns
+            + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE (SELECT COALESCE(SUM(queued),"
+            + " 0) FROM "
+            + tables.queue()
+            + ") < ?";
+    addQueued = "UPDATE " + tables.queue() + " SET queued = queued + ? WHERE shard = ?";
+    queueSize = "SELECT COALESCE(SUM(queued), 0) FROM " + tables.queue();
     String state =
         "UPDATE "
             + op
@@ -67,25 +91,69 @@ final class Sql {
         state
             + ", parameters = NULL, result_kind = ?, result_value = ?, result_media_type = ?,"
             + " result_file_name = ?, result_length = ? WHERE id = ?";
-    queued =
-        "SELECT "
-            + COLUMNS
-            + " FROM "
-            + op
-            + " WHERE type_name = ? AND state = 'QUEUED'"
-            + " ORDER BY created_at, seq FETCH FIRST ? ROWS ONLY"
-            + skipLocked;
     claim =
+        dialect.returning(
+            "UPDATE "
+                + op
+                + " SET state = 'RUNNING', node = ?, started_at = ?, updated_at = ?,"
+                + " heartbeat_at = ?, epoch = epoch + 1 WHERE state = 'QUEUED' AND "
+                + dialect.inLockingSubquery(
+                    "id",
+                    "SELECT id FROM "
+                        + op
+                        + " WHERE type_name = ? AND state = 'QUEUED' ORDER BY created_at, seq"
+                        + " FETCH FIRST ? ROWS ONLY"
+                        + dialect.lockSkippingLockedInSubquery()),
+            COLUMNS);
+    unclaim =
         "UPDATE "
             + op
-            + " SET state = 'RUNNING', node = ?, started_at = ?, updated_at = ?,"
-            + " heartbeat_at = ? WHERE id = ? AND state = 'QUEUED'";
+            + " SET state = 'QUEUED', node = NULL, started_at = NULL, heartbeat_at = NULL"
+            + " WHERE id = ?";
     progress =
-        "UPDATE "
-            + op
-            + " SET progress_value = ?, progress_text = ?, updated_at = ?"
-            + " WHERE id = ? AND state IN "
-            + ACTIVE;
+        dialect.returning(
+            "UPDATE "
+                + op
+                + " SET progress_value = ?, progress_text = ?, updated_at = ?"
+                + " WHERE id = ? AND epoch = ? AND state IN "
+                + ACTIVE,
+            COLUMNS);
+    finish =
+        dialect.returning(
+            "UPDATE "
+                + op
+                + " SET state = ?, progress_value = ?, progress_text = ?, slot = NULL,"
+                + " updated_at = ?, finished_at = ?, evict_at = "
+                + dialect.plusMillis("retention_ms")
+                + ", error = ?, parameters = NULL, result_kind = ?, result_value = ?,"
+                + " result_media_type = ?, result_file_name = ?, result_length = ?"
+                + " WHERE id = ? AND epoch = ? AND state IN "
+                + ACTIVE,
+            COLUMNS);
+    heartbeat =
+        dialect.returning(
+            "UPDATE "
+                + op
+                + " SET heartbeat_at = ? WHERE node = ? AND state IN "
+                + RUNNING
+                + " AND "
+                + dialect.inArray("id"),
+            "id, epoch, stop_requested");
+    folded = dialect.foldsSideEffects();
+    insertFolded =
+        "WITH ins AS ("
+            + insert
+            + " RETURNING id), cnt AS (UPDATE "
+            + tables.queue()
+            + " SET queued = queued + 1 WHERE shard = ? AND EXISTS (SELECT 1 FROM ins))"
+            + " SELECT pg_notify(?, ?) FROM ins";
+    claimFolded =
+        "WITH w AS ("
+            + claim
+            + "), cnt AS (UPDATE "
+            + tables.queue()
+            + " SET queued = queued - (SELECT count(*) FROM w) WHERE shard = ?)"
+            + " SELECT * FROM w";
     stale =
         "SELECT "
             + COLUMNS
@@ -118,29 +186,6 @@ final class Sql {
             + " ORDER BY seq DESC OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY";
     purgeOldestTombstones = "DELETE FROM " + tables.forgotten() + " WHERE seq <= ?";
     forgotten = "SELECT 1 FROM " + tables.forgotten() + " WHERE id = ?";
-  }
-
-  /** Heartbeats {@code n} records of one node. */
-  String heartbeat(int n) {
-    return "UPDATE "
-        + tables.operation()
-        + " SET heartbeat_at = ? WHERE node = ? AND state IN "
-        + RUNNING
-        + " AND id IN ("
-        + Database.placeholders(n)
-        + ")";
-  }
-
-  /** Which of {@code n} records of one node have a stop request. */
-  String stopRequested(int n) {
-    return "SELECT id FROM "
-        + tables.operation()
-        + " WHERE node = ? AND stop_requested"
-        + " AND state IN "
-        + RUNNING
-        + " AND id IN ("
-        + Database.placeholders(n)
-        + ")";
   }
 
   /** Which of {@code n} records are stopping, for nodes that poll instead of listening. */

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
  * @param pollInterval the poll period when not listening
  * @param tombstoneCapacity how many forgotten ids are remembered
  * @param tombstoneTtl how long a forgotten id is remembered
+ * @param evictInterval the period of eviction
  */
 record StoreConfig(
     DataSource dataSource,
@@ -34,4 +35,5 @@ record StoreConfig(
     DataSource listenDataSource,
     Duration pollInterval,
     int tombstoneCapacity,
-    Duration tombstoneTtl) {}
+    Duration tombstoneTtl,
+    Duration evictInterval) {}

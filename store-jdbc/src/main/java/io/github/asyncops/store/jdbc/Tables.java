@@ -60,8 +60,8 @@ record Tables(String schema, String prefix) {
     return qualifiedPrefix() + "forgotten";
   }
 
-  String lock() {
-    return qualifiedPrefix() + "lock";
+  String queue() {
+    return qualifiedPrefix() + "queue";
   }
 
   /** The LISTEN/NOTIFY channel: one per set of tables, so stores on other tables stay apart. */

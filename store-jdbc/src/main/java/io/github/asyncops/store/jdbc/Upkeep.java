@@ -3,6 +3,7 @@ package io.github.asyncops.store.jdbc;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -62,26 +64,35 @@ final class Upkeep {
     this.tombstoneTtl = tombstoneTtl;
   }
 
-  Set<OperationId> heartbeat(String node, List<OperationId> ids, Instant now) {
+  /**
+   * Stamps the rows this node runs, in one statement whatever their number, and answers which have
+   * a stop request and which the node no longer holds (another epoch, another node, or ended).
+   */
+  Heartbeat heartbeat(String node, Map<OperationId, Long> held, Instant now) {
     return db.transaction(
-        "heartbeat " + ids.size() + " operations",
+        "heartbeat " + held.size() + " operations",
         (c, attempt) -> {
           Set<OperationId> stops = new HashSet<>();
-          for (int from = 0; from < ids.size(); from += CHUNK) {
-            List<OperationId> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
-            try (PreparedStatement beat = c.prepareStatement(sql.heartbeat(chunk.size()))) {
-              Database.setTimestamp(beat, 1, now);
-              beat.setString(2, node);
-              bindIds(beat, 3, chunk);
-              beat.executeUpdate();
-            }
-            try (PreparedStatement find = c.prepareStatement(sql.stopRequested(chunk.size()))) {
-              find.setString(1, node);
-              bindIds(find, 2, chunk);
-              stops.addAll(ids(find));
+          Set<OperationId> lost = new HashSet<>(held.keySet());
+          String[] ids = held.keySet().stream().map(OperationId::value).toArray(String[]::new);
+          try (PreparedStatement beat = c.prepareStatement(sql.heartbeat)) {
+            Database.setTimestamp(beat, 1, now);
+            beat.setString(2, node);
+            beat.setArray(3, c.createArrayOf("varchar", ids));
+            try (ResultSet rs = beat.executeQuery()) {
+              while (rs.next()) {
+                OperationId id = OperationId.of(rs.getString(1));
+                Long epoch = held.get(id);
+                if (epoch != null && epoch == rs.getLong(2)) {
+                  lost.remove(id);
+                  if (rs.getBoolean(3)) {
+                    stops.add(id);
+                  }
+                }
+              }
             }
           }
-          return stops;
+          return new Heartbeat(stops, lost);
         });
   }
 
@@ -97,7 +108,7 @@ final class Upkeep {
             try (ResultSet rs = stale.executeQuery()) {
               while (rs.next()) {
                 expired.add(rows.read(rs));
-                restarts.add(rs.getInt(24));
+                restarts.add(rs.getInt(25));
               }
             }
           }
@@ -130,28 +141,10 @@ final class Upkeep {
       requeue.setString(2, r.id().value());
       requeue.executeUpdate();
     }
-    db.notify(c, Notification.queued(r.type()));
+    writes.addQueued(c, 1);
+    db.notify(c, Notification.queued(r.type(), null));
     db.notify(c, Notification.changed(r.id()));
-    return new OperationRecord(
-        r.id(),
-        r.type(),
-        OperationState.QUEUED,
-        0,
-        r.text(),
-        r.owner(),
-        r.key(),
-        r.slot(),
-        r.parameters(),
-        r.createdAt(),
-        null,
-        now,
-        null,
-        null,
-        OperationResult.none(),
-        false,
-        null,
-        null,
-        r.retention());
+    return r.requeued(now);
   }
 
   Evicted evict(Instant now) {

@@ -12,20 +12,30 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The transitions of one operation: insert, claim, stop request, progress and finish, each one
- * transaction that locks the rows it changes and notifies the other nodes on commit.
+ * transaction that notifies the other nodes on commit.
  *
- * <p>Retries after a lost connection may repeat a transaction whose commit went through. Insert and
- * finish recognise their own earlier commit on a later attempt; a claim whose commit was lost
- * leaves rows running for a node that does not know them, which the lease then expires.
+ * <p>Design notes. The happy path costs three transactions per operation: an insert, a share of a
+ * batch claim, and a finish. None reads a row back: the claim, progress and finish are single
+ * UPDATEs that answer the rows as stored ({@link JdbcDialect#returning}), and the claim picks a
+ * batch with {@code FOR UPDATE SKIP LOCKED} inside that UPDATE, like db-scheduler's lock-and-fetch.
+ * Progress and finish carry the epoch the node claimed with and change nothing if it moved on
+ * (fencing). The queue limit is checked in the INSERT against a counter split over a few rows
+ * ({@link Sql#addQueued}), which every change into or out of QUEUED adjusts in its own transaction,
+ * so inserts take no cluster-wide lock and count nothing.
+ *
+ * <p>Retries after a lost connection may repeat a transaction whose commit went through. An insert
+ * recognises its own earlier commit on a later attempt; a claim whose commit was lost leaves rows
+ * running for a node that does not know them, which the lease then expires; a finish whose commit
+ * was lost answers empty on the retry, and the row is final as it wrote it.
  */
 final class Writes {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.store.jdbc");
@@ -33,9 +43,16 @@ final class Writes {
   /** The error of an operation whose parameters no longer decode, for example after a change. */
   static final String UNREADABLE_PARAMETERS = "the operation's parameters could not be read";
 
+  /** The rows the queue counter is split over, as the DDL creates them. */
+  private static final int QUEUE_SHARDS = 16;
+
+  /** The SQLState of a unique violation: a slot taken by a concurrent insert. */
+  private static final String UNIQUE_VIOLATION = "23505";
+
   /** A finish to write, kept whole so it can be written again after an outage. */
   record Finish(
       OperationId id,
+      long epoch,
       OperationState state,
       double value,
       String text,
@@ -46,30 +63,45 @@ final class Writes {
   private final Database db;
   private final Sql sql;
   private final Rows rows;
+  private final String origin;
   private final Set<String> unregisteredWarned = ConcurrentHashMap.newKeySet();
 
-  Writes(Database db, Rows rows) {
+  /**
+   * Creates the writes of one store.
+   *
+   * @param origin names this store in its queued notifications, so its own news does not wake it
+   */
+  Writes(Database db, Rows rows, String origin) {
     this.db = db;
     this.sql = db.sql;
     this.rows = rows;
+    this.origin = origin;
   }
 
   InsertResult insert(OperationRecord record, boolean replaceActive, int queueLimit) {
     String parameters = rows.encodeParameters(record);
+    try {
+      return insertOnce(record, parameters, replaceActive, queueLimit);
+    } catch (JdbcStoreException e) {
+      if (record.slot() == null || !uniqueViolation(e)) {
+        throw e;
+      }
+      // Another node's insert took the slot between this one's check and its INSERT; once more
+      // sees the holder and joins, rejects or replaces it as the start policy says.
+      return insertOnce(record, parameters, replaceActive, queueLimit);
+    }
+  }
+
+  private InsertResult insertOnce(
+      OperationRecord record, String parameters, boolean replaceActive, int queueLimit) {
     return db.transaction(
         "insert operation " + record.id(),
         (c, attempt) -> {
-          lockInserts(c);
-          OperationRecord existing = find(c, sql.findById, record.id());
-          if (existing != null) {
-            if (attempt > 1) {
+          if (attempt > 1) {
+            OperationRecord existing = find(c, sql.findById, record.id());
+            if (existing != null) {
               return new InsertResult.Inserted(existing, null);
             }
-            throw new IllegalArgumentException("duplicate operation id " + record.id());
-          }
-          int queued = count(c);
-          if (queued >= queueLimit) {
-            return new InsertResult.Full(queued);
           }
           OperationRecord replaced = null;
           if (record.slot() != null) {
@@ -80,69 +112,111 @@ final class Writes {
             if (holder != null) {
               replaced = holder.withoutSlot().withStopRequest(null, record.createdAt());
               write(c, replaced);
+              if (holder.state() == OperationState.QUEUED) {
+                addQueued(c, -1);
+              }
               db.notify(c, Notification.stopRequested(replaced.id()));
             }
           }
+          if (sql.folded) {
+            boolean inserted;
+            try (PreparedStatement insert = c.prepareStatement(sql.insertFolded)) {
+              Rows.bindInsert(insert, record, parameters);
+              insert.setInt(17, queueLimit);
+              insert.setInt(18, shard());
+              insert.setString(19, db.channel());
+              insert.setString(20, Notification.queued(record.type(), origin));
+              try (ResultSet rs = insert.executeQuery()) {
+                inserted = rs.next();
+              }
+            }
+            if (!inserted) {
+              c.rollback();
+              return new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queueSize(c)));
+            }
+            return new InsertResult.Inserted(record, replaced);
+          }
+          int inserted;
           try (PreparedStatement insert = c.prepareStatement(sql.insert)) {
             Rows.bindInsert(insert, record, parameters);
-            insert.executeUpdate();
+            insert.setInt(17, queueLimit);
+            inserted = insert.executeUpdate();
           }
-          db.notify(c, Notification.queued(record.type()));
+          if (inserted == 0) {
+            c.rollback();
+            return new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queueSize(c)));
+          }
+          addQueued(c, 1);
+          db.notify(c, Notification.queued(record.type(), origin));
           return new InsertResult.Inserted(record, replaced);
         });
   }
 
+  /**
+   * Claims up to {@code max} queued operations of a type in one UPDATE that locks them skipping
+   * rows other nodes hold, and answers them with the next epoch.
+   */
   List<OperationRecord> claim(String type, int max, String node, Instant now) {
     return db.transaction(
         "claim operations of " + type,
         (c, attempt) -> {
-          Map<OperationRecord, String> queued = new LinkedHashMap<>();
-          try (PreparedStatement select = c.prepareStatement(sql.queued)) {
-            select.setString(1, type);
-            select.setInt(2, max);
-            try (ResultSet rs = select.executeQuery()) {
+          List<OperationRecord> rowsClaimed = new ArrayList<>();
+          List<String> parameters = new ArrayList<>();
+          boolean folded = sql.folded;
+          try (PreparedStatement claim = c.prepareStatement(folded ? sql.claimFolded : sql.claim)) {
+            claim.setString(1, node);
+            Database.setTimestamp(claim, 2, now);
+            Database.setTimestamp(claim, 3, now);
+            Database.setTimestamp(claim, 4, now);
+            claim.setString(5, type);
+            claim.setInt(6, max);
+            if (folded) {
+              claim.setInt(7, shard());
+            }
+            try (ResultSet rs = claim.executeQuery()) {
               while (rs.next()) {
-                queued.put(rows.readWithoutParameters(rs), rs.getString(9));
+                rowsClaimed.add(rows.readWithoutParameters(rs));
+                parameters.add(rs.getString(9));
               }
             }
           }
-          List<OperationRecord> claimed = new ArrayList<>();
-          for (Map.Entry<OperationRecord, String> row : queued.entrySet()) {
-            Object parameters;
-            try {
-              parameters = rows.parametersToRun(type, row.getValue());
-            } catch (Rows.UnreadableParameters e) {
-              failUnreadable(c, row.getKey(), e, now);
-              continue;
-            }
-            OperationRecord r = Rows.withParameters(row.getKey(), parameters).claimedBy(node, now);
-            try (PreparedStatement claim = c.prepareStatement(sql.claim)) {
-              claim.setString(1, node);
-              Database.setTimestamp(claim, 2, now);
-              Database.setTimestamp(claim, 3, now);
-              Database.setTimestamp(claim, 4, now);
-              claim.setString(5, r.id().value());
-              claim.executeUpdate();
-            }
-            db.notify(c, Notification.changed(r.id()));
-            claimed.add(r);
+          if (rowsClaimed.isEmpty()) {
+            return List.of();
           }
+          List<OperationRecord> claimed = new ArrayList<>(rowsClaimed.size());
+          int released = 0;
+          for (int i = 0; i < rowsClaimed.size(); i++) {
+            OperationRecord row = rowsClaimed.get(i);
+            try {
+              claimed.add(row.withParameters(rows.parametersToRun(type, parameters.get(i))));
+            } catch (Rows.UnreadableParameters e) {
+              released += unreadable(c, row, e, now) ? 1 : 0;
+            }
+          }
+          claimed.sort(Comparator.comparing(OperationRecord::createdAt));
+          addQueued(c, folded ? released : released - rowsClaimed.size());
           return claimed;
         });
   }
 
   /**
-   * Leaves a record of an unregistered type queued for a node whose engine runs it, and fails one
-   * whose parameters no longer decode, so it does not block its type's queue.
+   * Puts a claimed record of an unregistered type back in the queue for a node whose engine runs
+   * it, and fails one whose parameters no longer decode, so it does not block its type's queue.
+   *
+   * @return true if it went back to the queue
    */
-  private void failUnreadable(
+  private boolean unreadable(
       Connection c, OperationRecord row, Rows.UnreadableParameters e, Instant now)
       throws SQLException {
     if (e.unregistered) {
       if (unregisteredWarned.add(row.type())) {
         LOG.log(Level.WARNING, e.getMessage() + "; its operations stay queued");
       }
-      return;
+      try (PreparedStatement unclaim = c.prepareStatement(sql.unclaim)) {
+        unclaim.setString(1, row.id().value());
+        unclaim.executeUpdate();
+      }
+      return true;
     }
     LOG.log(Level.WARNING, "operation " + row.id() + " failed: " + e.getMessage(), e.getCause());
     write(
@@ -155,6 +229,7 @@ final class Writes {
             OperationResult.none(),
             now));
     db.notify(c, Notification.changed(row.id()));
+    return false;
   }
 
   Optional<OperationRecord> requestStop(OperationId id, String text, Instant now) {
@@ -167,65 +242,69 @@ final class Writes {
           }
           OperationRecord stopped = current.withStopRequest(text, now);
           write(c, stopped);
+          if (current.state() == OperationState.QUEUED) {
+            addQueued(c, -1);
+          }
           db.notify(c, Notification.stopRequested(id));
           return Optional.of(stopped);
         });
   }
 
-  void progress(ProgressThrottle.Report report) {
-    db.transaction(
-        "store the progress of operation " + report.id(),
+  /** Stores progress under an epoch; empty if the record is final or has another epoch. */
+  Optional<OperationRecord> progress(
+      OperationId id, long epoch, double value, String text, Instant at) {
+    return db.transaction(
+        "store the progress of operation " + id,
         (c, attempt) -> {
-          int updated;
+          OperationRecord stored;
           try (PreparedStatement progress = c.prepareStatement(sql.progress)) {
-            progress.setDouble(1, report.value());
-            progress.setString(2, report.text());
-            Database.setTimestamp(progress, 3, report.at());
-            progress.setString(4, report.id().value());
-            updated = progress.executeUpdate();
+            progress.setDouble(1, value);
+            progress.setString(2, text);
+            Database.setTimestamp(progress, 3, at);
+            progress.setString(4, id.value());
+            progress.setLong(5, epoch);
+            try (ResultSet rs = progress.executeQuery()) {
+              stored = rs.next() ? rows.readWithoutParameters(rs) : null;
+            }
           }
-          if (updated > 0) {
-            db.notify(c, Notification.changed(report.id()));
-          }
-          return null;
+          return Optional.ofNullable(stored);
         });
   }
 
   /**
-   * Writes a finish. A result that could not be kept fails the operation instead.
+   * Writes a finish under its epoch. A result that could not be kept fails the operation instead.
    *
-   * @param again whether this finish was tried before, so finding it already written means it was
-   *     this one
+   * @return the final record; empty if it was final already or has another epoch
    */
-  Optional<OperationRecord> finish(Finish f, boolean again) {
+  Optional<OperationRecord> finish(Finish f) {
     return db.transaction(
         "finish operation " + f.id(),
         (c, attempt) -> {
-          OperationRecord current = find(c, sql.lockById, f.id());
-          if (current == null) {
-            return Optional.empty();
-          }
           StoredResult result = f.result();
           OperationState state = result.failure() == null ? f.state() : OperationState.FAILED;
-          if (current.state().isFinal()) {
-            boolean ours =
-                (again || attempt > 1)
-                    && current.state() == state
-                    && Database.micros(f.at()).equals(current.finishedAt());
-            return ours ? Optional.of(current) : Optional.empty();
-          }
           String error = result.failure() == null ? f.error() : result.failure();
-          OperationRecord done =
-              current.finished(state, f.value(), f.text(), error, result.result(), f.at());
-          try (PreparedStatement update = c.prepareStatement(sql.updateFinal)) {
-            int i = Rows.bindState(update, done);
-            update.setString(i, result.kind());
-            update.setString(i + 1, result.value());
-            update.setString(i + 2, result.mediaType());
-            update.setString(i + 3, result.fileName());
-            Rows.setNullableLong(update, i + 4, result.length());
-            update.setString(i + 5, f.id().value());
-            update.executeUpdate();
+          OperationRecord done;
+          try (PreparedStatement update = c.prepareStatement(sql.finish)) {
+            update.setString(1, state.name());
+            update.setDouble(2, f.value());
+            update.setString(3, f.text());
+            Database.setTimestamp(update, 4, f.at());
+            Database.setTimestamp(update, 5, f.at());
+            Database.setTimestamp(update, 6, f.at());
+            update.setString(7, error);
+            update.setString(8, result.kind());
+            update.setString(9, result.value());
+            update.setString(10, result.mediaType());
+            update.setString(11, result.fileName());
+            Rows.setNullableLong(update, 12, result.length());
+            update.setString(13, f.id().value());
+            update.setLong(14, f.epoch());
+            try (ResultSet rs = update.executeQuery()) {
+              done = rs.next() ? rows.readWithoutParameters(rs) : null;
+            }
+          }
+          if (done == null) {
+            return Optional.empty();
           }
           if (result.bytes() != null) {
             try (PreparedStatement content = c.prepareStatement(sql.insertContent)) {
@@ -234,7 +313,9 @@ final class Writes {
               content.executeUpdate();
             }
           }
-          db.notify(c, Notification.changed(f.id()));
+          if (done.startedAt() == null) {
+            addQueued(c, -1);
+          }
           return Optional.of(done);
         });
   }
@@ -256,6 +337,23 @@ final class Writes {
     }
   }
 
+  /** Adds to the queue counter, on a random one of its rows so that nodes seldom wait. */
+  void addQueued(Connection c, int delta) throws SQLException {
+    if (delta == 0) {
+      return;
+    }
+    try (PreparedStatement add = c.prepareStatement(sql.addQueued)) {
+      add.setInt(1, delta);
+      add.setInt(2, shard());
+      add.executeUpdate();
+    }
+  }
+
+  /** A random row of the queue counter, so that nodes seldom wait for each other on one. */
+  private static int shard() {
+    return ThreadLocalRandom.current().nextInt(QUEUE_SHARDS);
+  }
+
   OperationRecord find(Connection c, String statement, OperationId id) throws SQLException {
     try (PreparedStatement find = c.prepareStatement(statement)) {
       find.setString(1, id.value());
@@ -275,24 +373,20 @@ final class Writes {
     }
   }
 
-  /**
-   * Serialises inserts across nodes on one row, so that the queue count and the slot check hold
-   * until commit. Inserts are rare next to claims and progress, which never take this lock.
-   */
-  private void lockInserts(Connection c) throws SQLException {
-    try (PreparedStatement lock = c.prepareStatement(sql.lockInserts);
-        ResultSet rs = lock.executeQuery()) {
-      if (!rs.next()) {
-        throw new SQLException("the row 'insert' of the lock table is missing; re-apply the DDL");
-      }
+  private long queueSize(Connection c) throws SQLException {
+    try (PreparedStatement size = c.prepareStatement(sql.queueSize);
+        ResultSet rs = size.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
     }
   }
 
-  private int count(Connection c) throws SQLException {
-    try (PreparedStatement count = c.prepareStatement(sql.countQueued);
-        ResultSet rs = count.executeQuery()) {
-      rs.next();
-      return rs.getInt(1);
+  private static boolean uniqueViolation(JdbcStoreException e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
+        return true;
+      }
     }
+    return false;
   }
 }

@@ -33,8 +33,13 @@ CREATE TABLE IF NOT EXISTS asyncops_operation (
   node              VARCHAR(1000000),
   heartbeat_at      TIMESTAMP WITH TIME ZONE,
   retention_ms      BIGINT                   NOT NULL,
-  restarts          INTEGER                  DEFAULT 0 NOT NULL
+  restarts          INTEGER                  DEFAULT 0 NOT NULL,
+  epoch             BIGINT                   DEFAULT 0 NOT NULL
 );
+
+-- The fencing token, added to tables made by an earlier version: one more at every claim, and
+-- every write of the claiming node checks it.
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS epoch BIGINT DEFAULT 0 NOT NULL;
 
 -- At most one active operation per (type, scope slot): an operation clears its slot when it ends
 -- or is replaced, and NULLs never collide.
@@ -48,6 +53,10 @@ CREATE INDEX IF NOT EXISTS asyncops_operation_queue
 
 CREATE INDEX IF NOT EXISTS asyncops_operation_lease
   ON asyncops_operation (state, heartbeat_at);
+
+-- A node's heartbeat of the operations it runs.
+CREATE INDEX IF NOT EXISTS asyncops_operation_node
+  ON asyncops_operation (node, state);
 
 -- Forgetting final operations after their retention.
 CREATE INDEX IF NOT EXISTS asyncops_operation_evict
@@ -77,9 +86,16 @@ CREATE INDEX IF NOT EXISTS asyncops_forgotten_expiry
 CREATE INDEX IF NOT EXISTS asyncops_forgotten_seq
   ON asyncops_forgotten (seq);
 
--- One row that inserts lock, so that the queue limit holds.
-CREATE TABLE IF NOT EXISTS asyncops_lock (
-  name VARCHAR(16) PRIMARY KEY
+-- How many operations are queued, split over 16 rows that inserts and claims add to and take
+-- from, so that the queue limit needs neither a cluster-wide lock nor a count of the queue. The
+-- first row starts with what an earlier version left queued.
+CREATE TABLE IF NOT EXISTS asyncops_queue (
+  shard  INTEGER PRIMARY KEY,
+  queued BIGINT  NOT NULL
 );
 
-MERGE INTO asyncops_lock (name) KEY (name) VALUES ('insert');
+INSERT INTO asyncops_queue (shard, queued)
+  SELECT X, CASE WHEN X = 0
+    THEN (SELECT COUNT(*) FROM asyncops_operation WHERE state = 'QUEUED') ELSE 0 END
+  FROM SYSTEM_RANGE(0, 15)
+  WHERE NOT EXISTS (SELECT 1 FROM asyncops_queue);

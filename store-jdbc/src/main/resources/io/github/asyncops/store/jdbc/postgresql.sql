@@ -33,8 +33,13 @@ CREATE TABLE IF NOT EXISTS asyncops_operation (
   node              text,
   heartbeat_at      timestamptz,
   retention_ms      bigint           NOT NULL,
-  restarts          integer          NOT NULL DEFAULT 0
+  restarts          integer          NOT NULL DEFAULT 0,
+  epoch             bigint           NOT NULL DEFAULT 0
 );
+
+-- The fencing token, added to tables made by an earlier version: one more at every claim, and
+-- every write of the claiming node checks it.
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS epoch bigint NOT NULL DEFAULT 0;
 
 -- At most one active operation per (type, scope slot) across all nodes: an operation clears its
 -- slot when it ends or is replaced, and NULLs never collide.
@@ -48,6 +53,10 @@ CREATE INDEX IF NOT EXISTS asyncops_operation_queue
 -- Finding running operations whose node stopped heartbeating.
 CREATE INDEX IF NOT EXISTS asyncops_operation_lease
   ON asyncops_operation (heartbeat_at) WHERE state IN ('RUNNING', 'STOPPING');
+
+-- A node's heartbeat of the operations it runs.
+CREATE INDEX IF NOT EXISTS asyncops_operation_node
+  ON asyncops_operation (node) WHERE state IN ('RUNNING', 'STOPPING');
 
 -- Forgetting final operations after their retention.
 CREATE INDEX IF NOT EXISTS asyncops_operation_evict
@@ -77,9 +86,16 @@ CREATE INDEX IF NOT EXISTS asyncops_forgotten_expiry
 CREATE INDEX IF NOT EXISTS asyncops_forgotten_seq
   ON asyncops_forgotten (seq);
 
--- One row that inserts lock, so that the queue limit holds across nodes.
-CREATE TABLE IF NOT EXISTS asyncops_lock (
-  name varchar(16) PRIMARY KEY
+-- How many operations are queued, split over 16 rows that inserts and claims add to and take
+-- from, so that the queue limit needs neither a cluster-wide lock nor a count of the queue. The
+-- first row starts with what an earlier version left queued.
+CREATE TABLE IF NOT EXISTS asyncops_queue (
+  shard  integer PRIMARY KEY,
+  queued bigint  NOT NULL
 );
 
-INSERT INTO asyncops_lock (name) VALUES ('insert') ON CONFLICT DO NOTHING;
+INSERT INTO asyncops_queue (shard, queued)
+  SELECT s, CASE WHEN s = 0
+    THEN (SELECT count(*) FROM asyncops_operation WHERE state = 'QUEUED') ELSE 0 END
+  FROM generate_series(0, 15) AS s
+  ON CONFLICT DO NOTHING;

@@ -5,7 +5,7 @@ import io.github.asyncops.core.OperationEngine;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.StartRequest;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.testing.TestProvider;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;

@@ -1,7 +1,7 @@
 package io.github.asyncops.store.jdbc;
 
 import io.github.asyncops.core.spi.OperationStore;
-import io.github.asyncops.core.spi.OperationStoreContract;
+import io.github.asyncops.testing.OperationStoreContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -10,7 +10,7 @@ import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
-import io.github.asyncops.core.testing.TestTypes;
+import io.github.asyncops.testing.TestTypes;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -99,7 +99,15 @@ final class JdbcOperationStoreTest {
     JdbcOperationStore s = store(database.store());
     OperationRecord r = running(s, "t", null);
 
-    s.finish(r.id(), OperationState.SUCCEEDED, 1, null, null, OperationResult.of(new Pages(3)), T0);
+    s.finish(
+        r.id(),
+        r.epoch(),
+        OperationState.SUCCEEDED,
+        1,
+        null,
+        null,
+        OperationResult.of(new Pages(3)),
+        T0);
 
     assertThat(s.find(r.id()).orElseThrow().result())
         .isEqualTo(OperationResult.of(Map.of("pages", 3)));
@@ -111,7 +119,8 @@ final class JdbcOperationStoreTest {
     OperationRecord r = running(s, "t", null);
 
     OperationRecord done =
-        s.finish(r.id(), OperationState.SUCCEEDED, 1, null, null, download(5), T0).orElseThrow();
+        s.finish(r.id(), r.epoch(), OperationState.SUCCEEDED, 1, null, null, download(5), T0)
+            .orElseThrow();
 
     assertThat(content(done.result())).isEqualTo("abcde");
     OperationResult.Download read =
@@ -128,7 +137,8 @@ final class JdbcOperationStoreTest {
     OperationRecord r = running(s, "t", null);
 
     OperationRecord done =
-        s.finish(r.id(), OperationState.SUCCEEDED, 1, null, null, download(5), T0).orElseThrow();
+        s.finish(r.id(), r.epoch(), OperationState.SUCCEEDED, 1, null, null, download(5), T0)
+            .orElseThrow();
 
     assertThat(done.state()).isEqualTo(OperationState.FAILED);
     assertThat(done.error()).isEqualTo("the result is larger than the store's limit of 4 bytes");
@@ -141,7 +151,7 @@ final class JdbcOperationStoreTest {
     JdbcOperationStore s = store(database.store().maxResultBytes(4).blobStore(blobs));
     OperationRecord r = running(s, "t", null);
 
-    s.finish(r.id(), OperationState.SUCCEEDED, 1, null, null, download(30), T0);
+    s.finish(r.id(), r.epoch(), OperationState.SUCCEEDED, 1, null, null, download(30), T0);
 
     OperationResult read = s.find(r.id()).orElseThrow().result();
     assertThat(((OperationResult.Download) read).length()).isEqualTo(30);
@@ -277,6 +287,7 @@ final class JdbcOperationStoreTest {
       OperationRecord r = running(s, "t", null);
       s.finish(
           r.id(),
+          r.epoch(),
           OperationState.SUCCEEDED,
           1,
           null,
@@ -295,28 +306,16 @@ final class JdbcOperationStoreTest {
   }
 
   @Test
-  void progress_is_written_at_most_once_per_interval_and_the_last_report_is_kept() {
+  void progress_answers_the_record_as_stored_and_the_engine_throttles_to_the_interval() {
     JdbcOperationStore s = store(database.store().progressInterval(Duration.ofMillis(250)));
     OperationRecord r = running(s, "t", null);
 
-    s.progress(r.id(), 0.1, "first", T0.plusMillis(1000));
-    s.progress(r.id(), 0.2, "second", T0.plusMillis(1100));
-    s.evict(T0.plusMillis(1200));
-    assertThat(s.find(r.id()).orElseThrow().text()).isEqualTo("first");
+    OperationRecord stored =
+        s.progress(r.id(), r.epoch(), 0.2, "second", T0.plusMillis(1100)).orElseThrow();
 
-    s.evict(T0.plusMillis(1250));
-    OperationRecord caughtUp = s.find(r.id()).orElseThrow();
-    assertThat(caughtUp.text()).isEqualTo("second");
-    assertThat(caughtUp.value()).isEqualTo(0.2);
-
-    s.finish(
-        r.id(),
-        OperationState.SUCCEEDED,
-        1,
-        "done",
-        null,
-        OperationResult.none(),
-        T0.plusMillis(1300));
-    assertThat(s.find(r.id()).orElseThrow().text()).isEqualTo("done");
+    assertThat(s.progressInterval()).isEqualTo(Duration.ofMillis(250));
+    assertThat(stored.text()).isEqualTo("second");
+    assertThat(stored.value()).isEqualTo(0.2);
+    assertThat(s.find(r.id()).orElseThrow()).isEqualTo(stored.withParameters(r.parameters()));
   }
 }

@@ -7,7 +7,7 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.core.OperationState;
-import io.github.asyncops.core.testing.TestProvider;
+import io.github.asyncops.testing.TestProvider;
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;

@@ -33,18 +33,30 @@ final class NotificationTest {
   void payloads_become_listener_calls_and_a_stop_request_is_also_a_change() {
     OperationId id = OperationId.random();
 
-    Notification.deliver(Notification.queued("csv-export"), listener);
-    Notification.deliver(Notification.stopRequested(id), listener);
-    Notification.deliver(Notification.changed(id), listener);
+    Notification.deliver(Notification.queued("csv-export", "other"), listener, "me");
+    Notification.deliver(Notification.stopRequested(id), listener, "me");
+    Notification.deliver(Notification.changed(id), listener, "me");
 
     assertThat(calls)
         .containsExactly("queued csv-export", "stop " + id, "changed " + id, "changed " + id);
   }
 
   @Test
+  void a_store_skips_its_own_queued_news_and_hears_every_id_of_a_batch() {
+    OperationId a = OperationId.random();
+    OperationId b = OperationId.random();
+
+    Notification.deliver(Notification.queued("csv-export", "me"), listener, "me");
+    Notification.deliver(Notification.queued("csv-export", null), listener, "me");
+    Notification.deliver(Notification.changed(List.of(a, b)), listener, "me");
+
+    assertThat(calls).containsExactly("queued csv-export", "changed " + a, "changed " + b);
+  }
+
+  @Test
   void payloads_that_are_not_understood_are_ignored() {
     for (String payload : new String[] {null, "", "x", "z:future", "c:not-an-id", "s:"}) {
-      Notification.deliver(payload, listener);
+      Notification.deliver(payload, listener, "me");
     }
 
     assertThat(calls).isEmpty();

@@ -11,6 +11,8 @@ import io.github.asyncops.core.spi.OperationRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,7 @@ final class OutageTest {
     assertThat(
             store.finish(
                 r.id(),
+                r.epoch(),
                 OperationState.SUCCEEDED,
                 1,
                 "done",
@@ -60,11 +63,11 @@ final class OutageTest {
                 OperationResult.of("r"),
                 T0.plusSeconds(5)))
         .isEmpty();
-    assertThat(store.evict(T0.plusSeconds(6))).isZero();
+    store.tick(T0.plusSeconds(6));
     assertThat(store.unwrittenFinishes()).isEqualTo(1);
 
     dataSource.fail(false);
-    store.evict(T0.plusSeconds(7));
+    store.tick(T0.plusSeconds(7));
 
     assertThat(store.unwrittenFinishes()).isZero();
     OperationRecord done = store.find(r.id()).orElseThrow();
@@ -75,26 +78,27 @@ final class OutageTest {
   }
 
   @Test
-  void housekeeping_calls_answer_nothing_during_an_outage_and_caller_calls_throw() {
+  void upkeep_answers_nothing_during_an_outage_and_other_calls_throw_for_the_engine_to_retry() {
     OperationRecord r = running();
     dataSource.fail(true);
 
-    assertThat(store.claim("t", 1, "node-a", T0)).isEmpty();
-    assertThat(store.heartbeat("node-a", List.of(r.id()), T0)).isEmpty();
     assertThat(store.expire(T0, "node lost", T0)).isEmpty();
     assertThat(store.evict(T0)).isZero();
-    store.progress(r.id(), 0.5, "half", T0);
-
-    assertThatThrownBy(() -> store.find(r.id()))
-        .isInstanceOf(JdbcStoreException.class)
-        .hasMessageContaining("the database is unreachable");
-    assertThatThrownBy(() -> store.list(OperationQuery.of("t")))
-        .isInstanceOf(JdbcStoreException.class);
-    assertThatThrownBy(() -> store.requestStop(r.id(), null, T0))
-        .isInstanceOf(JdbcStoreException.class);
+    for (ThrowingCallable call :
+        List.<ThrowingCallable>of(
+            () -> store.claim("t", 1, "node-a", T0),
+            () -> store.heartbeat("node-a", Map.of(r.id(), r.epoch()), T0),
+            () -> store.progress(r.id(), r.epoch(), 0.5, "half", T0),
+            () -> store.find(r.id()),
+            () -> store.list(OperationQuery.of("t")),
+            () -> store.requestStop(r.id(), null, T0))) {
+      assertThatThrownBy(call)
+          .isInstanceOf(JdbcStoreException.class)
+          .hasMessageContaining("the database is unreachable");
+    }
 
     dataSource.fail(false);
-    store.evict(T0.plusSeconds(1));
+    assertThat(store.progress(r.id(), r.epoch(), 0.5, "half", T0)).isPresent();
     assertThat(store.find(r.id()).orElseThrow().text()).isEqualTo("half");
   }
 }

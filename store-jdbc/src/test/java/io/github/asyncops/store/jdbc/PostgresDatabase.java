@@ -73,6 +73,7 @@ final class PostgresDatabase implements AutoCloseable, AfterAllCallback {
   /** Empties the tables, if they exist. */
   void truncate() throws SQLException {
     execute("TRUNCATE " + prefix + "operation, " + prefix + "result, " + prefix + "forgotten");
+    execute("UPDATE " + prefix + "queue SET queued = 0");
   }
 
   private void execute(String sql) throws SQLException {
@@ -90,7 +91,7 @@ final class PostgresDatabase implements AutoCloseable, AfterAllCallback {
   @Override
   public void close() throws SQLException {
     try {
-      for (String table : List.of("result", "operation", "forgotten", "lock")) {
+      for (String table : List.of("result", "operation", "forgotten", "queue", "lock")) {
         execute("DROP TABLE IF EXISTS " + prefix + table);
       }
     } finally {

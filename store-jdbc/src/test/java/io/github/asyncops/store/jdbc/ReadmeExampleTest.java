@@ -10,16 +10,15 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.StartRequest;
-import io.github.asyncops.core.examples.ReportProvider;
-import io.github.asyncops.core.examples.ReportProvider.Request;
+import io.github.asyncops.store.jdbc.ReportProvider.Request;
 import java.time.Duration;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the set-up the README shows, with core's example {@link ReportProvider}, on an in-memory H2
- * database instead of PostgreSQL: the same lines with another JDBC URL.
+ * Runs the set-up the README shows, with the top README's {@link ReportProvider}, on an in-memory
+ * H2 database instead of PostgreSQL: the same lines with another JDBC URL.
  */
 final class ReadmeExampleTest {
 

@@ -1,0 +1,58 @@
+package io.github.asyncops.compat;
+
+import io.github.asyncops.core.OperationResult;
+import io.github.asyncops.core.Scope;
+import io.github.asyncops.core.spi.Worker;
+import io.github.asyncops.core.spi.WorkerContext;
+import io.github.asyncops.core.spi.WorkerProvider;
+
+/**
+ * A flight like the demo's missile launch: GLOBAL scope, so every caller joins the one in the air,
+ * and it flies until it is stopped, reporting progress as it goes. A flight nobody stops lands by
+ * itself after {@link #MAX_STEPS} steps.
+ */
+public final class Flight implements WorkerProvider<Void> {
+  /** The type's name. */
+  public static final String NAME = "flight";
+
+  /** The text once a stop is requested. */
+  public static final String STOPPING = "Flight called off";
+
+  /** Steps before a flight lands by itself. */
+  static final int MAX_STEPS = 6_000;
+
+  /** The length of one step, in milliseconds: a flight lasts at most a minute. */
+  private static final long STEP_MILLIS = 10;
+
+  /** Creates the type; {@link java.util.ServiceLoader} does. */
+  public Flight() {}
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Scope scope() {
+    return Scope.GLOBAL;
+  }
+
+  @Override
+  public Worker create(Void parameters) {
+    return new Worker() {
+      @Override
+      public OperationResult run(WorkerContext context) throws InterruptedException {
+        for (int step = 1; step <= MAX_STEPS && !context.stopRequested(); step++) {
+          Thread.sleep(STEP_MILLIS);
+          context.progress((double) step / MAX_STEPS, "Flown " + step + " steps");
+        }
+        return OperationResult.none();
+      }
+
+      @Override
+      public String stop() {
+        return STOPPING;
+      }
+    };
+  }
+}

@@ -1,0 +1,11 @@
+/** An application on the module path: one worker, served over JAX-RS, with a JDBC store. */
+module io.github.asyncops.compat.modules {
+  requires transitive io.github.asyncops.core;
+  requires io.github.asyncops.jaxrs;
+  requires io.github.asyncops.store.jdbc;
+
+  exports io.github.asyncops.compat.modules;
+
+  provides io.github.asyncops.core.spi.WorkerProvider with
+      io.github.asyncops.compat.modules.Greeting;
+}

@@ -1,0 +1,277 @@
+package io.github.asyncops.core;
+
+import io.github.asyncops.core.spi.OperationRecord;
+import io.github.asyncops.core.spi.OperationStore;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Moves queued operations onto worker threads and off them again. {@link #dispatch} claims as many
+ * queued records of a type as the type and the engine have free slots, in one store call (a batch,
+ * like db-scheduler's lock-and-fetch), and hands them to the executor; {@link #complete} records
+ * how a run ended, frees its slot and, if there is news of queued work, claims the next for the
+ * same worker thread, which runs it without a round trip through the executor.
+ *
+ * <p>Slots are reserved before a claim, so two dispatchers never oversubscribe a type. A claim is
+ * made only with a free slot and only on news that can matter: each type counts news of queued work
+ * ({@link RegisteredType#submitted}), and a claim that found fewer records than it asked for
+ * remembers the count it saw, so no claim follows until new work is announced. A dispatcher that
+ * raced a start sees the count move and claims again. An engine that runs no workers (a client-only
+ * node) never claims.
+ */
+final class Dispatcher {
+  private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
+
+  private final OperationStore store;
+  private final String nodeId;
+  private final Clock clock;
+  private final LocalExecutions local;
+  private final Transitions transitions;
+  private final Notifier notifier;
+  private final Snapshots snapshots;
+  private final Slots slots;
+  private final Executor executor;
+  private final BooleanSupplier closed;
+  private final boolean runsWorkers;
+
+  Dispatcher(
+      EngineConfig config,
+      LocalExecutions local,
+      Transitions transitions,
+      Notifier notifier,
+      Snapshots snapshots,
+      Executor executor,
+      BooleanSupplier closed) {
+    this.store = config.store();
+    this.nodeId = config.nodeId();
+    this.clock = config.clock();
+    this.runsWorkers = config.runsWorkers();
+    this.local = local;
+    this.transitions = transitions;
+    this.notifier = notifier;
+    this.snapshots = snapshots;
+    this.slots = new Slots(config.maxRunning());
+    this.executor = executor;
+    this.closed = closed;
+  }
+
+  /** Tells the dispatcher that work of a type was queued, and claims it if a slot is free. */
+  void news(RegisteredType rt) {
+    rt.submitted.incrementAndGet();
+    dispatch(rt);
+  }
+
+  /** Claims and launches queued operations of a type while it and the engine have free slots. */
+  void dispatch(RegisteredType rt) {
+    Execution first = dispatch(rt, false);
+    if (first != null) {
+      submit(first);
+    }
+  }
+
+  /**
+   * Claims queued operations of a type, up to its free slots, and launches them. With {@code
+   * forCaller}, returns the first one launched instead of handing it to the executor, for a worker
+   * thread that just finished one to run next: that saves the executor's hand-off.
+   */
+  private Execution dispatch(RegisteredType rt, boolean forCaller) {
+    Execution forMe = null;
+    // One thread claims a type at a time; another that brings news leaves it to that one, which
+    // sees the news count move before it stops. Checking again after letting go closes the gap
+    // between its last look and the release.
+    while (runsWorkers && rt.hasNews() && rt.claiming.compareAndSet(false, true)) {
+      long lastSeen;
+      try {
+        forMe = claimWhileNews(rt, forCaller, forMe);
+      } finally {
+        lastSeen = rt.submitted.get();
+        rt.claiming.set(false);
+      }
+      if (rt.submitted.get() == lastSeen) {
+        return forMe;
+      }
+    }
+    return forMe;
+  }
+
+  private Execution claimWhileNews(RegisteredType rt, boolean forCaller, Execution claimedBefore) {
+    Execution forMe = claimedBefore;
+    while (!closed.getAsBoolean()) {
+      long seen = rt.submitted.get();
+      if (seen == rt.drainedAt.get()) {
+        return forMe;
+      }
+      int free = slots.reserveUpTo(rt, Integer.MAX_VALUE);
+      if (free == 0) {
+        return forMe;
+      }
+      List<OperationRecord> claimed;
+      try {
+        claimed = store.claim(rt.type.name(), free, nodeId, clock.instant());
+      } catch (RuntimeException e) {
+        slots.release(rt, free);
+        throw e;
+      }
+      if (claimed.size() < free) {
+        slots.release(rt, free - claimed.size());
+        rt.drainedAt.accumulateAndGet(seen, Math::max);
+      }
+      if (claimed.isEmpty()) {
+        continue;
+      }
+      for (OperationRecord record : claimed) {
+        Execution launched = launch(rt, record);
+        if (launched == null) {
+          continue;
+        }
+        if (forCaller && forMe == null) {
+          forMe = launched;
+        } else {
+          submit(launched);
+        }
+      }
+    }
+    return forMe;
+  }
+
+  /**
+   * Claims every type that has news; with {@code poll}, every type, for news a store could not
+   * push.
+   */
+  void dispatchAll(Collection<RegisteredType> types, boolean poll) {
+    for (RegisteredType rt : types) {
+      if (poll) {
+        rt.submitted.incrementAndGet();
+      }
+      if (rt.hasNews()) {
+        dispatch(rt);
+      }
+    }
+  }
+
+  /** Prepares a claimed operation to run; null if it cannot or already runs. */
+  private Execution launch(RegisteredType rt, OperationRecord record) {
+    Execution execution;
+    try {
+      execution =
+          local.getOrMake(
+              record.id(),
+              id ->
+                  Execution.claimed(
+                      id,
+                      rt,
+                      rt.create(record.parameters()),
+                      new Progress(record.value(), record.text()),
+                      clock.instant()));
+    } catch (RuntimeException e) {
+      slots.release(rt);
+      transitions.finish(
+          record.id(),
+          record.epoch(),
+          OperationState.FAILED,
+          record.value(),
+          record.text(),
+          Failures.message(e),
+          OperationResult.none());
+      return null;
+    }
+    if (!execution.launch(record.epoch(), clock.instant())) {
+      slots.release(rt);
+      return null;
+    }
+    notifier.stateChanged(snapshots.of(record));
+    return execution;
+  }
+
+  /** Hands a launched operation to the executor; fails it if the executor refuses. */
+  void submit(Execution execution) {
+    try {
+      executor.execute(new Run(this, clock, execution));
+    } catch (RejectedExecutionException e) {
+      LOG.log(Level.ERROR, "the worker executor refused operation " + execution.id, e);
+      end(
+          execution,
+          OperationState.FAILED,
+          Progress.NONE,
+          closed.getAsBoolean()
+              ? "the server is shutting down"
+              : "the server could not run the operation",
+          OperationResult.none());
+    }
+  }
+
+  /**
+   * Ends an operation that ran here: stores the final state and frees its slot. Then, if news of
+   * queued work came, claims the next operation of the type for the calling worker thread to run.
+   *
+   * @return the next operation, launched, or null if none is queued or it could not be claimed
+   */
+  Execution complete(
+      Execution execution,
+      OperationState state,
+      Progress progress,
+      String error,
+      OperationResult result) {
+    end(execution, state, progress, error, result);
+    try {
+      return dispatch(execution.type, true);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not claim queued '" + execution.type.type.name() + "' work", e);
+      return null;
+    }
+  }
+
+  /**
+   * Stores an operation's final state, unless this node lost it, and frees its slot, without
+   * dispatching: after an executor refused a task, dispatching at once would fail the whole queue;
+   * the next tick tries again.
+   */
+  private void end(
+      Execution execution,
+      OperationState state,
+      Progress progress,
+      String error,
+      OperationResult result) {
+    try {
+      if (!execution.lost()) {
+        transitions.finish(
+            execution.id,
+            execution.epoch(),
+            state,
+            progress.value(),
+            progress.text(),
+            error,
+            result);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.ERROR,
+          "could not record the end of operation "
+              + execution.id
+              + " ("
+              + state
+              + "); without heartbeats it will be failed as lost after the lease",
+          e);
+    } finally {
+      local.remove(execution);
+      slots.release(execution.type);
+    }
+  }
+
+  /**
+   * Dispatches where a failure must not reach the caller: the operation was accepted or ended, and
+   * the next housekeeping tick dispatches again.
+   */
+  void dispatchQuietly(RegisteredType rt) {
+    try {
+      news(rt);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "could not claim queued '" + rt.type.name() + "' work; retrying", e);
+    }
+  }
+}

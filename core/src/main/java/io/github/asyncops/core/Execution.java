@@ -1,0 +1,370 @@
+package io.github.asyncops.core;
+
+import io.github.asyncops.core.spi.Worker;
+import io.github.asyncops.core.spi.WorkerContext;
+import java.lang.System.Logger.Level;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * One operation that this engine created or claimed: its worker, the worker's context, and the
+ * thread that runs it.
+ *
+ * <p>Progress lives in two volatile fields that the worker writes with release stores (plain stores
+ * on x86, without the full fence of a volatile write) and without a lock, so reporting in a tight
+ * loop costs less than one volatile write. Readers use volatile reads. A reader may pair a new
+ * value with the previous text for one tick, which a progress bar does not show. The housekeeping
+ * thread publishes changes by comparing with what it published last ({@link #takeChange()}), so the
+ * writer does no extra work.
+ */
+final class Execution implements WorkerContext {
+  private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
+  private static final VarHandle VALUE;
+  private static final VarHandle TEXT;
+
+  static {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      VALUE = lookup.findVarHandle(Execution.class, "value", double.class);
+      TEXT = lookup.findVarHandle(Execution.class, "text", String.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  final OperationId id;
+  final RegisteredType type;
+  private final CountDownLatch ready = new CountDownLatch(1);
+  private volatile Worker worker;
+  private volatile double value;
+  private volatile String text;
+  private volatile Stage stage;
+  private Stage sampledStage;
+  private boolean sampledStalled;
+  final ProgressHistory history = new ProgressHistory();
+  private volatile boolean stopRequested;
+  private volatile boolean stopObserved;
+  private volatile boolean timedOut;
+  private volatile Instant stopDeadline;
+  private volatile Instant timeoutAt;
+  private volatile long epoch;
+  private volatile boolean lost;
+  private volatile boolean ran;
+  private volatile Instant renewedAt;
+  private Instant nextProgressAt = Instant.MIN;
+  private final Instant createdAt;
+  private Thread thread;
+  private boolean interrupted;
+  private boolean launched;
+  private double publishedValue;
+  private String publishedText;
+
+  private Execution(OperationId id, RegisteredType type, Instant createdAt) {
+    this.id = id;
+    this.type = type;
+    this.createdAt = createdAt;
+  }
+
+  /** An execution whose worker the starting thread will set with {@link #ready}. */
+  static Execution pending(OperationId id, RegisteredType type, Instant now) {
+    return new Execution(id, type, now);
+  }
+
+  /** An execution for an operation claimed from the store, with its worker ready. */
+  static Execution claimed(
+      OperationId id, RegisteredType type, Worker worker, Progress last, Instant now) {
+    Execution execution = new Execution(id, type, now);
+    execution.value = last.value();
+    execution.text = last.text();
+    execution.ready(worker);
+    return execution;
+  }
+
+  /** Sets the worker (null if it failed to start) and lets {@link #awaitReady()} return. */
+  void ready(Worker w) {
+    this.worker = w;
+    ready.countDown();
+  }
+
+  /** Whether the starting thread is done with the worker's {@code start}. */
+  boolean isReady() {
+    return ready.getCount() == 0;
+  }
+
+  /** Waits until the starting thread has called the worker's {@code start}. */
+  Worker awaitReady() throws InterruptedException {
+    ready.await();
+    return worker;
+  }
+
+  @Override
+  public OperationId id() {
+    return id;
+  }
+
+  @Override
+  public void progress(double newValue, String newText) {
+    VALUE.setRelease(this, clamp(newValue));
+    TEXT.setRelease(this, newText);
+  }
+
+  @Override
+  public void progress(double newValue) {
+    VALUE.setRelease(this, clamp(newValue));
+  }
+
+  @Override
+  public void stage(int index, int count, String name) {
+    stage = new Stage(index, count, name);
+  }
+
+  /** The stage the worker last reported, or null. */
+  Stage stage() {
+    return stage;
+  }
+
+  /**
+   * Samples the reported progress into the history, on the housekeeping thread. A worker that
+   * reports stages but no values is timed by its stages.
+   *
+   * @return whether listeners should hear of this tick although value and text may not have
+   *     changed: the stage changed, or the run stalled or moved again
+   */
+  boolean sample(Instant now) {
+    long millis = now.toEpochMilli();
+    double v = value;
+    Stage s = stage;
+    history.sample(millis, v == 0 && s != null ? s.done() : v, text, s);
+    boolean stalled = history.stalled(millis, type.type.stallAfter());
+    boolean news = s != sampledStage || stalled != sampledStalled;
+    sampledStage = s;
+    sampledStalled = stalled;
+    return news;
+  }
+
+  @Override
+  public boolean stopRequested() {
+    if (stopRequested) {
+      stopObserved = true;
+      return true;
+    }
+    return false;
+  }
+
+  /** What {@code run} last reported. */
+  Progress reported() {
+    return new Progress(value, text);
+  }
+
+  /** What pollers see: the worker's {@code ping} of what it reported. */
+  Progress ping() {
+    Progress reported = reported();
+    Worker w = worker;
+    if (w == null) {
+      return reported;
+    }
+    try {
+      Progress pinged = w.ping(reported);
+      return pinged == null ? reported : pinged;
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "ping of operation " + id + " threw; showing its last report", e);
+      return reported;
+    }
+  }
+
+  /**
+   * A stop request this execution took.
+   *
+   * @param text the worker's stop text, or null if it has none
+   */
+  record Stop(String text) {}
+
+  /**
+   * Records a stop request once and asks the worker for its stop text.
+   *
+   * <p>Holds this execution's monitor while the worker's {@code stop} runs and its text is set, so
+   * a worker that {@code stop} wakes cannot end, and {@link #finalProgress()} cannot be read,
+   * before the stop text is in place.
+   *
+   * @return the stop, or null if one was already requested
+   */
+  synchronized Stop requestStop(Instant graceDeadline) {
+    if (stopRequested) {
+      return null;
+    }
+    stopRequested = true;
+    stopDeadline = graceDeadline;
+    Worker w = worker;
+    if (w == null) {
+      return new Stop(null);
+    }
+    try {
+      String stopText = w.stop();
+      if (stopText != null) {
+        text = stopText;
+      }
+      return new Stop(stopText);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "stop of operation " + id + " threw; stopping anyway", e);
+      return new Stop(null);
+    }
+  }
+
+  /** What pollers see once {@code run} has returned, after any stop request has set its text. */
+  synchronized Progress finalProgress() {
+    return ping();
+  }
+
+  boolean isStopRequested() {
+    return stopRequested;
+  }
+
+  boolean stopObserved() {
+    return stopObserved;
+  }
+
+  void markTimedOut() {
+    timedOut = true;
+  }
+
+  boolean timedOut() {
+    return timedOut;
+  }
+
+  boolean timeoutPassed(Instant now) {
+    Instant at = timeoutAt;
+    return at != null && !now.isBefore(at);
+  }
+
+  /** Binds the execution to the current thread, before {@code run}. */
+  synchronized void enter(Instant timeout) {
+    thread = Thread.currentThread();
+    timeoutAt = timeout;
+  }
+
+  /** Unbinds the thread, after {@code run}, and clears an interrupt aimed at this operation. */
+  synchronized void exit() {
+    ran = true;
+    thread = null;
+    Thread.interrupted();
+  }
+
+  /** Interrupts the running thread once the grace period after a stop request has passed. */
+  synchronized void interruptIfOverdue(Instant now) {
+    Instant deadline = stopDeadline;
+    if (thread != null && !interrupted && deadline != null && !now.isBefore(deadline)) {
+      interrupted = true;
+      thread.interrupt();
+    }
+  }
+
+  /** Interrupts the running thread now, at shutdown. */
+  synchronized void interrupt() {
+    if (thread != null) {
+      interrupted = true;
+      thread.interrupt();
+    }
+  }
+
+  synchronized boolean wasInterrupted() {
+    return interrupted;
+  }
+
+  /**
+   * Marks the execution handed to the executor under the epoch it was claimed with; false if it
+   * already was.
+   */
+  synchronized boolean launch(long claimedEpoch, Instant now) {
+    if (launched) {
+      return false;
+    }
+    epoch = claimedEpoch;
+    renewedAt = now;
+    launched = true;
+    return true;
+  }
+
+  /** The epoch this node claimed the operation with, or 0 before the claim. */
+  long epoch() {
+    return epoch;
+  }
+
+  /** When this node last confirmed it holds the operation: its claim or last heartbeat. */
+  Instant renewedAt() {
+    return renewedAt;
+  }
+
+  void renewed(Instant now) {
+    renewedAt = now;
+  }
+
+  /** When the starting thread made this execution, for forgetting ones another node ran. */
+  Instant createdAt() {
+    return createdAt;
+  }
+
+  /**
+   * Marks the operation lost to this node and asks the worker to stop; its thread is interrupted
+   * once {@code graceDeadline} passes. {@link #stopRequested()} turns true.
+   *
+   * @return true the first time
+   */
+  boolean lose(Instant graceDeadline) {
+    if (lost) {
+      return false;
+    }
+    lost = true;
+    requestStop(graceDeadline);
+    return true;
+  }
+
+  /** Whether the worker's {@code run} returned, so its end is being written. */
+  boolean ran() {
+    return ran;
+  }
+
+  /** Whether this node lost the operation, so nothing of it may be written any more. */
+  boolean lost() {
+    return lost;
+  }
+
+  /** Whether progress may be written at {@code now}. Only the housekeeping thread calls this. */
+  boolean progressDue(Instant now) {
+    return !now.isBefore(nextProgressAt);
+  }
+
+  /** Holds the next progress write back for {@code interval}, the store's progress throttle. */
+  void progressWritten(Instant now, Duration interval) {
+    nextProgressAt = now.plus(interval);
+  }
+
+  synchronized boolean launched() {
+    return launched;
+  }
+
+  /**
+   * Returns the reported progress if it changed since the last call, else null. Only the
+   * housekeeping thread calls this; it then stores what pollers see ({@link #ping()}), so nodes
+   * that read the store show the same text as this one.
+   */
+  Progress takeChange() {
+    double v = value;
+    String t = text;
+    if (v == publishedValue && java.util.Objects.equals(t, publishedText)) {
+      return null;
+    }
+    publishedValue = v;
+    publishedText = t;
+    return new Progress(v, t);
+  }
+
+  private static double clamp(double v) {
+    if (v >= 1) {
+      return 1;
+    }
+    return v > 0 ? v : 0;
+  }
+}

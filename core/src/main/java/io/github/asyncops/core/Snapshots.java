@@ -1,0 +1,57 @@
+package io.github.asyncops.core;
+
+import io.github.asyncops.core.spi.OperationRecord;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Turns records into what pollers see, with live progress for operations running here. An operation
+ * this node only started shows what the store has, since another node may run it.
+ */
+final class Snapshots {
+  private final Map<String, RegisteredType> types;
+  private final LocalExecutions local;
+  private final Clock clock;
+
+  Snapshots(Map<String, RegisteredType> types, LocalExecutions local, Clock clock) {
+    this.types = types;
+    this.local = local;
+    this.clock = clock;
+  }
+
+  OperationSnapshot of(OperationRecord r) {
+    double value = r.value();
+    String text = r.text();
+    Execution execution = r.state().isActive() ? local.get(r.id()) : null;
+    if (execution != null && execution.launched() && !execution.lost()) {
+      Progress live = execution.ping();
+      value = live.value();
+      text = live.text();
+    } else {
+      execution = null;
+    }
+    RegisteredType rt = types.get(r.type());
+    RunTime time = RunTime.of(r, execution, rt == null ? null : rt.type, clock.instant());
+    return new OperationSnapshot(
+        r.id(),
+        r.type(),
+        r.state(),
+        value,
+        text,
+        r.owner(),
+        r.key(),
+        r.createdAt(),
+        r.startedAt(),
+        r.updatedAt(),
+        r.finishedAt(),
+        r.error(),
+        !(r.result() instanceof OperationResult.None),
+        r.stopRequested(),
+        r.state().isActive() && rt != null ? rt.type.pollInterval() : null,
+        r.node(),
+        time.elapsed(),
+        time.remaining(),
+        time.stalled(),
+        time.stage());
+  }
+}

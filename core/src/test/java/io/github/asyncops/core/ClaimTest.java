@@ -1,0 +1,92 @@
+package io.github.asyncops.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.asyncops.core.spi.OperationRecord;
+import io.github.asyncops.core.testing.ForwardingStore;
+import io.github.asyncops.testing.Gate;
+import io.github.asyncops.testing.ManualClock;
+import io.github.asyncops.testing.ManualScheduler;
+import io.github.asyncops.testing.TestProvider;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 12: the engine claims only with free slots and only on news of queued work, and claims a
+ * batch, as many as it has free slots, in one store call. Counts the store's claim calls; what a
+ * claim costs in statements is the JDBC store's test.
+ */
+final class ClaimTest {
+  private final Gate gate = new Gate();
+  private final ManualClock clock = new ManualClock();
+  private final ManualScheduler scheduler = new ManualScheduler();
+  private final List<Integer> claims = new CopyOnWriteArrayList<>();
+  private final ForwardingStore store =
+      new ForwardingStore() {
+        @Override
+        public List<OperationRecord> claim(String type, int max, String node, Instant now) {
+          List<OperationRecord> claimed = super.claim(type, max, node, now);
+          claims.add(claimed.size());
+          return claimed;
+        }
+      };
+  private final OperationEngine engine =
+      OperationEngine.builder()
+          .discover(false)
+          .store(store)
+          .clock(clock)
+          .scheduler(scheduler)
+          .maxRunning(3)
+          .worker(
+              TestProvider.of(
+                  "job",
+                  p ->
+                      c -> {
+                        gate.pass(c);
+                        return OperationResult.none();
+                      }))
+          .build();
+
+  @AfterEach
+  void close() {
+    gate.open(100);
+    engine.close();
+  }
+
+  @Test
+  void an_idle_engine_claims_nothing_between_heartbeats() {
+    scheduler.tick();
+    int atStart = claims.size();
+
+    for (int i = 0; i < 20; i++) {
+      clock.advance(Duration.ofMillis(100));
+      scheduler.tick();
+    }
+
+    assertThat(claims).hasSize(atStart);
+  }
+
+  @Test
+  void a_full_engine_does_not_claim_and_claims_only_what_frees_up() throws Exception {
+    scheduler.tick();
+    for (int i = 0; i < 3; i++) {
+      engine.start(StartRequest.of("job"));
+    }
+    gate.awaitArrivals(3);
+    claims.clear();
+
+    for (int i = 0; i < 4; i++) {
+      engine.start(StartRequest.of("job"));
+    }
+    scheduler.tick();
+    assertThat(claims).isEmpty();
+
+    gate.open(3);
+    gate.awaitArrivals(3);
+    assertThat(claims.stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
+  }
+}

@@ -1,0 +1,14 @@
+/**
+ * The demo's operation types as a plugin: the seed's missile launch and a CSV export, found by
+ * {@link java.util.ServiceLoader} through {@code provides} here and {@code META-INF/services} on
+ * the class path.
+ */
+module io.github.asyncops.demo {
+  requires transitive io.github.asyncops.core;
+
+  exports io.github.asyncops.demo;
+
+  provides io.github.asyncops.core.spi.WorkerProvider with
+      io.github.asyncops.demo.MissileLaunchProvider,
+      io.github.asyncops.demo.CsvExportProvider;
+}

@@ -1,0 +1,127 @@
+package io.github.asyncops.store.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.asyncops.core.OperationEngine;
+import io.github.asyncops.core.OperationListener;
+import io.github.asyncops.core.OperationResult;
+import io.github.asyncops.core.OperationSnapshot;
+import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.StartRequest;
+import io.github.asyncops.testing.ManualClock;
+import io.github.asyncops.testing.ManualScheduler;
+import io.github.asyncops.testing.TestProvider;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * Issue 12: what an operation and an idle node cost on PostgreSQL, counted by a {@link
+ * CountingDataSource} around the store's pool: at most three transactions per operation on the
+ * happy path (insert, claim, finish), and at most one statement a second on an idle node. Counts,
+ * not times; a failing count prints the statement log. The housekeeping tick is driven by hand, so
+ * the per-operation counts hold no housekeeping.
+ */
+final class StatementCountPostgresIT {
+  @RegisterExtension static final PostgresDatabase database = new PostgresDatabase();
+
+  private static final int OPERATIONS = 200;
+
+  private final HikariDataSource pool = PostgresDatabase.pool(4);
+  private final CountingDataSource counting = new CountingDataSource(pool);
+  private final ManualClock clock = new ManualClock();
+  private final ManualScheduler scheduler = new ManualScheduler();
+  private final List<AutoCloseable> closing = new ArrayList<>();
+  private volatile CountDownLatch done = new CountDownLatch(0);
+
+  @BeforeEach
+  void emptyTables() throws Exception {
+    database.empty();
+  }
+
+  @AfterEach
+  void close() throws Exception {
+    for (AutoCloseable c : closing) {
+      c.close();
+    }
+    pool.close();
+  }
+
+  private OperationEngine engine(boolean listen) {
+    JdbcOperationStore store =
+        JdbcOperationStore.builder(counting)
+            .tablePrefix(database.prefix)
+            .codec(new JacksonCodec())
+            .listen(listen)
+            .build();
+    OperationEngine engine =
+        OperationEngine.builder()
+            .discover(false)
+            .store(store)
+            .clock(clock)
+            .scheduler(scheduler)
+            .maxRunning(8)
+            .listener(
+                new OperationListener() {
+                  @Override
+                  public void stateChanged(OperationSnapshot snapshot) {
+                    if (snapshot.state() == OperationState.SUCCEEDED) {
+                      done.countDown();
+                    }
+                  }
+                })
+            .queueCapacity(OPERATIONS)
+            .worker(
+                TestProvider.of("noop", p -> c -> OperationResult.none())
+                    .maxConcurrent(8)
+                    .retention(Duration.ofHours(1)))
+            .build();
+    closing.add(0, store);
+    closing.add(0, engine);
+    return engine;
+  }
+
+  @Test
+  void an_operation_costs_at_most_three_transactions_and_three_statements_on_the_happy_path()
+      throws Exception {
+    OperationEngine engine = engine(true);
+    done = new CountDownLatch(OPERATIONS);
+    scheduler.tick();
+    counting.reset();
+
+    for (int i = 0; i < OPERATIONS; i++) {
+      engine.start(StartRequest.of("noop"));
+    }
+    assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat((double) counting.transactions.get() / OPERATIONS)
+        .as("transactions per operation; %s", counting.summary())
+        .isLessThanOrEqualTo(3.0);
+    assertThat((double) counting.statements.get() / OPERATIONS)
+        .as("statements per operation; %s", counting.summary())
+        .isLessThanOrEqualTo(3.0);
+  }
+
+  @Test
+  void an_idle_node_makes_at_most_one_statement_a_second() {
+    engine(true);
+    scheduler.tick();
+    counting.reset();
+
+    for (int i = 0; i < 600; i++) {
+      clock.advance(Duration.ofMillis(100));
+      scheduler.tick();
+    }
+
+    assertThat(counting.statements.get())
+        .as("statements in 60 idle seconds: %s", counting.log)
+        .isLessThanOrEqualTo(60);
+  }
+}

@@ -1,2 +1,0 @@
-/** Registers `<background-operation-bar>` (unless something already did) and re-exports the API. */
-export * from './index.js';

@@ -1,0 +1,3 @@
+/// <reference path="./tags.d.ts" />
+// The generated declarations, plus the tag in the DOM's tag maps.
+export * from '../types/index.js';
