@@ -4,7 +4,7 @@
  * undocumented fields, no event without a name (the element names its events at run time).
  */
 export default {
-  globs: ['src/element.js'],
+  globs: ['src/element.js', 'src/operations.js'],
   outdir: '.',
   plugins: [
     {

@@ -42,6 +42,10 @@ import { en } from './messages.js';
  * @property {string | null} error A user-safe message when the state is FAILED.
  * @property {boolean} resultAvailable
  * @property {boolean} stopRequested
+ * @property {number | null} [elapsed] Whole seconds running as of the response, or null if it never ran (absent from older servers).
+ * @property {number | null} [remaining] Estimated whole seconds left as of the response, or null while there is no trustworthy estimate.
+ * @property {boolean} [stalled] Whether it runs but nothing moved for longer than its type's stall threshold.
+ * @property {{ index: number, count: number, name: string | null } | null} [stage] The stage the worker reported, or null.
  * @property {OperationLinks} links
  */
 

@@ -6,6 +6,7 @@
  */
 import { BackgroundOperation, OperationError } from './client.js';
 import { en, ru } from './messages.js';
+import { timeLine } from './time.js';
 
 /** @typedef {import('./client.js').OperationStatus} OperationStatus */
 /** @typedef {import('./client.js').OperationErrorDetail} OperationErrorDetail */
@@ -30,6 +31,7 @@ import { en, ru } from './messages.js';
  * @property {number | null} value Attribute `value`, 0 to 1: shown while no operation is followed.
  * @property {Transport} transport Attribute `transport`. Default `auto`.
  * @property {Record<string, unknown>} params Attribute `params` (JSON): the body `start()` sends by default.
+ * @property {string} omit Attribute `omit`: parts of the line of time to leave out, space-separated: `stage`, `elapsed`, `remaining`, `stalled`.
  */
 
 /**
@@ -56,7 +58,8 @@ const STYLE =
   '[part=percent]{float:right}' +
   '[part=bar]{height:.5em;margin:.25em 0;overflow:hidden;border-radius:1em;background:#e5e7eb}' +
   '[part=fill]{height:100%;width:0;background:var(--c);transition:width .3s}' +
-  ':host([error]) [part=text]{color:var(--asyncops-error-color,#dc2626)}';
+  ':host([error]) [part=text]{color:var(--asyncops-error-color,#dc2626)}' +
+  '[part=time]{font-size:.85em;opacity:.8}[part=time]:empty{display:none}';
 
 /** @type {CSSStyleSheet | undefined} */
 let sheet;
@@ -64,7 +67,7 @@ let sheet;
 const HTML =
   '<span part=percent aria-hidden=true></span><span part=label id=label></span>' +
   '<div part=bar role=progressbar aria-labelledby=label aria-valuemin=0 aria-valuemax=100>' +
-  '<div part=fill></div></div><div part=text aria-live=polite></div>';
+  '<div part=fill></div></div><div part=text aria-live=polite></div><div part=time></div>';
 
 /** @param {string} v */
 const asIs = (v) => v;
@@ -82,6 +85,7 @@ const ATTRS = {
   interval: ['', (v) => +v || 3000],
   value: ['', (v) => (v === '' || isNaN(/** @type {any} */ (v)) ? null : +v)],
   params: ['{}', JSON.parse],
+  omit: ['', asIs],
 };
 const PROPS = [...Object.keys(ATTRS), 'messages'];
 
@@ -96,6 +100,7 @@ const PROPS = [...Object.keys(ATTRS), 'messages'];
  * @attr {number} value - Progress 0 to 1 while no operation is followed.
  * @attr {'auto' | 'sse' | 'poll'} transport - SSE falling back to polling, SSE only, or polling. Default `auto`.
  * @attr {string} params - The JSON body that `start()` sends. Default `{}`.
+ * @attr {string} omit - Parts of the line of time to leave out, space-separated: `stage`, `elapsed`, `remaining`, `stalled`.
  * @attr {string} state - Set by the bar: `queued`, `running`, `stopping`, `succeeded`, `failed`, `stopped` or `lost`.
  * @attr {boolean} error - Set by the bar while a request failed.
  * @fires {CustomEvent<OperationStatus>} operation-update - Every new status, and again on recovery from an error.
@@ -106,6 +111,7 @@ const PROPS = [...Object.keys(ATTRS), 'messages'];
  * @csspart bar - The track, with `role="progressbar"`.
  * @csspart fill - The filled part of the track.
  * @csspart text - The status text, an `aria-live="polite"` region.
+ * @csspart time - The line of time under the text: stage, time elapsed, time left, a stall.
  * @cssprop --asyncops-bar-color - Running and queued. Default #2563eb.
  * @cssprop --asyncops-success-color - Succeeded. Default #16a34a.
  * @cssprop --asyncops-error-color - Failed, lost, and the error text. Default #dc2626.
@@ -133,6 +139,9 @@ export class BackgroundOperationBar extends Base {
   #messages = null;
   /** @type {Record<string, HTMLElement>} */
   #parts = {};
+  #arrived = 0;
+  /** @type {ReturnType<typeof setInterval> | null} */
+  #clock = null;
 
   constructor() {
     super();
@@ -211,6 +220,7 @@ export class BackgroundOperationBar extends Base {
 
   disconnectedCallback() {
     this.#live = false;
+    this.#tick(false);
     this.#client?.destroy();
     this.#client = null;
   }
@@ -267,6 +277,7 @@ export class BackgroundOperationBar extends Base {
       : null;
     for (const type of ['update', 'end', 'error']) {
       this.#client?.addEventListener(type, (event) => {
+        if (type === 'update') this.#arrived = Date.now();
         this.#render();
         this.#dispatch(type, /** @type {CustomEvent} */ (event).detail);
       });
@@ -283,18 +294,37 @@ export class BackgroundOperationBar extends Base {
     const value = s ? s.value : this.value;
     const percent = value === null || value === undefined ? null : Math.round(Math.min(Math.max(value, 0), 1) * 100);
     const text = error?.message || (s ? s.error || s.text || /** @type {Record<string, string>} */ (m)[/** @type {string} */ (state)] : this.text) || '';
+    const lang = /** @type {HTMLElement | null} */ (this.closest('[lang]'))?.lang;
+    const time = timeLine(s, Date.now() - this.#arrived, m, lang, this.omit);
     if (state) this.setAttribute('state', state);
     else this.removeAttribute('state');
     this.toggleAttribute('error', !!error);
+    this.toggleAttribute('stalled', !!(s?.active && s.stalled));
     p.label.textContent = this.label;
     p.percent.textContent = percent === null ? '' : `${percent}%`;
     p.fill.style.width = `${percent ?? 0}%`;
     if (p.text.textContent !== text) p.text.textContent = text;
+    if (p.time.textContent !== time.shown) p.time.textContent = time.shown;
+    this.#tick(this.#live && !!(s?.active && time.shown));
     const bar = p.bar;
     bar.toggleAttribute('aria-busy', !!s?.active);
-    for (const [name, v] of /** @type {[string, unknown][]} */ ([['aria-valuenow', percent], ['aria-valuetext', text || null]])) {
+    const spoken = [text, time.spoken].filter(Boolean).join(', ') || null;
+    for (const [name, v] of /** @type {[string, unknown][]} */ ([['aria-valuenow', percent], ['aria-valuetext', spoken]])) {
       if (v === null) bar.removeAttribute(name);
       else bar.setAttribute(name, /** @type {string} */ (v));
+    }
+  }
+
+  /**
+   * Moves the line of time on once a second while an operation with times is active.
+   *
+   * @param {boolean} on
+   */
+  #tick(on) {
+    if (on && !this.#clock) this.#clock = setInterval(() => this.#render(), 1000);
+    else if (!on && this.#clock) {
+      clearInterval(this.#clock);
+      this.#clock = null;
     }
   }
 }

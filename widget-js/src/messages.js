@@ -1,3 +1,5 @@
+import { enShared, ruShared } from './texts.js';
+
 /**
  * The strings the widget produces itself. Override any subset through `messages`.
  *
@@ -16,20 +18,20 @@
  * @property {string} busy 429 on `start()` without a problem `detail`.
  * @property {string} unknown 404 while following: the server no longer knows the operation.
  * @property {string} expired 410 while following: the server evicted the operation after retention.
+ * @property {string} elapsed The time elapsed; `{time}` is a duration in words.
+ * @property {string} left The estimated time left; `{time}` is a duration in words.
+ * @property {string} stage The stage without a name: `{index}`, `{count}`.
+ * @property {string} stageName The stage with a name: `{index}`, `{count}`, `{name}`.
+ * @property {string} stalled Shown while the server says the operation stalled.
  */
 
 /**
- * English strings the widget produces itself: state names and error texts.
+ * English strings the widget produces itself: state names, error texts and time templates.
  *
  * @type {Messages}
  */
 export const en = {
-  queued: 'Queued',
-  running: 'Running',
-  stopping: 'Stopping…',
-  succeeded: 'Done',
-  failed: 'Failed',
-  stopped: 'Stopped',
+  ...enShared,
   network: 'Connection lost, retrying…',
   server: 'Server error, retrying…',
   unreachable: 'Server unreachable',
@@ -46,12 +48,7 @@ export const en = {
  * @type {Messages}
  */
 export const ru = {
-  queued: 'В очереди',
-  running: 'Выполняется',
-  stopping: 'Останавливается…',
-  succeeded: 'Готово',
-  failed: 'Ошибка',
-  stopped: 'Остановлено',
+  ...ruShared,
   network: 'Нет связи, повторяем…',
   server: 'Ошибка сервера, повторяем…',
   unreachable: 'Сервер недоступен',

@@ -116,6 +116,20 @@ describe('in Chromium', () => {
     expect(await barText()).toBe('Back');
   });
 
+  test('the line of time shows time left, then the stalled hint, and screen readers hear both', async () => {
+    await open('/poll.html');
+    await tab.evaluate(() => document.querySelector('background-operation-bar').start());
+    server.update('launch-1', { value: 0.3, elapsed: 30, remaining: 70, stalled: false });
+    const time = () => tab.evaluate(() => document.querySelector('background-operation-bar').shadowRoot.querySelector('[part=time]').textContent);
+    await tab.waitForFunction(() => document.querySelector('background-operation-bar').shadowRoot.querySelector('[part=time]').textContent.includes('left'));
+    expect(await time()).toMatch(/^3\d seconds elapsed · about 1 minute left$/);
+    server.update('launch-1', { remaining: null, stalled: true });
+    await tab.waitForFunction(() => document.querySelector('background-operation-bar').hasAttribute('stalled'));
+    expect(await time()).toMatch(/ · No progress for a while$/);
+    expect(await tab.getByRole('progressbar', { name: 'Launch' }).getAttribute('aria-valuetext')).toBe('Starting, No progress for a while');
+    expect(await tab.evaluate(() => getComputedStyle(document.querySelector('background-operation-bar').shadowRoot.querySelector('[part=time]')).display)).toBe('block');
+  });
+
   test('two bars on a page follow their own operations', async () => {
     await open('/two.html');
     await tab.evaluate(() => Promise.all([...document.querySelectorAll('background-operation-bar')].map((el) => el.start())));

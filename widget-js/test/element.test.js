@@ -250,3 +250,56 @@ describe('with an operation', () => {
     expect(requests[0].signal.aborted).toBe(true);
   });
 });
+
+describe('time on the bar', () => {
+  const timed = (overrides = {}) => status({ elapsed: 30, remaining: 150, stalled: false, stage: { index: 2, count: 5, name: 'Loading rows' }, ...overrides });
+
+  test('shows the stage, elapsed and time left, moving on by itself between statuses', async () => {
+    server([json(timed())], [timed()]);
+    const el = bar({ url: '/api/operations/launch', transport: 'poll', interval: '60000' });
+    await settle();
+    expect(part(el, 'time').textContent).toBe('Stage 2 of 5: Loading rows · 30 seconds elapsed · about 3 minutes left');
+    expect(progressbar(el).getAttribute('aria-valuetext')).toBe('Working, Stage 2 of 5: Loading rows, about 3 minutes left');
+    await vi.advanceTimersByTimeAsync(40_000);
+    expect(part(el, 'time').textContent).toBe('Stage 2 of 5: Loading rows · 1 minute elapsed · about 2 minutes left');
+  });
+
+  test('a stalled status adds the hint and the stalled attribute', async () => {
+    server([json(timed({ stalled: true, stage: null, remaining: null }))], [timed({ stalled: true, stage: null, remaining: null })]);
+    const el = bar({ url: '/api/operations/launch' });
+    await settle();
+    expect(el.hasAttribute('stalled')).toBe(true);
+    expect(part(el, 'time').textContent).toBe('30 seconds elapsed · No progress for a while');
+  });
+
+  test('omit turns parts off, and Russian comes with lang="ru"', async () => {
+    document.documentElement.lang = 'ru';
+    server([json(timed())], [timed()]);
+    const el = bar({ url: '/api/operations/launch', omit: 'stage elapsed' });
+    await settle();
+    expect(part(el, 'time').textContent).toBe('ещё примерно 3 минуты');
+    el.omit = 'stage elapsed remaining stalled';
+    expect(part(el, 'time').textContent).toBe('');
+  });
+
+  test('without times from the server the bar looks as before and runs no clock', async () => {
+    server([json(status())], [status()]);
+    const el = bar({ url: '/api/operations/launch' });
+    await settle();
+    expect(part(el, 'time').textContent).toBe('');
+    expect(progressbar(el).getAttribute('aria-valuetext')).toBe('Working');
+    expect(vi.getTimerCount()).toBe(1);
+  });
+
+  test('the clock stops when the operation ends and when the element goes', async () => {
+    server([json(timed({ state: 'SUCCEEDED', value: 1 }))], [timed()]);
+    const el = bar({ url: '/api/operations/launch', transport: 'poll' });
+    await settle();
+    expect(part(el, 'time').textContent).not.toBe('');
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(part(el, 'time').textContent).toBe('Stage 2 of 5: Loading rows');
+    expect(vi.getTimerCount()).toBe(0);
+    el.remove();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});

@@ -28,12 +28,12 @@ test('says where it comes from, under the project licence', () => {
 test('has no runtime dependencies and only the define files have side effects', () => {
   expect(pkg.dependencies).toBeUndefined();
   expect(pkg.type).toBe('module');
-  expect(pkg.sideEffects).toEqual(['./src/define.js', './dist/asyncops-widget.min.js']);
+  expect(pkg.sideEffects).toEqual(['./src/define.js', './src/operations-define.js', './dist/asyncops-widget.min.js']);
 });
 
 test('every export has its types and its files exist', () => {
-  expect(Object.keys(pkg.exports)).toEqual(['.', './define', './react', './vue', './custom-elements.json', './package.json']);
-  for (const entry of ['.', './define']) expect(Object.keys(pkg.exports[entry])).toEqual(['types', 'default']);
+  expect(Object.keys(pkg.exports)).toEqual(['.', './define', './operations', './operations/define', './react', './vue', './custom-elements.json', './package.json']);
+  for (const entry of ['.', './define', './operations', './operations/define']) expect(Object.keys(pkg.exports[entry])).toEqual(['types', 'default']);
   for (const entry of ['./react', './vue']) expect(Object.keys(pkg.exports[entry])).toEqual(['types']);
   const files = Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e)));
   for (const file of files) expect(existsSync(new URL(`../${file}`, import.meta.url)), file).toBe(true);
@@ -42,12 +42,12 @@ test('every export has its types and its files exist', () => {
 test('the tarball holds the sources, generated types, typings, ready file, manifest and licence, nothing else', () => {
   const [{ files }] = JSON.parse(execFileSync(process.execPath, [process.env.npm_execpath, 'pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
   const paths = files.map((f) => f.path).sort();
-  const modules = ['client', 'define', 'element', 'index', 'messages'];
+  const modules = ['client', 'define', 'element', 'index', 'messages', 'operations', 'operations-define', 'texts', 'time'];
   expect(paths).toEqual(
     [
       'LICENSE', 'README.md', 'package.json', 'custom-elements.json', 'dist/asyncops-widget.min.js',
       ...modules.map((m) => `src/${m}.js`), ...modules.map((m) => `types/${m}.d.ts`),
-      ...['define', 'index', 'react', 'tags', 'vue'].map((t) => `typings/${t}.d.ts`),
+      ...['define', 'index', 'operations', 'operations-define', 'react', 'tags', 'vue'].map((t) => `typings/${t}.d.ts`),
     ].sort(),
   );
 });
@@ -89,18 +89,37 @@ test('the runtime API is the one the generated declarations describe', async () 
   expect(Object.keys(api.ru)).toEqual(Object.keys(api.en));
 });
 
-test('the custom elements manifest describes the element and package.json names it', () => {
+test('the operations entry exports the list and its texts, nothing of the bar, as its declarations say', async () => {
+  const api = await import('../src/operations.js');
+  expect(Object.keys(api).sort()).toEqual(declared('operations').values);
+  expect(Object.keys(api).sort()).toEqual(['BackgroundOperations', 'listEn', 'listRu']);
+  expect(Object.keys(api.listRu)).toEqual(Object.keys(api.listEn));
+  const list = declared('operations').classes.BackgroundOperations;
+  expect(list).toContain('operations');
+  expect(members(api.BackgroundOperations)).toEqual(list.filter((n) => n !== 'operations'));
+  expect(api.BackgroundOperations.observedAttributes.sort()).toEqual(['interval', 'label', 'limit', 'notify', 'omit', 'type', 'url']);
+});
+
+test('the custom elements manifest describes both elements and package.json names it', () => {
   expect(pkg.customElements).toBe('custom-elements.json');
   const manifest = JSON.parse(read('custom-elements.json'));
-  const element = manifest.modules.flatMap((m) => m.declarations).find((d) => d.customElement);
-  expect(element).toMatchObject({ name: 'BackgroundOperationBar', tagName: 'background-operation-bar' });
-  expect(element.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(['url', 'interval', 'label', 'text', 'value', 'transport', 'params']));
-  expect(element.events.map((e) => e.name)).toEqual(['operation-update', 'operation-end', 'operation-error']);
-  expect(element.cssParts.map((p) => p.name)).toEqual(['label', 'percent', 'bar', 'fill', 'text']);
+  const elements = manifest.modules.flatMap((m) => m.declarations).filter((d) => d.customElement);
+  expect(elements.map((d) => [d.name, d.tagName])).toEqual([
+    ['BackgroundOperationBar', 'background-operation-bar'],
+    ['BackgroundOperations', 'background-operations'],
+  ]);
+  const [bar, list] = elements;
+  expect(bar.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(['url', 'interval', 'label', 'text', 'value', 'transport', 'params', 'omit']));
+  expect(bar.events.map((e) => e.name)).toEqual(['operation-update', 'operation-end', 'operation-error']);
+  expect(bar.cssParts.map((p) => p.name)).toEqual(['label', 'percent', 'bar', 'fill', 'text', 'time']);
+  expect(list.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(['url', 'type', 'limit', 'interval', 'label', 'omit', 'notify']));
+  expect(list.events.map((e) => e.name)).toEqual(['operation-end']);
 });
 
 test('imports without a DOM, as under SSR, and define does nothing there', async () => {
   expect(globalThis.customElements).toBeUndefined();
   const api = await import('../src/define.js');
   expect(typeof api.BackgroundOperationBar.define).toBe('function');
+  const list = await import('../src/operations-define.js');
+  expect(typeof list.BackgroundOperations.define).toBe('function');
 });

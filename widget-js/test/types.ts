@@ -2,6 +2,15 @@
 import { BackgroundOperation, BackgroundOperationBar, OperationError, en, ru } from '@asyncops/widget';
 import type { Messages, OperationErrorDetail, OperationStatus, Transport } from '@asyncops/widget';
 import * as defined from '@asyncops/widget/define';
+import { BackgroundOperations, listEn, listRu } from '@asyncops/widget/operations';
+import '@asyncops/widget/operations/define';
+
+const list: BackgroundOperations = document.createElement('background-operations');
+const listed: OperationStatus[] = list.operations;
+const refreshed: Promise<OperationStatus[]> = list.refresh();
+list.addEventListener('operation-end', (e) => e.detail.resultAvailable satisfies boolean);
+list.messages = { ...listRu, stop: 'Стоп' };
+const listTexts: string = listEn.download + BackgroundOperations.define().name;
 
 const op = new BackgroundOperation({ url: '/api/operations/launch', interval: 1000, transport: 'sse', messages: { busy: 'Wait' } });
 new BackgroundOperation({ url: '/api/operations/launch', resume: false, messages: ru });
@@ -50,6 +59,9 @@ bar.text = 'Waiting';
 bar.value = 0.5;
 bar.value = null;
 bar.params = { target: 'moon' };
+bar.omit = 'elapsed stage';
+const left: number | null | undefined = current?.remaining;
+const stageName: string | null | undefined = current?.stage?.name;
 const transport: Transport = bar.transport;
 // @ts-expect-error no such transport
 bar.transport = 'ws';

@@ -1,5 +1,5 @@
-// Wires the demo's buttons to its progress bars, and adds a window for every operation type that
-// has none of its own (a plugin dropped in); the bars do the rest.
+// Wires the demo's buttons to its progress bars and the list of my operations, and adds a window
+// for every operation type that has none of its own (a plugin dropped in); the bars do the rest.
 const rows = document.getElementById('rows');
 const download = document.getElementById('download');
 
@@ -29,10 +29,23 @@ function showDownload(status) {
   }
 }
 
+// The list of my operations asks the server every few seconds; an export started or ended here
+// shows at once.
 const exportBar = document.getElementById('export');
+const operations = document.getElementById('operations');
+let shownExport = null;
 if (exportBar) {
-  exportBar.addEventListener('operation-update', (event) => showDownload(event.detail));
-  exportBar.addEventListener('operation-end', (event) => showDownload(event.detail));
+  exportBar.addEventListener('operation-update', (event) => {
+    showDownload(event.detail);
+    if (event.detail.id !== shownExport) {
+      shownExport = event.detail.id;
+      operations.refresh?.();
+    }
+  });
+  exportBar.addEventListener('operation-end', (event) => {
+    showDownload(event.detail);
+    operations.refresh?.();
+  });
 }
 
 // GET {base} lists the types; each one without a window gets one made from the template.

@@ -54,7 +54,7 @@ final class Engine implements OperationEngine {
     this.types = types;
     this.store = config.store();
     this.notifier = new Notifier(config.listeners());
-    this.snapshots = new Snapshots(types, local);
+    this.snapshots = new Snapshots(types, local, config.clock());
     this.transitions =
         new Transitions(store, config.clock(), config.stopGrace(), local, notifier, snapshots);
     this.ownsExecutor = config.executor() == null;

@@ -41,6 +41,10 @@ final class Execution implements WorkerContext {
   private volatile Worker worker;
   private volatile double value;
   private volatile String text;
+  private volatile Stage stage;
+  private Stage sampledStage;
+  private boolean sampledStalled;
+  final ProgressHistory history = new ProgressHistory();
   private volatile boolean stopRequested;
   private volatile boolean stopObserved;
   private volatile boolean timedOut;
@@ -110,6 +114,35 @@ final class Execution implements WorkerContext {
   @Override
   public void progress(double newValue) {
     VALUE.setRelease(this, clamp(newValue));
+  }
+
+  @Override
+  public void stage(int index, int count, String name) {
+    stage = new Stage(index, count, name);
+  }
+
+  /** The stage the worker last reported, or null. */
+  Stage stage() {
+    return stage;
+  }
+
+  /**
+   * Samples the reported progress into the history, on the housekeeping thread. A worker that
+   * reports stages but no values is timed by its stages.
+   *
+   * @return whether listeners should hear of this tick although value and text may not have
+   *     changed: the stage changed, or the run stalled or moved again
+   */
+  boolean sample(Instant now) {
+    long millis = now.toEpochMilli();
+    double v = value;
+    Stage s = stage;
+    history.sample(millis, v == 0 && s != null ? s.done() : v, text, s);
+    boolean stalled = history.stalled(millis, type.type.stallAfter());
+    boolean news = s != sampledStage || stalled != sampledStalled;
+    sampledStage = s;
+    sampledStalled = stalled;
+    return news;
   }
 
   @Override

@@ -151,7 +151,14 @@ final class Housekeeping implements Runnable {
   }
 
   private void publishProgress(Execution execution, Instant now) {
-    if (execution.lost() || !execution.progressDue(now) || execution.takeChange() == null) {
+    if (execution.lost()) {
+      return;
+    }
+    boolean timeNews = execution.sample(now);
+    if (!execution.progressDue(now) || execution.takeChange() == null) {
+      if (timeNews) {
+        store.find(execution.id).ifPresent(r -> notifier.progressed(snapshots.of(r)));
+      }
       return;
     }
     Progress shown = execution.ping();

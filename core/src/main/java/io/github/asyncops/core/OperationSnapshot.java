@@ -25,6 +25,14 @@ import java.time.Instant;
  *     the stop came too late, after the work was done
  * @param pollAfter the suggested delay before the next poll, or null once final
  * @param node the engine node that runs or ran it, for operators; null while queued
+ * @param elapsed how long it has been running, to the second (until it ended, once final), or null
+ *     if it never ran
+ * @param remaining the estimated time left while it runs, to the second, or null: before the
+ *     estimate is trustworthy (a few reports and 1 % of progress), when the worker reports no
+ *     values and no stages, when it runs on another node, and once it is no longer running
+ * @param stalled whether it is running and nothing (value, text, stage) moved for longer than its
+ *     type's {@link OperationType#stallAfter() stall threshold}
+ * @param stage the stage the worker last reported while it runs here, or null
  */
 public record OperationSnapshot(
     OperationId id,
@@ -42,7 +50,11 @@ public record OperationSnapshot(
     boolean resultAvailable,
     boolean stopRequested,
     Duration pollAfter,
-    String node) {
+    String node,
+    Duration elapsed,
+    Duration remaining,
+    boolean stalled,
+    Stage stage) {
 
   /**
    * Tells whether the operation may still change.

@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param pollInterval the suggested delay between two polls while active
  * @param restartable whether a store shared by nodes queues an operation again, instead of failing
  *     it, when the node running it is lost
+ * @param stallAfter how long a running operation may report nothing before its status says it
+ *     stalled, or {@link Duration#ZERO} for never
  */
 public record OperationType(
     String name,
@@ -29,4 +31,5 @@ public record OperationType(
     Duration timeout,
     Duration retention,
     Duration pollInterval,
-    boolean restartable) {}
+    boolean restartable,
+    Duration stallAfter) {}

@@ -1,6 +1,7 @@
 package io.github.asyncops.core;
 
 import io.github.asyncops.core.spi.OperationRecord;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -10,10 +11,12 @@ import java.util.Map;
 final class Snapshots {
   private final Map<String, RegisteredType> types;
   private final LocalExecutions local;
+  private final Clock clock;
 
-  Snapshots(Map<String, RegisteredType> types, LocalExecutions local) {
+  Snapshots(Map<String, RegisteredType> types, LocalExecutions local, Clock clock) {
     this.types = types;
     this.local = local;
+    this.clock = clock;
   }
 
   OperationSnapshot of(OperationRecord r) {
@@ -24,8 +27,11 @@ final class Snapshots {
       Progress live = execution.ping();
       value = live.value();
       text = live.text();
+    } else {
+      execution = null;
     }
     RegisteredType rt = types.get(r.type());
+    RunTime time = RunTime.of(r, execution, rt == null ? null : rt.type, clock.instant());
     return new OperationSnapshot(
         r.id(),
         r.type(),
@@ -42,6 +48,10 @@ final class Snapshots {
         !(r.result() instanceof OperationResult.None),
         r.stopRequested(),
         r.state().isActive() && rt != null ? rt.type.pollInterval() : null,
-        r.node());
+        r.node(),
+        time.elapsed(),
+        time.remaining(),
+        time.stalled(),
+        time.stage());
   }
 }

@@ -122,6 +122,7 @@ final class WorkerRegistry {
     requireNotNegative("timeout", p.timeout());
     requireNotNegative("retention", p.retention());
     requireNotNegative("pollInterval", p.pollInterval());
+    requireNotNegative("stallAfter", p.stallAfter());
     if (p.pollInterval().isZero()) {
       throw new IllegalArgumentException("pollInterval must be positive");
     }
@@ -135,7 +136,8 @@ final class WorkerRegistry {
         p.timeout(),
         p.retention(),
         p.pollInterval(),
-        p.restartable());
+        p.restartable(),
+        p.stallAfter());
   }
 
   private static <T> T require(String what, T value) {

@@ -109,12 +109,13 @@ final class Browser implements AutoCloseable {
         .click();
   }
 
-  /** How many requests the page made to the API so far. */
-  long apiRequests() {
+  /** How many requests the page made so far about operations of one type. */
+  long apiRequests(String type) {
     return (Long)
         driver.executeScript(
             "return performance.getEntriesByType('resource')"
-                + ".filter(e => e.name.includes('/api/')).length");
+                + ".filter(e => e.name.includes('/api/operations/' + arguments[0])).length",
+            type);
   }
 
   void offline(boolean offline) {

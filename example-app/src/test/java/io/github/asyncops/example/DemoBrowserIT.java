@@ -75,11 +75,11 @@ final class DemoBrowserIT {
     browser.click("flight", "stop");
     browser.until(d -> "stopped".equals(browser.state("flight")));
     assertThat(browser.text("flight")).isEqualTo("Полет отменен");
-    long requests = browser.apiRequests();
+    long requests = browser.apiRequests("missile-launch");
     Awaitility.await()
         .during(Duration.ofSeconds(4))
         .atMost(Duration.ofSeconds(6))
-        .until(() -> browser.apiRequests() == requests);
+        .until(() -> browser.apiRequests("missile-launch") == requests);
   }
 
   @Test

@@ -46,6 +46,10 @@ final class StatusTest extends GrizzlyTest {
             "resultAvailable",
             "stopRequested",
             "node",
+            "elapsed",
+            "remaining",
+            "stalled",
+            "stage",
             "links");
     assertThat(status.path("state").asText()).isEqualTo("RUNNING");
     assertThat(status.path("value").asDouble()).isEqualTo(0.25);
@@ -60,6 +64,38 @@ final class StatusTest extends GrizzlyTest {
     assertThat(status.path("links").path("result").asText()).isEqualTo(self + "/result");
     assertThat(status.path("links").path("events").asText()).isEqualTo(self + "/events");
     assertThat(status.toString()).doesNotContain("owner", "anonymous:");
+  }
+
+  @Test
+  void status_tells_elapsed_and_remaining_seconds_and_a_stall() throws Exception {
+    String id = start("missile-launch").path("id").asText();
+    String path = "operations/missile-launch/" + id;
+    harness.gate.awaitArrivals(1);
+    harness.fixture.tick();
+    for (int step = 1; step <= 3; step++) {
+      double value = step * 0.25;
+      harness.gate.open(1);
+      harness.fixture.until(OperationId.of(id), s -> s.value() == value);
+      harness.fixture.clock.advance(Duration.ofSeconds(10));
+      harness.fixture.tick();
+    }
+
+    Response running = call(path).get();
+    JsonNode status = Http.json(running);
+    assertThat(status.path("elapsed").asLong()).isEqualTo(30);
+    assertThat(status.path("remaining").asLong()).isBetween(8L, 12L);
+    assertThat(status.path("stalled").asBoolean()).isFalse();
+    assertThat(status.path("stage").isNull()).isTrue();
+
+    harness.fixture.clock.advance(Duration.ofSeconds(1));
+    Response later = call(path).header("If-None-Match", running.getHeaderString("ETag")).get();
+    assertThat(later.getStatus()).as("only the clock moved").isEqualTo(304);
+
+    harness.fixture.clock.advance(Duration.ofSeconds(30));
+    harness.fixture.tick();
+    Response stalled = call(path).header("If-None-Match", running.getHeaderString("ETag")).get();
+    assertThat(stalled.getStatus()).isEqualTo(200);
+    assertThat(Http.json(stalled).path("stalled").asBoolean()).isTrue();
   }
 
   @Test

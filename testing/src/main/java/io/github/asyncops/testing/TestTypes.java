@@ -10,8 +10,9 @@ public final class TestTypes {
   private TestTypes() {}
 
   /**
-   * A type of scope NONE and policy JOIN, 4 concurrent, no timeout, 1 minute retention and a
-   * 3-second poll interval, as {@link TestProvider#of} declares it, with these parameters.
+   * A type of scope NONE and policy JOIN, 4 concurrent, no timeout, 1 minute retention, a 3-second
+   * poll interval and a 30-second stall threshold, as {@link TestProvider#of} declares it, with
+   * these parameters.
    *
    * @param name the type name
    * @param parameterType the class its parameters decode into
@@ -29,6 +30,7 @@ public final class TestTypes {
         Duration.ZERO,
         Duration.ofMinutes(1),
         Duration.ofSeconds(3),
-        restartable);
+        restartable,
+        Duration.ofSeconds(30));
   }
 }

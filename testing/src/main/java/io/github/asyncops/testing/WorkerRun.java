@@ -2,6 +2,7 @@ package io.github.asyncops.testing;
 
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.Stage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import java.util.Optional;
  *
  * @param startText what the worker's {@code start} returned, or null
  * @param reports every progress report, in order
+ * @param stages every stage the worker reported, in order
  * @param stopRequested whether the tester requested a stop
  * @param stopSeen whether the worker looked at {@code stopRequested()} after the request
  * @param stopText what the worker's {@code stop} returned, or null
@@ -20,6 +22,7 @@ import java.util.Optional;
 public record WorkerRun(
     String startText,
     List<Report> reports,
+    List<Stage> stages,
     boolean stopRequested,
     boolean stopSeen,
     String stopText,

@@ -4,6 +4,7 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.SettingsSource;
+import io.github.asyncops.core.Stage;
 import io.github.asyncops.core.spi.ProviderContext;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
@@ -160,6 +161,7 @@ public final class WorkerTester<P> {
     private final OperationId id = OperationId.random();
     private final Worker worker;
     private final List<WorkerRun.Report> reports = new ArrayList<>();
+    private final List<Stage> stages = new ArrayList<>();
     private String text;
     private boolean stopRequested;
     private boolean stopSeen;
@@ -196,6 +198,11 @@ public final class WorkerTester<P> {
     }
 
     @Override
+    public void stage(int index, int count, String name) {
+      stages.add(new Stage(index, count, name));
+    }
+
+    @Override
     public boolean stopRequested() {
       stopSeen |= stopRequested;
       return stopRequested;
@@ -203,7 +210,14 @@ public final class WorkerTester<P> {
 
     WorkerRun finish(String startText, OperationResult result, Throwable failure) {
       return new WorkerRun(
-          startText, List.copyOf(reports), stopRequested, stopSeen, stopText, result, failure);
+          startText,
+          List.copyOf(reports),
+          List.copyOf(stages),
+          stopRequested,
+          stopSeen,
+          stopText,
+          result,
+          failure);
     }
   }
 }

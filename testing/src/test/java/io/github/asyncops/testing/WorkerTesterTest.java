@@ -8,6 +8,7 @@ import io.github.asyncops.core.InvalidSettingException;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.Progress;
+import io.github.asyncops.core.Stage;
 import io.github.asyncops.core.spi.ProviderContext;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
@@ -34,6 +35,14 @@ final class WorkerTesterTest {
     assertThat(run.outcome()).isEqualTo(OperationState.SUCCEEDED);
     assertThat(run.resultValue()).contains(OperationResult.of("lift-off"));
     assertThat(run.stopRequested()).isFalse();
+  }
+
+  @Test
+  void the_stages_a_worker_reports_are_recorded_in_order() {
+    WorkerRun run = WorkerTester.of(new Countdown()).setting("from", "2").run(null);
+
+    assertThat(run.stages())
+        .containsExactly(new Stage(1, 2, "counting"), new Stage(2, 2, "counting"));
   }
 
   @Test
@@ -137,6 +146,7 @@ final class WorkerTesterTest {
             if (failAt != null) {
               throw new IllegalStateException("engine failure at " + left);
             }
+            context.stage(from - left + 1, from, "counting");
             context.progress((double) (from - left + 1) / from, left + " left");
             if (context.stopRequested()) {
               return OperationResult.none();

@@ -34,6 +34,19 @@ public interface WorkerContext {
   void progress(double value);
 
   /**
+   * Reports the stage the run entered, such as {@code stage(2, 5, "Loading rows")}. The value
+   * passed to {@link #progress(double)} stays the fraction of the whole run. A worker that reports
+   * stages but no values gets a time-left estimate from its stages, counted as equal shares. Rarely
+   * called, so unlike {@code progress} it may allocate.
+   *
+   * @param index the stage's position, from 1 to {@code count}
+   * @param count how many stages the run has, at least 1
+   * @param name the stage's name for people, or null
+   * @throws IllegalArgumentException if {@code index} is not within 1..{@code count}
+   */
+  void stage(int index, int count, String name);
+
+  /**
    * Tells whether a stop was requested (by a caller, a timeout or shutdown). A worker that sees
    * true should return promptly; the operation then ends {@code STOPPED}.
    *

@@ -120,6 +120,16 @@ public interface WorkerProvider<P> {
   }
 
   /**
+   * How long a running operation may report nothing (no new value, text or stage) before its status
+   * says it stalled. A bar then tells the person watching that it is not moving.
+   *
+   * @return a non-negative duration; by default 30 seconds; {@link Duration#ZERO} never stalls
+   */
+  default Duration stallAfter() {
+    return Duration.ofSeconds(30);
+  }
+
+  /**
    * Whether an operation of this type may run again from the start when the node running it is
    * lost. A store shared by several nodes reads this from the types the engine {@linkplain
    * OperationStore#register registers}: when a node stops heartbeating, a store that supports it

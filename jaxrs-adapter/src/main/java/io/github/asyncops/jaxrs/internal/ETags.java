@@ -11,7 +11,10 @@ import java.util.Base64;
 
 /**
  * Strong entity tags of status representations: a SHA-256 over every field that can change, so two
- * snapshots share a tag exactly when their JSON is the same. Also the second half of event ids.
+ * snapshots share a tag exactly when their JSON is the same, but for {@code elapsed} and {@code
+ * remaining}. Those two move with the clock, every second; a client that hears 304 adds the time
+ * since its last 200 to the one and takes it from the other, which is what a new body would say,
+ * while a poll that changes nothing else stays a cheap 304. Also the second half of event ids.
  */
 public final class ETags {
   /** Bytes of the digest kept: 128 bits, 22 characters. */
@@ -40,7 +43,9 @@ public final class ETags {
             text(snapshot.error()),
             Boolean.toString(snapshot.resultAvailable()),
             Boolean.toString(snapshot.stopRequested()),
-            text(snapshot.node()));
+            text(snapshot.node()),
+            Boolean.toString(snapshot.stalled()),
+            text(snapshot.stage()));
     byte[] digest = sha256().digest(fields.getBytes(StandardCharsets.UTF_8));
     return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, LENGTH));
   }

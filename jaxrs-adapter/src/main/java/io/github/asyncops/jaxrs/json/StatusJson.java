@@ -2,6 +2,8 @@ package io.github.asyncops.jaxrs.json;
 
 import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.Stage;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -25,6 +27,14 @@ import java.time.temporal.ChronoUnit;
  * @param resultAvailable whether {@code links.result} has something to download
  * @param stopRequested whether a stop was requested
  * @param node the server node that runs or ran the operation, for operators; null while queued
+ * @param elapsed whole seconds it has been running (until it ended, once final), or null if it
+ *     never ran; it grows with the clock, so a client adds the time since the response
+ * @param remaining the estimated whole seconds left while it runs, or null while there is no
+ *     trustworthy estimate; it shrinks with the clock, so a client subtracts the time since the
+ *     response
+ * @param stalled whether it runs but nothing moved for longer than its type's stall threshold
+ * @param stage the stage the worker reported ({@code index} from 1, {@code count}, {@code name}),
+ *     or null
  * @param links where to go next
  */
 public record StatusJson(
@@ -43,6 +53,10 @@ public record StatusJson(
     boolean resultAvailable,
     boolean stopRequested,
     String node,
+    Long elapsed,
+    Long remaining,
+    boolean stalled,
+    Stage stage,
     LinksJson links) {
 
   /**
@@ -70,7 +84,15 @@ public record StatusJson(
         snapshot.resultAvailable(),
         snapshot.stopRequested(),
         snapshot.node(),
+        seconds(snapshot.elapsed()),
+        seconds(snapshot.remaining()),
+        snapshot.stalled(),
+        snapshot.stage(),
         LinksJson.of(basePath, snapshot.type(), id));
+  }
+
+  private static Long seconds(Duration duration) {
+    return duration == null ? null : duration.getSeconds();
   }
 
   private static Instant millis(Instant instant) {

@@ -17,8 +17,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A node in its own JVM for {@link FencingPostgresIT}: it starts one GLOBAL flight whose worker
  * reports progress every 20 ms until it is asked to stop, and prints every event with the wall
- * clock: {@code RUNNING}, {@code ACCEPTED} (a progress write the store took), {@code STOPPED} (the
- * worker saw the stop request) and {@code INTERRUPTED}. The test pauses it with SIGSTOP, or cuts
+ * clock: {@code RUNNING}, {@code ACCEPTED} (a progress write the store took, stamped with the time
+ * the write was made, which a pause between the write and its listener does not move), {@code
+ * STOPPED} (the worker saw the stop request) and {@code INTERRUPTED}. The test pauses it with SIGSTOP, or cuts
  * its database connection, and reads the events.
  */
 public final class FencingChild {
@@ -60,7 +61,7 @@ public final class FencingChild {
                 new OperationListener() {
                   @Override
                   public void progressed(OperationSnapshot snapshot) {
-                    event("ACCEPTED", snapshot.id());
+                    event("ACCEPTED", snapshot.id(), snapshot.updatedAt().toEpochMilli());
                   }
                 })
             .worker(
@@ -88,8 +89,12 @@ public final class FencingChild {
     forever.await();
   }
 
-  private static synchronized void event(String what, OperationId id) {
-    System.out.println(what + " " + id + " " + System.currentTimeMillis());
+  private static void event(String what, OperationId id) {
+    event(what, id, System.currentTimeMillis());
+  }
+
+  private static synchronized void event(String what, OperationId id, long at) {
+    System.out.println(what + " " + id + " " + at);
     System.out.flush();
   }
 }
