@@ -19,8 +19,8 @@ import java.util.concurrent.TimeUnit;
  * reports progress every 20 ms until it is asked to stop, and prints every event with the wall
  * clock: {@code RUNNING}, {@code ACCEPTED} (a progress write the store took, stamped with the time
  * the write was made, which a pause between the write and its listener does not move), {@code
- * STOPPED} (the worker saw the stop request) and {@code INTERRUPTED}. The test pauses it with SIGSTOP, or cuts
- * its database connection, and reads the events.
+ * STOPPED} (the worker saw the stop request) and {@code INTERRUPTED}. The test pauses it with
+ * SIGSTOP, or cuts its database connection, and reads the events.
  */
 public final class FencingChild {
   private FencingChild() {}
