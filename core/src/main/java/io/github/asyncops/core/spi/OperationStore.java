@@ -35,7 +35,7 @@ import java.util.Optional;
  *
  * <p>Methods that throw pass the exception to the engine's caller, or, on the engine's own threads,
  * log it and retry on the next housekeeping tick. The contract is tested by {@code
- * OperationStoreContract} in core's test-jar.
+ * OperationStoreContract} in asyncops-testing, which a store's own tests extend.
  */
 public interface OperationStore {
 
