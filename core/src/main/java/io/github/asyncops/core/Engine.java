@@ -147,8 +147,7 @@ final class Engine implements OperationEngine {
     // The store hears of the stop before the worker does, so an end that the stop causes is
     // recorded as a requested one even when the worker ends before this thread goes on.
     Optional<OperationRecord> updated = store.requestStop(id, null, transitions.now());
-    updated.ifPresent(transitions::stopped);
-    return snapshots.of(updated.orElse(record));
+    return snapshots.of(updated.map(transitions::stopped).orElse(record));
   }
 
   @Override

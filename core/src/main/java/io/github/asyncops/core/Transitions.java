@@ -63,32 +63,38 @@ final class Transitions {
    * Acts on a stop request recorded in the store: signals a local execution of it and stores the
    * worker's stop text, then tells listeners. A thread that finds the execution already told leaves
    * the telling to the thread that told it, so listeners hear each stop once.
+   *
+   * @return the record as callers should see it, with the worker's stop text
    */
-  void stopped(OperationRecord record) {
+  OperationRecord stopped(OperationRecord record) {
     Execution execution = local.get(record.id());
     if (execution == null) {
       notifier.stateChanged(snapshots.of(record));
-      return;
+      return record;
     }
     Execution.Stop stop = execution.requestStop(now().plus(stopGrace));
-    if (stop != null) {
-      publishStop(record, execution, stop.text());
-    }
+    return stop == null ? record : publishStop(record, execution, stop.text());
   }
 
-  /** Stores a stop text, lets go of an execution the stop ended, and tells listeners. */
-  void publishStop(OperationRecord record, Execution execution, String text) {
+  /**
+   * Stores a stop text, lets go of an execution the stop ended, and tells listeners.
+   *
+   * @return the record as callers should see it: with the stop text even when the worker ended
+   *     before the text could be stored, which its final record then carries
+   */
+  OperationRecord publishStop(OperationRecord record, Execution execution, String text) {
     OperationRecord shown = record;
     if (text != null && !record.state().isFinal()) {
       shown =
           store
               .progress(record.id(), execution.epoch(), record.value(), text, now())
-              .orElse(record);
+              .orElseGet(() -> record.withProgress(record.value(), text, now()));
     }
     if (record.state().isFinal()) {
       local.remove(execution);
     }
     notifier.stateChanged(snapshots.of(shown));
+    return shown;
   }
 
   /**
