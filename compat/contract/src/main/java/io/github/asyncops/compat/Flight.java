@@ -5,11 +5,13 @@ import io.github.asyncops.core.Scope;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
 import io.github.asyncops.core.spi.WorkerProvider;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A flight like the demo's missile launch: GLOBAL scope, so every caller joins the one in the air,
  * and it flies until it is stopped, reporting progress as it goes. A flight nobody stops lands by
- * itself after {@link #MAX_STEPS} steps.
+ * itself after {@link #MAX_STEPS} steps. Each step waits on a latch that a stop releases at once.
  */
 public final class Flight implements WorkerProvider<Void> {
   /** The type's name. */
@@ -39,11 +41,12 @@ public final class Flight implements WorkerProvider<Void> {
 
   @Override
   public Worker create(Void parameters) {
+    CountDownLatch stopSignal = new CountDownLatch(1);
     return new Worker() {
       @Override
       public OperationResult run(WorkerContext context) throws InterruptedException {
         for (int step = 1; step <= MAX_STEPS && !context.stopRequested(); step++) {
-          Thread.sleep(STEP_MILLIS);
+          stopSignal.await(STEP_MILLIS, TimeUnit.MILLISECONDS);
           context.progress((double) step / MAX_STEPS, "Flown " + step + " steps");
         }
         return OperationResult.none();
@@ -51,6 +54,7 @@ public final class Flight implements WorkerProvider<Void> {
 
       @Override
       public String stop() {
+        stopSignal.countDown();
         return STOPPING;
       }
     };
