@@ -1,5 +1,6 @@
 package io.github.asyncops.core;
 
+import io.github.asyncops.core.spi.Handover;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
 import java.lang.System.Logger.Level;
@@ -80,7 +81,11 @@ final class Dispatcher {
    * thread that just finished one to run next: that saves the executor's hand-off.
    */
   private Execution dispatch(RegisteredType rt, boolean forCaller) {
-    Execution forMe = null;
+    return dispatch(rt, forCaller, null);
+  }
+
+  private Execution dispatch(RegisteredType rt, boolean forCaller, Execution claimedBefore) {
+    Execution forMe = claimedBefore;
     // One thread claims a type at a time; another that brings news leaves it to that one, which
     // sees the news count move before it stops. Checking again after letting go closes the gap
     // between its last look and the release.
@@ -117,26 +122,42 @@ final class Dispatcher {
         slots.release(rt, free);
         throw e;
       }
-      if (claimed.size() < free) {
-        slots.release(rt, free - claimed.size());
-        rt.drainedAt.accumulateAndGet(seen, Math::max);
-      }
-      if (claimed.isEmpty()) {
-        continue;
-      }
-      for (OperationRecord record : claimed) {
-        Execution launched = launch(rt, record);
-        if (launched == null) {
-          continue;
-        }
-        if (forCaller && forMe == null) {
-          forMe = launched;
-        } else {
-          submit(launched);
-        }
-      }
+      forMe = launchAll(rt, seen, free, claimed, forCaller, forMe);
     }
     return forMe;
+  }
+
+  /**
+   * Launches what a claim for {@code free} reserved slots brought, frees the slots it did not fill,
+   * and remembers a short claim as draining the queue up to the news count {@code seen}.
+   *
+   * @return the operation for the caller to run: {@code forMe}, or if that is null and {@code
+   *     forCaller}, the first one launched
+   */
+  private Execution launchAll(
+      RegisteredType rt,
+      long seen,
+      int free,
+      List<OperationRecord> claimed,
+      boolean forCaller,
+      Execution forMe) {
+    if (claimed.size() < free) {
+      slots.release(rt, free - claimed.size());
+      rt.drainedAt.accumulateAndGet(seen, Math::max);
+    }
+    Execution mine = forMe;
+    for (OperationRecord record : claimed) {
+      Execution launched = launch(rt, record);
+      if (launched == null) {
+        continue;
+      }
+      if (forCaller && mine == null) {
+        mine = launched;
+      } else {
+        submit(launched);
+      }
+    }
+    return mine;
   }
 
   /**
@@ -217,13 +238,60 @@ final class Dispatcher {
       Progress progress,
       String error,
       OperationResult result) {
-    end(execution, state, progress, error, result);
+    RegisteredType rt = execution.type;
     try {
-      return dispatch(execution.type, true);
+      if (!execution.lost() && runsWorkers && !closed.getAsBoolean() && rt.hasNews()) {
+        return dispatch(rt, true, handOver(execution, state, progress, error, result));
+      }
+      end(execution, state, progress, error, result);
+      return dispatch(rt, true);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "could not claim queued '" + execution.type.type.name() + "' work", e);
+      LOG.log(Level.WARNING, "could not claim queued '" + rt.type.name() + "' work", e);
       return null;
     }
+  }
+
+  /**
+   * Ends an operation and claims queued ones of its type in one store call, so that the ending
+   * operation's slot passes to the next without a write of its own. Unlike other claims, this one
+   * may run while another thread claims the type: it brings the slot it frees, and the news that
+   * work is queued.
+   *
+   * @return the next operation for the calling worker thread, or null
+   */
+  private Execution handOver(
+      Execution execution,
+      OperationState state,
+      Progress progress,
+      String error,
+      OperationResult result) {
+    RegisteredType rt = execution.type;
+    long seen = rt.submitted.get();
+    int free = 1 + slots.reserveUpTo(rt, Integer.MAX_VALUE);
+    Handover handover;
+    try {
+      handover =
+          store.finishAndClaim(
+              execution.id,
+              execution.epoch(),
+              state,
+              progress.value(),
+              progress.text(),
+              error,
+              result,
+              rt.type.name(),
+              free,
+              nodeId,
+              clock.instant());
+    } catch (RuntimeException e) {
+      local.remove(execution);
+      slots.release(rt, free);
+      LOG.log(Level.ERROR, unrecorded(execution, state), e);
+      return null;
+    }
+    local.remove(execution);
+    handover.finished().ifPresent(r -> notifier.stateChanged(snapshots.of(r)));
+    return launchAll(rt, seen, free, handover.claimed(), true, null);
   }
 
   /**
@@ -249,18 +317,19 @@ final class Dispatcher {
             result);
       }
     } catch (RuntimeException e) {
-      LOG.log(
-          Level.ERROR,
-          "could not record the end of operation "
-              + execution.id
-              + " ("
-              + state
-              + "); without heartbeats it will be failed as lost after the lease",
-          e);
+      LOG.log(Level.ERROR, unrecorded(execution, state), e);
     } finally {
       local.remove(execution);
       slots.release(execution.type);
     }
+  }
+
+  private static String unrecorded(Execution execution, OperationState state) {
+    return "could not record the end of operation "
+        + execution.id
+        + " ("
+        + state
+        + "); without heartbeats it will be failed as lost after the lease";
   }
 
   /**

@@ -140,6 +140,42 @@ public interface OperationStore {
       Instant now);
 
   /**
+   * Moves an active record to a final state, like {@link #finish}, and claims queued records of a
+   * type, like {@link #claim}. The engine calls this when a worker thread ends an operation while
+   * work of its type is queued, to hand the freed slot to the next one. The claim happens even if
+   * the finish is refused. The default calls the two methods; a store shared by nodes does both in
+   * one transaction.
+   *
+   * @param id the identifier of the record to finish
+   * @param epoch the epoch the writer claimed it with
+   * @param state a final state
+   * @param value the final fraction done
+   * @param text the final text, or null
+   * @param error the user-safe error, or null
+   * @param result the result
+   * @param type the name of the type to claim
+   * @param max the most records to claim, at least 1
+   * @param node the claiming node
+   * @param now the current instant
+   * @return the finish and the claimed records
+   */
+  default Handover finishAndClaim(
+      OperationId id,
+      long epoch,
+      OperationState state,
+      double value,
+      String text,
+      String error,
+      OperationResult result,
+      String type,
+      int max,
+      String node,
+      Instant now) {
+    Optional<OperationRecord> finished = finish(id, epoch, state, value, text, error, result, now);
+    return new Handover(finished, claim(type, max, node, now));
+  }
+
+  /**
    * Confirms that {@code node} still runs these records, with the epochs it claimed them with. A
    * store shared by nodes does this in a constant number of statements, whatever the backlog.
    *

@@ -52,6 +52,29 @@ final class Database {
     return call(what, true, work);
   }
 
+  /**
+   * Runs work that writes in one statement, with auto-commit: the statement commits as it runs,
+   * which saves the round trip of a COMMIT. Retried on transient failures.
+   *
+   * @throws JdbcStoreException when it fails for good
+   */
+  <T> T statement(String what, Work<T> work) {
+    return call(
+        what,
+        false,
+        (connection, attempt) -> {
+          if (connection.getAutoCommit()) {
+            return work.run(connection, attempt);
+          }
+          connection.setAutoCommit(true);
+          try {
+            return work.run(connection, attempt);
+          } finally {
+            connection.setAutoCommit(false);
+          }
+        });
+  }
+
   /** Runs work with auto-commit, for reads; retried on transient failures. */
   <T> T read(String what, Work<T> work) {
     return call(what, false, work);

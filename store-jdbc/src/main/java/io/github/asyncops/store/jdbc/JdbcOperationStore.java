@@ -6,6 +6,7 @@ import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.Subscription;
+import io.github.asyncops.core.spi.Handover;
 import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
@@ -77,7 +78,9 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
             types::restartable,
             config.tombstoneCapacity(),
             config.tombstoneTtl());
-    this.work = new NodeWork(writes, upkeep, results, config.evictInterval());
+    this.work =
+        new NodeWork(
+            writes, new Handovers(db, rows, writes), upkeep, results, config.evictInterval());
     News.Opener opener = null;
     if (config.listen()) {
       DataSource listenSource = config.listenDataSource();
@@ -146,6 +149,23 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
       OperationResult result,
       Instant now) {
     return work.finish(id, epoch, state, value, text, error, result, Database.micros(now));
+  }
+
+  @Override
+  public Handover finishAndClaim(
+      OperationId id,
+      long epoch,
+      OperationState state,
+      double value,
+      String text,
+      String error,
+      OperationResult result,
+      String type,
+      int max,
+      String node,
+      Instant now) {
+    return work.finishAndClaim(
+        id, epoch, state, value, text, error, result, type, max, node, Database.micros(now));
   }
 
   @Override
@@ -228,6 +248,7 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
   public void close() {
     news.close();
     work.catchUp();
+    writes.close();
     int unwritten = work.unwrittenFinishes();
     if (unwritten > 0) {
       LOG.log(

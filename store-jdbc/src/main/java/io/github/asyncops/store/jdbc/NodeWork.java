@@ -3,6 +3,7 @@ package io.github.asyncops.store.jdbc;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.spi.Handover;
 import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.lang.System.Logger.Level;
@@ -16,14 +17,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The calls the engine makes on its own threads (claim, progress, finish, heartbeat, expire, and
- * the periodic eviction), made robust against database outages. A finish is the one transition no
- * later call repeats, so one that fails for a transient reason is kept and written when the
- * database answers again (under its epoch, so it changes nothing if the node lost the operation
- * meanwhile). Claims, progress and heartbeats throw after the retries, so the engine tries again at
- * its next tick, and a heartbeat that keeps failing lets the engine stop workers whose lease it
- * cannot renew. Expiry and eviction absorb the outage and log it once ({@link OutageLog}). Other
- * failures are bugs or misconfiguration and are thrown.
+ * The calls the engine makes on its own threads (claim, progress, finish, a finish with a claim,
+ * heartbeat, expire, and the periodic eviction), made robust against database outages. A finish is
+ * the one transition no later call repeats, so one that fails for a transient reason is kept and
+ * written when the database answers again (under its epoch, so it changes nothing if the node lost
+ * the operation meanwhile). Claims, progress and heartbeats throw after the retries, so the engine
+ * tries again at its next tick, and a heartbeat that keeps failing lets the engine stop workers
+ * whose lease it cannot renew. Expiry and eviction absorb the outage and log it once ({@link
+ * OutageLog}). Other failures are bugs or misconfiguration and are thrown.
  *
  * <p>Eviction runs in batches on its own schedule, every {@code evictInterval}, not at every tick,
  * so an idle node makes few statements. Also remembers which operations this node runs, for the
@@ -33,6 +34,7 @@ final class NodeWork {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.store.jdbc");
 
   private final Writes writes;
+  private final Handovers handovers;
   private final Upkeep upkeep;
   private final Results results;
   private final Duration evictInterval;
@@ -42,8 +44,10 @@ final class NodeWork {
   private final Set<OperationId> reportedStops = ConcurrentHashMap.newKeySet();
   private Instant nextEviction = Instant.MIN;
 
-  NodeWork(Writes writes, Upkeep upkeep, Results results, Duration evictInterval) {
+  NodeWork(
+      Writes writes, Handovers handovers, Upkeep upkeep, Results results, Duration evictInterval) {
     this.writes = writes;
+    this.handovers = handovers;
     this.upkeep = upkeep;
     this.results = results;
     this.evictInterval = evictInterval;
@@ -77,21 +81,61 @@ final class NodeWork {
       String error,
       OperationResult result,
       Instant now) {
-    runningHere.remove(id);
-    reportedStops.remove(id);
-    Writes.Finish finish =
-        new Writes.Finish(id, epoch, state, value, text, error, results.store(id, result), now);
+    Writes.Finish finish = finishing(id, epoch, state, value, text, error, result, now);
     try {
       Optional<OperationRecord> done = succeeded(writes.finish(finish));
       discardBlobUnless(done.isPresent(), finish);
       return done;
     } catch (JdbcStoreException e) {
-      if (!e.transientFailure()) {
-        throw e;
-      }
-      unwrittenFinishes.put(id, finish);
-      return absorb("finish operation " + id + " (kept to write later)", e, Optional.empty());
+      return keep(finish, e, Optional.empty());
     }
+  }
+
+  /** A finish and a claim in one go; a finish that fails for a transient reason is kept. */
+  Handover finishAndClaim(
+      OperationId id,
+      long epoch,
+      OperationState state,
+      double value,
+      String text,
+      String error,
+      OperationResult result,
+      String type,
+      int max,
+      String node,
+      Instant now) {
+    Writes.Finish finish = finishing(id, epoch, state, value, text, error, result, now);
+    try {
+      Handover handover = succeeded(handovers.finishAndClaim(finish, type, max, node, now));
+      discardBlobUnless(handover.finished().isPresent(), finish);
+      handover.claimed().forEach(r -> runningHere.add(r.id()));
+      return handover;
+    } catch (JdbcStoreException e) {
+      return keep(finish, e, new Handover(Optional.empty(), List.of()));
+    }
+  }
+
+  private Writes.Finish finishing(
+      OperationId id,
+      long epoch,
+      OperationState state,
+      double value,
+      String text,
+      String error,
+      OperationResult result,
+      Instant now) {
+    runningHere.remove(id);
+    reportedStops.remove(id);
+    return new Writes.Finish(id, epoch, state, value, text, error, results.store(id, result), now);
+  }
+
+  /** Keeps a finish that failed for a transient reason, to write it when the database answers. */
+  private <T> T keep(Writes.Finish finish, JdbcStoreException e, T fallback) {
+    if (!e.transientFailure()) {
+      throw e;
+    }
+    unwrittenFinishes.put(finish.id(), finish);
+    return absorb("finish operation " + finish.id() + " (kept to write later)", e, fallback);
   }
 
   Heartbeat heartbeat(String node, Map<OperationId, Long> held, Instant now) {
@@ -114,14 +158,28 @@ final class NodeWork {
     }
   }
 
-  /** The store's tick: finishes kept during an outage, and eviction when its interval passed. */
+  /**
+   * The store's tick: finishes kept during an outage, this node's change of the queue's size, and
+   * when the eviction interval passed, eviction and a count of the queue.
+   */
   void tick(Instant now) {
     catchUp();
+    QueueCount queue = writes.queue();
+    try {
+      queue.flush();
+    } catch (JdbcStoreException e) {
+      absorb("update the queue's size", e, null);
+    }
     if (now.isBefore(nextEviction)) {
       return;
     }
     nextEviction = now.plus(evictInterval);
     evict(now);
+    try {
+      queue.recount();
+    } catch (JdbcStoreException e) {
+      absorb("count the queue", e, null);
+    }
   }
 
   int evict(Instant now) {

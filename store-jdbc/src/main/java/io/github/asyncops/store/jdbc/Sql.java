@@ -21,6 +21,7 @@ final class Sql {
   final String insert;
   final String addQueued;
   final String queueSize;
+  final String recountQueue;
   final String updateActive;
   final String updateFinal;
   final String claim;
@@ -30,17 +31,23 @@ final class Sql {
   final String heartbeat;
 
   /**
-   * Whether the insert and the claim adjust the queue counter (and the insert notifies) in the same
-   * statement (PostgreSQL, with data-modifying WITH queries). Otherwise (H2) each side effect is a
-   * statement of its own in the same transaction.
+   * Whether the insert notifies in the same statement, and writes that are one statement commit by
+   * themselves (PostgreSQL, with data-modifying WITH queries). Otherwise (H2) the insert is a
+   * statement in a transaction and nothing notifies.
    */
   final boolean folded;
 
-  /** {@link #insert} that adds to a counter row (18) and notifies (19, 20); a row if inserted. */
+  /** {@link #insert} that notifies (18, 19); a row if inserted. */
   final String insertFolded;
 
-  /** {@link #claim} that takes the claimed from a counter row (7). */
-  final String claimFolded;
+  /** {@link #insert} that answers a row if it inserted. */
+  final String insertFoldedQuietly;
+
+  /**
+   * {@link #finish} (1-14) and {@link #claim} (15-20) in one statement; each row answered says in
+   * {@code finishing} whether it is the finished one. PostgreSQL only.
+   */
+  final String handover;
 
   final String stale;
   final String requeue;
@@ -67,9 +74,8 @@ final class Sql {
         " (id, type_name, state, progress_value, progress_text, owner_name, caller_key, slot,"
             + " parameters, created_at, started_at, updated_at, stop_requested, node, heartbeat_at,"
             + " retention_ms)";
-    // The queue limit is checked against a counter split over a few rows, so that inserts take
-    // neither a cluster-wide lock nor a count of the queue; concurrent inserts may pass it by a
-    // few.
+    // The queue limit is checked against a counter split over a few rows (see QueueCount), so that
+    // inserts take neither a cluster-wide lock nor a count of the queue.
     insert =
         "INSERT INTO "
             + op
@@ -80,6 +86,12 @@ final class Sql {
             + ") < ?";
     addQueued = "UPDATE " + tables.queue() + " SET queued = queued + ? WHERE shard = ?";
     queueSize = "SELECT COALESCE(SUM(queued), 0) FROM " + tables.queue();
+    recountQueue =
+        "UPDATE "
+            + tables.queue()
+            + " SET queued = CASE WHEN shard = 0 THEN (SELECT count(*) FROM "
+            + op
+            + " WHERE state = 'QUEUED') ELSE 0 END";
     String state =
         "UPDATE "
             + op
@@ -96,7 +108,8 @@ final class Sql {
             "UPDATE "
                 + op
                 + " SET state = 'RUNNING', node = ?, started_at = ?, updated_at = ?,"
-                + " heartbeat_at = ?, epoch = epoch + 1 WHERE state = 'QUEUED' AND "
+                + " heartbeat_at = ?, epoch = epoch + 1 WHERE "
+                + claimRecheck(dialect)
                 + dialect.inLockingSubquery(
                     "id",
                     "SELECT id FROM "
@@ -140,20 +153,14 @@ final class Sql {
                 + dialect.inArray("id"),
             "id, epoch, stop_requested");
     folded = dialect.foldsSideEffects();
-    insertFolded =
-        "WITH ins AS ("
-            + insert
-            + " RETURNING id), cnt AS (UPDATE "
-            + tables.queue()
-            + " SET queued = queued + 1 WHERE shard = ? AND EXISTS (SELECT 1 FROM ins))"
-            + " SELECT pg_notify(?, ?) FROM ins";
-    claimFolded =
-        "WITH w AS ("
+    insertFolded = "WITH ins AS (" + insert + " RETURNING id) SELECT pg_notify(?, ?) FROM ins";
+    insertFoldedQuietly = insert + " RETURNING id";
+    handover =
+        "WITH f AS ("
+            + finish
+            + "), w AS ("
             + claim
-            + "), cnt AS (UPDATE "
-            + tables.queue()
-            + " SET queued = queued - (SELECT count(*) FROM w) WHERE shard = ?)"
-            + " SELECT * FROM w";
+            + ") SELECT *, true AS finishing FROM f UNION ALL SELECT *, false FROM w";
     stale =
         "SELECT "
             + COLUMNS
@@ -186,6 +193,16 @@ final class Sql {
             + " ORDER BY seq DESC OFFSET ? ROWS FETCH FIRST 1 ROWS ONLY";
     purgeOldestTombstones = "DELETE FROM " + tables.forgotten() + " WHERE seq <= ?";
     forgotten = "SELECT 1 FROM " + tables.forgotten() + " WHERE id = ?";
+  }
+
+  /**
+   * What a claim checks again on the rows its subquery picked. Nothing where the subquery locks
+   * them: they are still queued, and a state condition here would let PostgreSQL's generic plan
+   * look the picked ids up in the queue index, scanning the whole queue, instead of the primary
+   * key. Where it does not lock (H2), the state, so that a row another claim took is skipped.
+   */
+  private static String claimRecheck(JdbcDialect dialect) {
+    return dialect.lockSkippingLockedInSubquery().isEmpty() ? "state = 'QUEUED' AND " : "";
   }
 
   /** Which of {@code n} records are stopping, for nodes that poll instead of listening. */

@@ -141,7 +141,7 @@ final class Upkeep {
       requeue.setString(2, r.id().value());
       requeue.executeUpdate();
     }
-    writes.addQueued(c, 1);
+    writes.queue().add(1);
     db.notify(c, Notification.queued(r.type(), null));
     db.notify(c, Notification.changed(r.id()));
     return r.requeued(now);

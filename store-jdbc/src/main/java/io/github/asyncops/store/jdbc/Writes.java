@@ -17,20 +17,21 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The transitions of one operation: insert, claim, stop request, progress and finish, each one
- * transaction that notifies the other nodes on commit.
+ * transaction. Inserts and stop requests notify the other nodes on commit; queued work through the
+ * {@link Announcer}, which lets one notification cover many inserts.
  *
- * <p>Design notes. The happy path costs three transactions per operation: an insert, a share of a
- * batch claim, and a finish. None reads a row back: the claim, progress and finish are single
- * UPDATEs that answer the rows as stored ({@link JdbcDialect#returning}), and the claim picks a
- * batch with {@code FOR UPDATE SKIP LOCKED} inside that UPDATE, like db-scheduler's lock-and-fetch.
- * Progress and finish carry the epoch the node claimed with and change nothing if it moved on
- * (fencing). The queue limit is checked in the INSERT against a counter split over a few rows
- * ({@link Sql#addQueued}), which every change into or out of QUEUED adjusts in its own transaction,
- * so inserts take no cluster-wide lock and count nothing.
+ * <p>Design notes. The happy path costs at most three transactions per operation: an insert, a
+ * share of a batch claim, and a finish, where a worker thread that ends one operation and takes the
+ * next does both in one ({@link Handovers}). On PostgreSQL each is one statement that commits by
+ * itself. None reads a row back: the claim, progress and finish are single UPDATEs that answer the
+ * rows as stored ({@link JdbcDialect#returning}), and the claim picks a batch with {@code FOR
+ * UPDATE SKIP LOCKED} inside that UPDATE, like db-scheduler's lock-and-fetch. Progress and finish
+ * carry the epoch the node claimed with and change nothing if it moved on (fencing). The queue
+ * limit is checked in the INSERT against counter rows that no insert or claim writes ({@link
+ * QueueCount}), so inserts take no cluster-wide lock, count nothing and never wait for each other.
  *
  * <p>Retries after a lost connection may repeat a transaction whose commit went through. An insert
  * recognises its own earlier commit on a later attempt; a claim whose commit was lost leaves rows
@@ -42,9 +43,6 @@ final class Writes {
 
   /** The error of an operation whose parameters no longer decode, for example after a change. */
   static final String UNREADABLE_PARAMETERS = "the operation's parameters could not be read";
-
-  /** The rows the queue counter is split over, as the DDL creates them. */
-  private static final int QUEUE_SHARDS = 16;
 
   /** The SQLState of a unique violation: a slot taken by a concurrent insert. */
   private static final String UNIQUE_VIOLATION = "23505";
@@ -64,6 +62,8 @@ final class Writes {
   private final Sql sql;
   private final Rows rows;
   private final String origin;
+  private final QueueCount queue;
+  private final Announcer announcer;
   private final Set<String> unregisteredWarned = ConcurrentHashMap.newKeySet();
 
   /**
@@ -76,26 +76,80 @@ final class Writes {
     this.sql = db.sql;
     this.rows = rows;
     this.origin = origin;
+    this.queue = new QueueCount(db);
+    this.announcer = new Announcer(this::announce);
+  }
+
+  /** The queue's size, for the queue limit. */
+  QueueCount queue() {
+    return queue;
+  }
+
+  /** Tells the other nodes, in one transaction, that work of these types was queued. */
+  private void announce(List<String> types) {
+    Database.Work<Void> work =
+        (c, attempt) -> {
+          for (String type : types) {
+            db.notify(c, Notification.queued(type, origin));
+          }
+          return null;
+        };
+    String what = "announce queued work";
+    if (types.size() == 1) {
+      db.statement(what, work);
+    } else {
+      db.transaction(what, work);
+    }
+  }
+
+  /** Stops announcing queued work. */
+  void close() {
+    announcer.close();
   }
 
   InsertResult insert(OperationRecord record, boolean replaceActive, int queueLimit) {
     String parameters = rows.encodeParameters(record);
+    if (!sql.folded) {
+      // A database that cannot notify (H2) has nothing to announce.
+      return insertRetried(record, parameters, replaceActive, queueLimit, false);
+    }
+    Announcer.Fold fold = announcer.fold(record.type());
+    InsertResult result = null;
     try {
-      return insertOnce(record, parameters, replaceActive, queueLimit);
+      result = insertRetried(record, parameters, replaceActive, queueLimit, fold != null);
+      return result;
+    } finally {
+      announcer.end(fold, record.type(), result instanceof InsertResult.Inserted);
+    }
+  }
+
+  private InsertResult insertRetried(
+      OperationRecord record,
+      String parameters,
+      boolean replaceActive,
+      int queueLimit,
+      boolean notify) {
+    try {
+      return insertOnce(record, parameters, replaceActive, queueLimit, notify);
     } catch (JdbcStoreException e) {
       if (record.slot() == null || !uniqueViolation(e)) {
         throw e;
       }
       // Another node's insert took the slot between this one's check and its INSERT; once more
       // sees the holder and joins, rejects or replaces it as the start policy says.
-      return insertOnce(record, parameters, replaceActive, queueLimit);
+      return insertOnce(record, parameters, replaceActive, queueLimit, notify);
     }
   }
 
   private InsertResult insertOnce(
-      OperationRecord record, String parameters, boolean replaceActive, int queueLimit) {
-    return db.transaction(
-        "insert operation " + record.id(),
+      OperationRecord record,
+      String parameters,
+      boolean replaceActive,
+      int queueLimit,
+      boolean notify) {
+    // Without a slot, PostgreSQL's insert is one statement that commits by itself.
+    boolean oneStatement = sql.folded && record.slot() == null;
+    Database.Work<InsertResult> work =
         (c, attempt) -> {
           if (attempt > 1) {
             OperationRecord existing = find(c, sql.findById, record.id());
@@ -113,43 +167,54 @@ final class Writes {
               replaced = holder.withoutSlot().withStopRequest(null, record.createdAt());
               write(c, replaced);
               if (holder.state() == OperationState.QUEUED) {
-                addQueued(c, -1);
+                queue.add(-1);
               }
               db.notify(c, Notification.stopRequested(replaced.id()));
             }
           }
           if (sql.folded) {
             boolean inserted;
-            try (PreparedStatement insert = c.prepareStatement(sql.insertFolded)) {
+            try (PreparedStatement insert =
+                c.prepareStatement(notify ? sql.insertFolded : sql.insertFoldedQuietly)) {
               Rows.bindInsert(insert, record, parameters);
-              insert.setInt(17, queueLimit);
-              insert.setInt(18, shard());
-              insert.setString(19, db.channel());
-              insert.setString(20, Notification.queued(record.type(), origin));
+              insert.setInt(17, queue.rowLimit(queueLimit));
+              if (notify) {
+                insert.setString(18, db.channel());
+                insert.setString(19, Notification.queued(record.type(), origin));
+              }
               try (ResultSet rs = insert.executeQuery()) {
                 inserted = rs.next();
               }
             }
             if (!inserted) {
-              c.rollback();
-              return new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queueSize(c)));
+              if (!oneStatement) {
+                c.rollback();
+              }
+              return new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queue.size(c)));
             }
             return new InsertResult.Inserted(record, replaced);
           }
           int inserted;
           try (PreparedStatement insert = c.prepareStatement(sql.insert)) {
             Rows.bindInsert(insert, record, parameters);
-            insert.setInt(17, queueLimit);
+            insert.setInt(17, queue.rowLimit(queueLimit));
             inserted = insert.executeUpdate();
           }
           if (inserted == 0) {
             c.rollback();
-            return new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queueSize(c)));
+            return new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queue.size(c)));
           }
-          addQueued(c, 1);
-          db.notify(c, Notification.queued(record.type(), origin));
+          if (notify) {
+            db.notify(c, Notification.queued(record.type(), origin));
+          }
           return new InsertResult.Inserted(record, replaced);
-        });
+        };
+    String what = "insert operation " + record.id();
+    InsertResult result = oneStatement ? db.statement(what, work) : db.transaction(what, work);
+    if (result instanceof InsertResult.Inserted) {
+      queue.add(1);
+    }
+    return result;
   }
 
   /**
@@ -157,22 +222,12 @@ final class Writes {
    * rows other nodes hold, and answers them with the next epoch.
    */
   List<OperationRecord> claim(String type, int max, String node, Instant now) {
-    return db.transaction(
-        "claim operations of " + type,
+    Database.Work<List<OperationRecord>> work =
         (c, attempt) -> {
           List<OperationRecord> rowsClaimed = new ArrayList<>();
           List<String> parameters = new ArrayList<>();
-          boolean folded = sql.folded;
-          try (PreparedStatement claim = c.prepareStatement(folded ? sql.claimFolded : sql.claim)) {
-            claim.setString(1, node);
-            Database.setTimestamp(claim, 2, now);
-            Database.setTimestamp(claim, 3, now);
-            Database.setTimestamp(claim, 4, now);
-            claim.setString(5, type);
-            claim.setInt(6, max);
-            if (folded) {
-              claim.setInt(7, shard());
-            }
+          try (PreparedStatement claim = c.prepareStatement(sql.claim)) {
+            bindClaim(claim, 1, type, max, node, now);
             try (ResultSet rs = claim.executeQuery()) {
               while (rs.next()) {
                 rowsClaimed.add(rows.readWithoutParameters(rs));
@@ -180,23 +235,56 @@ final class Writes {
               }
             }
           }
-          if (rowsClaimed.isEmpty()) {
-            return List.of();
-          }
-          List<OperationRecord> claimed = new ArrayList<>(rowsClaimed.size());
-          int released = 0;
-          for (int i = 0; i < rowsClaimed.size(); i++) {
-            OperationRecord row = rowsClaimed.get(i);
-            try {
-              claimed.add(row.withParameters(rows.parametersToRun(type, parameters.get(i))));
-            } catch (Rows.UnreadableParameters e) {
-              released += unreadable(c, row, e, now) ? 1 : 0;
-            }
-          }
-          claimed.sort(Comparator.comparing(OperationRecord::createdAt));
-          addQueued(c, folded ? released : released - rowsClaimed.size());
-          return claimed;
-        });
+          return toRun(c, type, rowsClaimed, parameters, now);
+        };
+    // PostgreSQL's claim is one statement that commits by itself; putting back the rare record
+    // whose parameters do not decode follows in statements of their own.
+    String what = "claim operations of " + type;
+    return sql.folded ? db.statement(what, work) : db.transaction(what, work);
+  }
+
+  /** Binds {@link Sql#claim}'s 6 parameters, from {@code first} on. */
+  static void bindClaim(
+      PreparedStatement claim, int first, String type, int max, String node, Instant now)
+      throws SQLException {
+    claim.setString(first, node);
+    Database.setTimestamp(claim, first + 1, now);
+    Database.setTimestamp(claim, first + 2, now);
+    Database.setTimestamp(claim, first + 3, now);
+    claim.setString(first + 4, type);
+    claim.setInt(first + 5, max);
+  }
+
+  /**
+   * Gives claimed rows their parameters, oldest first. A row whose parameters do not decode goes
+   * back to the queue or fails ({@link #unreadable}), and the queue counter, which a folded claim
+   * already took the whole batch from, gets the returned rows back.
+   *
+   * @param parameters each row's encoded parameters, in the order of the rows
+   */
+  List<OperationRecord> toRun(
+      Connection c,
+      String type,
+      List<OperationRecord> rowsClaimed,
+      List<String> parameters,
+      Instant now)
+      throws SQLException {
+    if (rowsClaimed.isEmpty()) {
+      return List.of();
+    }
+    List<OperationRecord> claimed = new ArrayList<>(rowsClaimed.size());
+    int released = 0;
+    for (int i = 0; i < rowsClaimed.size(); i++) {
+      OperationRecord row = rowsClaimed.get(i);
+      try {
+        claimed.add(row.withParameters(rows.parametersToRun(type, parameters.get(i))));
+      } catch (Rows.UnreadableParameters e) {
+        released += unreadable(c, row, e, now) ? 1 : 0;
+      }
+    }
+    claimed.sort(Comparator.comparing(OperationRecord::createdAt));
+    queue.add(released - rowsClaimed.size());
+    return claimed;
   }
 
   /**
@@ -243,7 +331,7 @@ final class Writes {
           OperationRecord stopped = current.withStopRequest(text, now);
           write(c, stopped);
           if (current.state() == OperationState.QUEUED) {
-            addQueued(c, -1);
+            queue.add(-1);
           }
           db.notify(c, Notification.stopRequested(id));
           return Optional.of(stopped);
@@ -277,28 +365,12 @@ final class Writes {
    * @return the final record; empty if it was final already or has another epoch
    */
   Optional<OperationRecord> finish(Finish f) {
-    return db.transaction(
-        "finish operation " + f.id(),
+    Database.Work<Optional<OperationRecord>> work =
         (c, attempt) -> {
           StoredResult result = f.result();
-          OperationState state = result.failure() == null ? f.state() : OperationState.FAILED;
-          String error = result.failure() == null ? f.error() : result.failure();
           OperationRecord done;
           try (PreparedStatement update = c.prepareStatement(sql.finish)) {
-            update.setString(1, state.name());
-            update.setDouble(2, f.value());
-            update.setString(3, f.text());
-            Database.setTimestamp(update, 4, f.at());
-            Database.setTimestamp(update, 5, f.at());
-            Database.setTimestamp(update, 6, f.at());
-            update.setString(7, error);
-            update.setString(8, result.kind());
-            update.setString(9, result.value());
-            update.setString(10, result.mediaType());
-            update.setString(11, result.fileName());
-            Rows.setNullableLong(update, 12, result.length());
-            update.setString(13, f.id().value());
-            update.setLong(14, f.epoch());
+            bindFinish(update, f);
             try (ResultSet rs = update.executeQuery()) {
               done = rs.next() ? rows.readWithoutParameters(rs) : null;
             }
@@ -314,10 +386,43 @@ final class Writes {
             }
           }
           if (done.startedAt() == null) {
-            addQueued(c, -1);
+            queue.add(-1);
           }
           return Optional.of(done);
-        });
+        };
+    String what = "finish operation " + f.id();
+    return oneStatement(f) ? db.statement(what, work) : db.transaction(what, work);
+  }
+
+  /**
+   * Whether a finish is one statement that commits by itself: on PostgreSQL, for a claimed
+   * operation whose result has no content to insert.
+   */
+  boolean oneStatement(Finish f) {
+    return sql.folded && f.epoch() > 0 && f.result().bytes() == null;
+  }
+
+  /**
+   * Binds {@link Sql#finish}'s 14 parameters. A result that could not be kept fails the operation.
+   */
+  static void bindFinish(PreparedStatement update, Finish f) throws SQLException {
+    StoredResult result = f.result();
+    OperationState state = result.failure() == null ? f.state() : OperationState.FAILED;
+    String error = result.failure() == null ? f.error() : result.failure();
+    update.setString(1, state.name());
+    update.setDouble(2, f.value());
+    update.setString(3, f.text());
+    Database.setTimestamp(update, 4, f.at());
+    Database.setTimestamp(update, 5, f.at());
+    Database.setTimestamp(update, 6, f.at());
+    update.setString(7, error);
+    update.setString(8, result.kind());
+    update.setString(9, result.value());
+    update.setString(10, result.mediaType());
+    update.setString(11, result.fileName());
+    Rows.setNullableLong(update, 12, result.length());
+    update.setString(13, f.id().value());
+    update.setLong(14, f.epoch());
   }
 
   /** Writes a record's state columns; a final record also loses its parameters and result. */
@@ -337,23 +442,6 @@ final class Writes {
     }
   }
 
-  /** Adds to the queue counter, on a random one of its rows so that nodes seldom wait. */
-  void addQueued(Connection c, int delta) throws SQLException {
-    if (delta == 0) {
-      return;
-    }
-    try (PreparedStatement add = c.prepareStatement(sql.addQueued)) {
-      add.setInt(1, delta);
-      add.setInt(2, shard());
-      add.executeUpdate();
-    }
-  }
-
-  /** A random row of the queue counter, so that nodes seldom wait for each other on one. */
-  private static int shard() {
-    return ThreadLocalRandom.current().nextInt(QUEUE_SHARDS);
-  }
-
   OperationRecord find(Connection c, String statement, OperationId id) throws SQLException {
     try (PreparedStatement find = c.prepareStatement(statement)) {
       find.setString(1, id.value());
@@ -370,14 +458,6 @@ final class Writes {
       try (ResultSet rs = find.executeQuery()) {
         return rs.next() ? rows.read(rs) : null;
       }
-    }
-  }
-
-  private long queueSize(Connection c) throws SQLException {
-    try (PreparedStatement size = c.prepareStatement(sql.queueSize);
-        ResultSet rs = size.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 

@@ -25,9 +25,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Issue 12: what an operation and an idle node cost on PostgreSQL, counted by a {@link
  * CountingDataSource} around the store's pool: at most three transactions per operation on the
- * happy path (insert, claim, finish), and at most one statement a second on an idle node. Counts,
- * not times; a failing count prints the statement log. The housekeeping tick is driven by hand, so
- * the per-operation counts hold no housekeeping.
+ * happy path (insert, claim, finish), two with a backlog (insert, then a finish that claims the
+ * next), and at most one statement a second on an idle node. Counts, not times; a failing count
+ * prints the statement log. The housekeeping tick is driven by hand, so the per-operation counts
+ * hold no housekeeping.
  */
 final class StatementCountPostgresIT {
   @RegisterExtension static final PostgresDatabase database = new PostgresDatabase();
@@ -56,6 +57,10 @@ final class StatementCountPostgresIT {
   }
 
   private OperationEngine engine(boolean listen) {
+    return engine(listen, true);
+  }
+
+  private OperationEngine engine(boolean listen, boolean runsWorkers) {
     JdbcOperationStore store =
         JdbcOperationStore.builder(counting)
             .tablePrefix(database.prefix)
@@ -79,6 +84,7 @@ final class StatementCountPostgresIT {
                   }
                 })
             .queueCapacity(OPERATIONS)
+            .runsWorkers(runsWorkers)
             .worker(
                 TestProvider.of("noop", p -> c -> OperationResult.none())
                     .maxConcurrent(WORKERS)
@@ -110,6 +116,25 @@ final class StatementCountPostgresIT {
     assertThat(counting.statements.get())
         .as("statements for %s operations; %s", OPERATIONS, counting.summary())
         .isLessThanOrEqualTo(3 * OPERATIONS + WORKERS);
+  }
+
+  @Test
+  void a_backlog_costs_at_most_two_transactions_per_operation() throws Exception {
+    OperationEngine web = engine(true, false);
+    done = new CountDownLatch(OPERATIONS);
+    counting.reset();
+    for (int i = 0; i < OPERATIONS; i++) {
+      web.start(StartRequest.of("noop"));
+    }
+
+    // The worker node finds the backlog when it starts listening; each worker thread that ends an
+    // operation finishes it and claims the next in one statement.
+    engine(true, true);
+    assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(counting.transactions.get())
+        .as("transactions for %s operations; %s", OPERATIONS, counting.summary())
+        .isLessThanOrEqualTo(2 * OPERATIONS + 2 * WORKERS);
   }
 
   @Test
