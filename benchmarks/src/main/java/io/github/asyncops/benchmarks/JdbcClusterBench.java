@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
@@ -60,6 +61,9 @@ public final class JdbcClusterBench {
   /** Worker threads per node, as in the comparison: 8 over two nodes. */
   private static final int THREADS = 4;
 
+  /** Operations run before each measurement, so that it sees warm code and analyzed tables. */
+  private static final int WARM_UP = 2_000;
+
   private JdbcClusterBench() {}
 
   /** What one run measured. */
@@ -71,11 +75,14 @@ public final class JdbcClusterBench {
     }
   }
 
-  /** Timing shared by both systems: start instants by id, latencies, and the end. */
+  /**
+   * Timing shared by both systems: when each operation was started and when it ran, paired by id in
+   * whichever order the two are heard of, the latencies, and the end.
+   */
   private static final class Timing {
-    final Map<String, Long> startedAt = new ConcurrentHashMap<>();
+    private final Map<String, Long> unpaired = new ConcurrentHashMap<>();
     final long[] latencies;
-    final AtomicInteger running = new AtomicInteger();
+    final AtomicInteger paired = new AtomicInteger();
     final CountDownLatch finished;
 
     Timing(int operations) {
@@ -83,16 +90,28 @@ public final class JdbcClusterBench {
       finished = new CountDownLatch(operations);
     }
 
+    void started(String id, long at) {
+      pair(id, at, true);
+    }
+
     void running(String id) {
-      Long t0 = startedAt.remove(id);
-      int i = running.getAndIncrement();
-      if (t0 != null && i < latencies.length) {
-        latencies[i] = System.nanoTime() - t0;
+      pair(id, System.nanoTime(), false);
+    }
+
+    private void pair(String id, long at, boolean start) {
+      Long other = unpaired.putIfAbsent(id, at);
+      if (other == null) {
+        return;
+      }
+      unpaired.remove(id);
+      int i = paired.getAndIncrement();
+      if (i < latencies.length) {
+        latencies[i] = start ? other - at : at - other;
       }
     }
 
     Result result(String system, int operations, double seconds) {
-      long[] sorted = Arrays.copyOf(latencies, Math.min(running.get(), latencies.length));
+      long[] sorted = Arrays.copyOf(latencies, Math.min(paired.get(), latencies.length));
       Arrays.sort(sorted);
       return new Result(
           system,
@@ -116,8 +135,10 @@ public final class JdbcClusterBench {
     System.out.printf(
         "%d no-op operations on 2 nodes x %d threads, %s%n",
         operations, THREADS, rate == 0 ? "4 client threads" : rate + " starts/s offered");
-    Result baseline = dbScheduler(operations, rate);
-    Result ours = asyncops(operations, rate);
+    String only = System.getProperty("only", "");
+    Result baseline =
+        only.equals("asyncops") ? new Result("x", 1, 1, 0, 0) : dbScheduler(operations, rate);
+    Result ours = only.equals("db") ? new Result("x", 1, 1, 0, 0) : asyncops(operations, rate);
     baseline.print();
     ours.print();
     System.out.printf(
@@ -127,15 +148,15 @@ public final class JdbcClusterBench {
 
   private static Result asyncops(int operations, int rate) throws Exception {
     String schema = schema();
-    Timing timing = new Timing(operations);
+    AtomicReference<Timing> timing = new AtomicReference<>();
     OperationListener listener =
         new OperationListener() {
           @Override
           public void stateChanged(OperationSnapshot s) {
             if (s.state() == OperationState.RUNNING) {
-              timing.running(s.id().value());
+              timing.get().running(s.id().value());
             } else if (!s.active()) {
-              timing.finished.countDown();
+              timing.get().finished.countDown();
             }
           }
         };
@@ -160,14 +181,21 @@ public final class JdbcClusterBench {
         closing.add(0, engine);
         nodes[n] = engine;
       }
-      Map<String, Long> startedAt = timing.startedAt;
       IntConsumer start =
           i -> {
             long t0 = System.nanoTime();
             OperationId id = nodes[i % 2].start(StartRequest.of("noop")).operation().id();
-            startedAt.putIfAbsent(id.value(), t0);
+            timing.get().started(id.value(), t0);
           };
-      return run("asyncops", operations, rate, start, timing);
+      return measure(
+          "asyncops",
+          operations,
+          rate,
+          start,
+          timing,
+          schema,
+          "asyncops_operation",
+          "asyncops_queue");
     } finally {
       for (AutoCloseable c : closing) {
         c.close();
@@ -189,13 +217,13 @@ public final class JdbcClusterBench {
     sql("CREATE INDEX ON " + schema + ".scheduled_tasks (execution_time)");
     sql("CREATE INDEX ON " + schema + ".scheduled_tasks (last_heartbeat)");
     sql("CREATE INDEX ON " + schema + ".scheduled_tasks (priority DESC, execution_time)");
-    Timing timing = new Timing(operations);
+    AtomicReference<Timing> timing = new AtomicReference<>();
     OneTimeTask<Void> noop =
         Tasks.oneTime("noop")
             .execute(
                 (instance, context) -> {
-                  timing.running(instance.getId());
-                  timing.finished.countDown();
+                  timing.get().running(instance.getId());
+                  timing.get().finished.countDown();
                 });
     List<AutoCloseable> closing = new ArrayList<>();
     try {
@@ -217,16 +245,41 @@ public final class JdbcClusterBench {
       IntConsumer start =
           i -> {
             String id = Integer.toString(i);
-            timing.startedAt.put(id, System.nanoTime());
+            timing.get().started(id, System.nanoTime());
             nodes[i % 2].schedule(noop.instance(id), Instant.now());
           };
-      return run("db-scheduler", operations, rate, start, timing);
+      return measure("db-scheduler", operations, rate, start, timing, schema, "scheduled_tasks");
     } finally {
       for (AutoCloseable c : closing) {
         c.close();
       }
       sql("DROP SCHEMA " + schema + " CASCADE");
     }
+  }
+
+  /**
+   * Warms a system up with {@link #WARM_UP} operations as fast as it takes them, analyzes its
+   * tables, as a database in service would have, so that the measured run's plans fit the data,
+   * then measures.
+   */
+  private static Result measure(
+      String system,
+      int operations,
+      int rate,
+      IntConsumer start,
+      AtomicReference<Timing> timing,
+      String schema,
+      String... tables)
+      throws Exception {
+    Timing warmUp = new Timing(WARM_UP);
+    timing.set(warmUp);
+    run(system, WARM_UP, 0, i -> start.accept(operations + i), warmUp);
+    for (String table : tables) {
+      sql("ANALYZE " + schema + "." + table);
+    }
+    Timing measured = new Timing(operations);
+    timing.set(measured);
+    return run(system, operations, rate, start, measured);
   }
 
   /**
