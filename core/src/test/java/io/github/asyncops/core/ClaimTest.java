@@ -2,6 +2,7 @@ package io.github.asyncops.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.asyncops.core.spi.Handover;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.testing.ForwardingStore;
 import io.github.asyncops.testing.Gate;
@@ -11,20 +12,23 @@ import io.github.asyncops.testing.TestProvider;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Issue 12: the engine claims only with free slots and only on news of queued work, and claims a
- * batch, as many as it has free slots, in one store call. Counts the store's claim calls; what a
- * claim costs in statements is the JDBC store's test.
+ * batch, as many as it has free slots, in one store call; a worker that ends while work is queued
+ * finishes and claims its successor in one store call. Counts the store's claim calls; what a claim
+ * costs in statements is the JDBC store's test.
  */
 final class ClaimTest {
   private final Gate gate = new Gate();
   private final ManualClock clock = new ManualClock();
   private final ManualScheduler scheduler = new ManualScheduler();
   private final List<Integer> claims = new CopyOnWriteArrayList<>();
+  private final List<String> finishes = new CopyOnWriteArrayList<>();
   private final ForwardingStore store =
       new ForwardingStore() {
         @Override
@@ -32,6 +36,41 @@ final class ClaimTest {
           List<OperationRecord> claimed = super.claim(type, max, node, now);
           claims.add(claimed.size());
           return claimed;
+        }
+
+        @Override
+        public Optional<OperationRecord> finish(
+            OperationId id,
+            long epoch,
+            OperationState state,
+            double value,
+            String text,
+            String error,
+            OperationResult result,
+            Instant now) {
+          finishes.add("finish");
+          return delegate.finish(id, epoch, state, value, text, error, result, now);
+        }
+
+        @Override
+        public Handover finishAndClaim(
+            OperationId id,
+            long epoch,
+            OperationState state,
+            double value,
+            String text,
+            String error,
+            OperationResult result,
+            String type,
+            int max,
+            String node,
+            Instant now) {
+          finishes.add("finish and claim " + max);
+          Handover handover =
+              delegate.finishAndClaim(
+                  id, epoch, state, value, text, error, result, type, max, node, now);
+          claims.add(handover.claimed().size());
+          return handover;
         }
       };
   private final OperationEngine engine =
@@ -88,5 +127,26 @@ final class ClaimTest {
     gate.open(3);
     gate.awaitArrivals(3);
     assertThat(claims.stream().mapToInt(Integer::intValue).sum()).isEqualTo(3);
+  }
+
+  @Test
+  void a_worker_that_ends_while_work_is_queued_hands_its_slot_over_in_one_store_call()
+      throws Exception {
+    scheduler.tick();
+    for (int i = 0; i < 3; i++) {
+      engine.start(StartRequest.of("job"));
+    }
+    gate.awaitArrivals(3);
+    for (int i = 0; i < 3; i++) {
+      engine.start(StartRequest.of("job"));
+    }
+    claims.clear();
+
+    gate.open(3);
+    gate.awaitArrivals(3);
+
+    assertThat(claims).containsExactly(1, 1, 1);
+    assertThat(finishes)
+        .containsExactly("finish and claim 1", "finish and claim 1", "finish and claim 1");
   }
 }

@@ -1,13 +1,15 @@
 package io.github.asyncops.store.jdbc;
 
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
@@ -22,9 +24,11 @@ import java.util.function.Consumer;
  * transaction ({@link #fold}), so a lone start still costs one transaction. An insert that commits
  * while another notifies owes its news, because that other notification may have been delivered
  * before this row was visible; owed types go out together, in one transaction of their own on a
- * daemon thread named {@code asyncops-store-announcer}, as soon as nothing else notifies. Under
- * load one notification therefore covers many inserts. A notification that fails is dropped: every
- * node also claims on each heartbeat.
+ * daemon thread named {@code asyncops-store-announcer}, {@link #LINGER} after the first debt, so
+ * that under load one notification covers every insert of that time. The node that inserted claims
+ * its own work at once when it has a free slot; the linger only delays other nodes, which matters
+ * when this one is busy. A notification that fails is dropped: every node also claims on each
+ * heartbeat.
  */
 final class Announcer implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.store.jdbc");
@@ -35,8 +39,12 @@ final class Announcer implements AutoCloseable {
   private final Set<String> owed = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean notifying = new AtomicBoolean();
   private final Consumer<List<String>> send;
-  private final ExecutorService thread =
-      Executors.newSingleThreadExecutor(
+
+  /** How long owed news waits for more before it goes out. */
+  static final Duration LINGER = Duration.ofMillis(5);
+
+  private final ScheduledExecutorService thread =
+      Executors.newSingleThreadScheduledExecutor(
           r -> {
             Thread t = new Thread(r, "asyncops-store-announcer");
             t.setDaemon(true);
@@ -95,7 +103,7 @@ final class Announcer implements AutoCloseable {
       return;
     }
     try {
-      thread.execute(this::sendOwed);
+      thread.schedule(this::sendOwed, LINGER.toNanos(), TimeUnit.NANOSECONDS);
     } catch (RejectedExecutionException closed) {
       notifying.set(false);
     }

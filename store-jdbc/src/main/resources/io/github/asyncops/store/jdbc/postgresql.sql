@@ -54,9 +54,9 @@ CREATE INDEX IF NOT EXISTS asyncops_operation_queue
 CREATE INDEX IF NOT EXISTS asyncops_operation_lease
   ON asyncops_operation (heartbeat_at) WHERE state IN ('RUNNING', 'STOPPING');
 
--- A node's heartbeat of the operations it runs.
-CREATE INDEX IF NOT EXISTS asyncops_operation_node
-  ON asyncops_operation (node) WHERE state IN ('RUNNING', 'STOPPING');
+-- A node's heartbeat finds the operations it runs by id. An earlier version indexed them by node,
+-- which made every claim update one more index.
+DROP INDEX IF EXISTS asyncops_operation_node;
 
 -- Forgetting final operations after their retention.
 CREATE INDEX IF NOT EXISTS asyncops_operation_evict
