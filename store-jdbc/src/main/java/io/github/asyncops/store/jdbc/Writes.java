@@ -64,6 +64,7 @@ final class Writes {
   private final Sql sql;
   private final Rows rows;
   private final String origin;
+  private final IdempotencyKeys keys;
   private final Set<String> unregisteredWarned = ConcurrentHashMap.newKeySet();
 
   /**
@@ -76,6 +77,7 @@ final class Writes {
     this.sql = db.sql;
     this.rows = rows;
     this.origin = origin;
+    this.keys = new IdempotencyKeys(db.sql, rows);
   }
 
   InsertResult insert(OperationRecord record, boolean replaceActive, int queueLimit) {
@@ -83,11 +85,11 @@ final class Writes {
     try {
       return insertOnce(record, parameters, replaceActive, queueLimit);
     } catch (JdbcStoreException e) {
-      if (record.slot() == null || !uniqueViolation(e)) {
+      if ((record.slot() == null && record.idempotencyKey() == null) || !uniqueViolation(e)) {
         throw e;
       }
-      // Another node's insert took the slot between this one's check and its INSERT; once more
-      // sees the holder and joins, rejects or replaces it as the start policy says.
+      // Another node's insert took the slot or key between this one's check and its INSERT; once
+      // more sees the holder and replays, joins, rejects or replaces it.
       return insertOnce(record, parameters, replaceActive, queueLimit);
     }
   }
@@ -103,11 +105,15 @@ final class Writes {
               return new InsertResult.Inserted(existing, null);
             }
           }
+          OperationRecord earlier = keys.holder(c, record);
+          if (earlier != null) {
+            return new InsertResult.Replay(earlier);
+          }
           OperationRecord replaced = null;
           if (record.slot() != null) {
             OperationRecord holder = slotHolder(c, record);
             if (holder != null && !replaceActive) {
-              return new InsertResult.Conflict(holder);
+              return keys.refusal(c, record, new InsertResult.Conflict(holder));
             }
             if (holder != null) {
               replaced = holder.withoutSlot().withStopRequest(null, record.createdAt());
@@ -121,30 +127,34 @@ final class Writes {
           if (sql.folded) {
             boolean inserted;
             try (PreparedStatement insert = c.prepareStatement(sql.insertFolded)) {
-              Rows.bindInsert(insert, record, parameters);
-              insert.setInt(17, queueLimit);
-              insert.setInt(18, shard());
-              insert.setString(19, db.channel());
-              insert.setString(20, Notification.queued(record.type(), origin));
+              int next = Rows.bindInsert(insert, record, parameters);
+              insert.setInt(next, queueLimit);
+              insert.setInt(next + 1, shard());
+              insert.setString(next + 2, db.channel());
+              insert.setString(next + 3, Notification.queued(record.type(), origin));
               try (ResultSet rs = insert.executeQuery()) {
                 inserted = rs.next();
               }
             }
             if (!inserted) {
               c.rollback();
-              return new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queueSize(c)));
+              return keys.refusal(
+                  c,
+                  record,
+                  new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queueSize(c))));
             }
             return new InsertResult.Inserted(record, replaced);
           }
           int inserted;
           try (PreparedStatement insert = c.prepareStatement(sql.insert)) {
-            Rows.bindInsert(insert, record, parameters);
-            insert.setInt(17, queueLimit);
+            int next = Rows.bindInsert(insert, record, parameters);
+            insert.setInt(next, queueLimit);
             inserted = insert.executeUpdate();
           }
           if (inserted == 0) {
             c.rollback();
-            return new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queueSize(c)));
+            return keys.refusal(
+                c, record, new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queueSize(c))));
           }
           addQueued(c, 1);
           db.notify(c, Notification.queued(record.type(), origin));
