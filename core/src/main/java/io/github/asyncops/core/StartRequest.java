@@ -30,6 +30,9 @@ public record StartRequest(
     String idempotencyKey,
     String fingerprint) {
 
+  /** The longest idempotency key, in chars; stores index keys, and indexes limit their entries. */
+  public static final int MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
   /**
    * Creates a request.
    *
@@ -40,14 +43,18 @@ public record StartRequest(
    * @param idempotencyKey the idempotency key, or null
    * @param fingerprint what the start asks for, or null
    * @throws NullPointerException if {@code type} is null
-   * @throws IllegalArgumentException if the idempotency key is empty, or a fingerprint comes
-   *     without one
+   * @throws IllegalArgumentException if the idempotency key is empty or longer than {@link
+   *     #MAX_IDEMPOTENCY_KEY_LENGTH}, or a fingerprint comes without one
    */
   public StartRequest {
     Objects.requireNonNull(type, "type");
-    if (idempotencyKey == null ? fingerprint != null : idempotencyKey.isEmpty()) {
+    if (idempotencyKey == null && fingerprint != null) {
+      throw new IllegalArgumentException("a fingerprint needs an idempotency key");
+    }
+    if (idempotencyKey != null
+        && (idempotencyKey.isEmpty() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
       throw new IllegalArgumentException(
-          "an idempotency key must not be empty, and a fingerprint needs an idempotency key");
+          "an idempotency key must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters long");
     }
   }
 
@@ -114,10 +121,11 @@ public record StartRequest(
    * Equal fingerprints make a retry that answers with the earlier operation; different ones make a
    * {@link IdempotencyKeyReusedException}. Null accepts every retry with the key as the same start.
    *
-   * @param idempotencyKey the key, not empty; or null for none, which also drops the fingerprint
+   * @param idempotencyKey the key, 1 to {@link #MAX_IDEMPOTENCY_KEY_LENGTH} chars; or null for
+   *     none, which also drops the fingerprint
    * @param fingerprint what the start asks for, or null
    * @return the copy
-   * @throws IllegalArgumentException if the key is empty
+   * @throws IllegalArgumentException if the key is empty or too long
    */
   public StartRequest withIdempotencyKey(String idempotencyKey, String fingerprint) {
     return new StartRequest(

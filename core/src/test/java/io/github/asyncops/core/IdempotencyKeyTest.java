@@ -117,15 +117,18 @@ final class IdempotencyKeyTest {
   }
 
   @Test
-  void a_request_refuses_an_empty_key_and_a_fingerprint_without_a_key() {
+  void a_request_refuses_an_empty_or_long_key_and_a_fingerprint_without_a_key() {
     StartRequest request = StartRequest.of("plain");
 
-    assertThatThrownBy(() -> request.withIdempotencyKey("", "fp"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("must not be empty");
+    for (String bad : new String[] {"", "k".repeat(StartRequest.MAX_IDEMPOTENCY_KEY_LENGTH + 1)}) {
+      assertThatThrownBy(() -> request.withIdempotencyKey(bad, "fp"))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("an idempotency key must be 1 to 255 characters long");
+    }
+    assertThat(request.withIdempotencyKey("k".repeat(255), "fp").idempotencyKey()).hasSize(255);
     assertThatThrownBy(() -> new StartRequest("plain", null, null, null, null, "fp"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("a fingerprint needs an idempotency key");
+        .hasMessage("a fingerprint needs an idempotency key");
     assertThat(request.withIdempotencyKey(null, "fp").fingerprint()).isNull();
   }
 }
