@@ -12,9 +12,15 @@ import io.github.asyncops.core.Scope;
 import io.github.asyncops.core.StartOutcome;
 import io.github.asyncops.core.StartPolicy;
 import io.github.asyncops.core.StartRequest;
+import io.github.asyncops.core.spi.InsertResult;
+import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.testing.Gate;
 import io.github.asyncops.testing.TestProvider;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +40,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Idempotency keys across two nodes on one PostgreSQL, as behind a load balancer: a start retried
  * on the other node answers with the same operation, another fingerprint is refused there, and
- * racing starts with one key on both nodes start one operation that runs once.
+ * racing starts with one key on both nodes start one operation that runs once. Tables of an earlier
+ * version get the key's columns and index from the same DDL.
  */
 final class IdempotencyKeysPostgresIT {
   private static final Duration PATIENCE = Duration.ofSeconds(20);
@@ -150,6 +157,44 @@ final class IdempotencyKeysPostgresIT {
     } finally {
       pool.shutdownNow();
     }
+  }
+
+  @Test
+  void tables_of_an_earlier_version_get_the_key_columns_and_index_from_the_same_ddl()
+      throws Exception {
+    String table = database.prefix + "operation";
+    database.store().build().close();
+    try (Connection c = database.dataSource().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("ALTER TABLE " + table + " DROP COLUMN idem_key, DROP COLUMN idem_fingerprint");
+    }
+
+    try (JdbcOperationStore store = database.store().build()) {
+      OperationRecord first = queued().withIdempotencyKey("k-1", "fp");
+      store.insert(first, false, 10);
+      assertThat(store.insert(queued().withIdempotencyKey("k-1", "fp"), false, 10))
+          .isEqualTo(new InsertResult.Replay(first));
+    }
+    try (Connection c = database.dataSource().getConnection();
+        Statement s = c.createStatement();
+        ResultSet index =
+            s.executeQuery(
+                "SELECT indexdef FROM pg_indexes WHERE indexname = '" + table + "_idem'")) {
+      assertThat(index.next()).isTrue();
+      assertThat(index.getString(1)).contains("UNIQUE", "(type_name, idem_key)");
+    }
+  }
+
+  private static OperationRecord queued() {
+    return OperationRecord.queued(
+        OperationId.random(),
+        "flight",
+        "ann",
+        null,
+        null,
+        null,
+        Duration.ofMinutes(1),
+        Instant.parse("2026-01-01T00:00:00Z"));
   }
 
   private static void awaitSucceeded(Node node, OperationId id) {
