@@ -51,7 +51,10 @@ public interface OperationEngine extends AutoCloseable {
 
   /**
    * Starts an operation, or joins the active one in the same scope, as the type's {@link
-   * StartPolicy} says. Calls the worker's {@code start} on this thread.
+   * StartPolicy} says. Calls the worker's {@code start} on this thread. A request with an {@link
+   * StartRequest#withIdempotencyKey idempotency key} that the store still holds for the type and
+   * owner answers with that operation, created false, before any scope or capacity check, on every
+   * engine that shares the store.
    *
    * @param request what to start
    * @return the operation to follow, and whether it was created
@@ -61,6 +64,8 @@ public interface OperationEngine extends AutoCloseable {
    * @throws OperationConflictException if the policy is {@link StartPolicy#REJECT} and one is
    *     active
    * @throws CapacityExceededException if the queue is full
+   * @throws IdempotencyKeyReusedException if the idempotency key started an operation with another
+   *     fingerprint
    * @throws EngineClosedException if the engine is closed
    */
   StartOutcome start(StartRequest request);

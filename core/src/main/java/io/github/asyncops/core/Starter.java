@@ -7,12 +7,15 @@ import io.github.asyncops.core.spi.Worker;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Turns a start request into a QUEUED record and a prepared {@link Execution}: inserts the record
  * under the type's scope slot and the engine's queue limit, calls the worker's {@code start}, and
  * has the {@link Dispatcher} claim queued work. A refused insert leaves nothing behind; a worker
- * whose {@code start} throws ends FAILED without running.
+ * whose {@code start} throws ends FAILED without running. An insert that finds the request's
+ * idempotency key taken answers with the record that holds it, or refuses a start that asks for
+ * something else.
  */
 final class Starter {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
@@ -53,14 +56,15 @@ final class Starter {
     Instant now = clock.instant();
     OperationRecord record =
         OperationRecord.queued(
-            id,
-            type.name(),
-            request.owner(),
-            request.key(),
-            slot(type, request),
-            request.parameters(),
-            type.retention(),
-            now);
+                id,
+                type.name(),
+                request.owner(),
+                request.key(),
+                slot(type, request),
+                request.parameters(),
+                type.retention(),
+                now)
+            .withIdempotencyKey(request.idempotencyKey(), request.fingerprint());
     Execution execution = Execution.pending(id, rt, now);
     local.put(execution);
     InsertResult inserted;
@@ -74,7 +78,7 @@ final class Starter {
     if (!(inserted instanceof InsertResult.Inserted done)) {
       local.remove(execution);
       execution.ready(null);
-      return refused(rt, inserted);
+      return refused(rt, request, inserted);
     }
     if (done.replaced() != null) {
       try {
@@ -115,7 +119,14 @@ final class Starter {
     return new StartOutcome(snapshots.of(record), true);
   }
 
-  private StartOutcome refused(RegisteredType rt, InsertResult result) {
+  private StartOutcome refused(RegisteredType rt, StartRequest request, InsertResult result) {
+    if (result instanceof InsertResult.Replay replay) {
+      OperationRecord earlier = replay.existing();
+      if (!Objects.equals(earlier.fingerprint(), request.fingerprint())) {
+        throw new IdempotencyKeyReusedException(rt.type.name(), earlier.id());
+      }
+      return new StartOutcome(snapshots.of(earlier), false);
+    }
     if (result instanceof InsertResult.Conflict conflict) {
       OperationSnapshot active = snapshots.of(conflict.active());
       if (rt.type.startPolicy() == StartPolicy.REJECT) {

@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two demo nodes on one PostgreSQL, as store-jdbc's README shows them: a flight started on node 2
- * runs there, and the bar on node 1 follows it to the end in a real browser. Each run gets a schema
- * of its own, so runs never see each other's flights.
+ * runs there, and the bar on node 1 follows it to the end in a real browser; a web node starts and
+ * stops a flight that a worker node runs; and a start retried through the other node with its
+ * {@code Idempotency-Key}, as a load balancer may send it, answers with the same flight. Each run
+ * gets a schema of its own, so runs never see each other's flights.
  */
 final class DemoClusterIT {
   private static final String URL =
@@ -95,13 +97,7 @@ final class DemoClusterIT {
   void a_web_node_without_workers_starts_and_stops_a_flight_that_a_worker_node_runs()
       throws Exception {
     node2 = node("worker");
-    node1 =
-        DemoServer.start(
-            DemoOptions.defaults()
-                .withPort(0)
-                .withNodeId("web")
-                .withWorkers(false)
-                .withJdbc(URL + "?currentSchema=" + schema, USER, PASSWORD));
+    node1 = webNode();
     HttpClient client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -129,13 +125,72 @@ final class DemoClusterIT {
     assertThat(end).contains("\"node\":\"worker\"", "\"stopRequested\":true");
   }
 
+  @Test
+  void a_start_retried_through_the_other_node_answers_with_the_same_flight() throws Exception {
+    node2 = node("worker");
+    node1 = webNode();
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new CookieManager())
+            .build();
+    String path = "/api/operations/missile-launch";
+    String web = "http://localhost:" + node1.port() + path;
+    String worker = "http://localhost:" + node2.port() + path;
+
+    HttpResponse<String> started = post(client, web, "launch-1");
+    HttpResponse<String> retried = post(client, worker, "launch-1");
+    HttpResponse<String> other = post(client, worker + "?key=other", "launch-1");
+
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+    assertThat(retried.statusCode()).as(retried.body()).isEqualTo(200);
+    assertThat(idOf(retried)).isEqualTo(idOf(started));
+    assertThat(retried.headers().firstValue("Location").map(l -> URI.create(l).getPath()))
+        .isEqualTo(started.headers().firstValue("Location").map(l -> URI.create(l).getPath()));
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(422);
+    assertThat(other.body()).contains("idempotency-key-reused");
+
+    // Once the flight has ended, a plain start would launch another; the retry still replays it.
+    String self = web + "/" + idOf(started);
+    post(client, self + "/stop");
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> get(client, self), body -> body.contains("\"state\":\"STOPPED\""));
+    HttpResponse<String> late = post(client, worker, "launch-1");
+    assertThat(late.statusCode()).as(late.body()).isEqualTo(200);
+    assertThat(idOf(late)).isEqualTo(idOf(started));
+    assertThat(get(client, web)).containsOnlyOnce("\"id\":");
+  }
+
+  private DemoServer webNode() {
+    return DemoServer.start(
+        DemoOptions.defaults()
+            .withPort(0)
+            .withNodeId("web")
+            .withWorkers(false)
+            .withJdbc(URL + "?currentSchema=" + schema, USER, PASSWORD));
+  }
+
+  private static String idOf(HttpResponse<String> response) {
+    Matcher id = Pattern.compile("\"id\":\"([^\"]+)\"").matcher(response.body());
+    assertThat(id.find()).as(response.body()).isTrue();
+    return id.group(1);
+  }
+
   private static HttpResponse<String> post(HttpClient client, String url) throws Exception {
-    return client.send(
+    return post(client, url, null);
+  }
+
+  private static HttpResponse<String> post(HttpClient client, String url, String idempotencyKey)
+      throws Exception {
+    HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{}"))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+            .POST(HttpRequest.BodyPublishers.ofString("{}"));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static String get(HttpClient client, String url) throws Exception {

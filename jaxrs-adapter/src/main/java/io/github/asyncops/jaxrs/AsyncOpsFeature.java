@@ -8,7 +8,6 @@ import io.github.asyncops.jaxrs.internal.AsyncOpsExceptionMapper;
 import io.github.asyncops.jaxrs.internal.BasePath;
 import io.github.asyncops.jaxrs.internal.CsrfFilter;
 import io.github.asyncops.jaxrs.internal.DeliveryThreads;
-import io.github.asyncops.jaxrs.internal.IdempotencyKeys;
 import io.github.asyncops.jaxrs.internal.MalformedRequestFilter;
 import io.github.asyncops.jaxrs.internal.ProblemBodyFilter;
 import io.github.asyncops.jaxrs.internal.ResponseHeadersFilter;
@@ -259,7 +258,6 @@ public final class AsyncOpsFeature implements Feature {
               maxBodySize,
               objectMapper != null ? objectMapper : parameterMapper(),
               executor != null ? executor : DeliveryThreads.create(),
-              new IdempotencyKeys(),
               new StatusRenderings(),
               new WaitingStarts(maxWaitingStarts));
       return new AsyncOpsFeature(settings, resource);

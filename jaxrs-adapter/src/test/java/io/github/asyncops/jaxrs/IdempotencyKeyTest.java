@@ -2,16 +2,28 @@ package io.github.asyncops.jaxrs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationState;
 import jakarta.ws.rs.client.Entity;
 import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code Idempotency-Key}: a retried start answers 200 with the operation the first one started,
- * even under REJECT; the key is per owner and type, is refused with other parameters (422), and is
- * free again once its operation is forgotten.
+ * even under REJECT or RESTART; the key is per owner and type, is refused with other parameters
+ * (422), and is free again once its operation is forgotten. Racing starts with one key start one
+ * operation. The engine's store keeps the keys; {@code IdempotencyKeysPostgresIT} in the JDBC store
+ * and the demo's {@code DemoClusterIT} cover a retry that reaches another node.
  */
 final class IdempotencyKeyTest extends GrizzlyTest {
 
@@ -98,6 +110,47 @@ final class IdempotencyKeyTest extends GrizzlyTest {
 
     assertThat(other.getStatus()).isEqualTo(202);
     assertThat(Http.json(other).path("id").asText()).isNotEqualTo(first);
+  }
+
+  @Test
+  void concurrent_starts_with_one_key_start_one_operation() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      CountDownLatch go = new CountDownLatch(1);
+      List<Future<Response>> starts = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        starts.add(
+            pool.submit(
+                () -> {
+                  go.await();
+                  return start("operations/answer", "{\"n\": 1}", "k-race");
+                }));
+      }
+      go.countDown();
+      List<Integer> statuses = new ArrayList<>();
+      Set<String> ids = new HashSet<>();
+      for (Future<Response> start : starts) {
+        Response response = start.get(30, TimeUnit.SECONDS);
+        statuses.add(response.getStatus());
+        ids.add(Http.json(response).path("id").asText());
+      }
+
+      assertThat(statuses).containsOnly(200, 202).containsOnlyOnce(202);
+      assertThat(ids).hasSize(1);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void a_retried_restart_does_not_restart() {
+    Response first = start("operations/restart", "{}", "k-1");
+    Response retry = start("operations/restart", "{}", "k-1");
+
+    assertThat(retry.getStatus()).isEqualTo(200);
+    JsonNode status = Http.json(retry);
+    assertThat(status.path("id")).isEqualTo(Http.json(first).path("id"));
+    assertThat(status.path("stopRequested").asBoolean()).isFalse();
   }
 
   @Test

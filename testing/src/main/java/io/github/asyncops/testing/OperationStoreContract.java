@@ -31,9 +31,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The behaviour every {@link OperationStore} must have. A store's test extends this class and
- * supplies a fresh, empty store; the engine's own tests cover how it uses these calls.
+ * supplies a fresh, empty store; the engine's own tests cover how it uses these calls. The cases of
+ * {@link IdempotencyKeyContract} come with it.
  */
-public abstract class OperationStoreContract {
+public abstract class OperationStoreContract implements IdempotencyKeyContract {
   /** A point in time the tests count from. */
   protected static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -59,6 +60,11 @@ public abstract class OperationStoreContract {
    */
   protected static final List<OperationType> TYPES =
       List.of(TestTypes.of("other", Void.class, false), TestTypes.of("t", String.class, false));
+
+  @Override
+  public OperationStore store() {
+    return store;
+  }
 
   @BeforeEach
   void createStore() {

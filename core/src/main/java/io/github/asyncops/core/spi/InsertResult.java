@@ -2,7 +2,7 @@ package io.github.asyncops.core.spi;
 
 /** What {@link OperationStore#insert} did. */
 public sealed interface InsertResult
-    permits InsertResult.Inserted, InsertResult.Conflict, InsertResult.Full {
+    permits InsertResult.Inserted, InsertResult.Conflict, InsertResult.Full, InsertResult.Replay {
 
   /**
    * The record was inserted.
@@ -25,4 +25,13 @@ public sealed interface InsertResult
    * @param queued how many records are queued
    */
   record Full(int queued) implements InsertResult {}
+
+  /**
+   * Nothing was inserted: a record the store still holds (active, or final and not yet forgotten)
+   * has the same type, owner and {@link OperationRecord#idempotencyKey() idempotency key}. This
+   * answer comes before a {@link Conflict} or {@link Full} one.
+   *
+   * @param existing that record
+   */
+  record Replay(OperationRecord existing) implements InsertResult {}
 }

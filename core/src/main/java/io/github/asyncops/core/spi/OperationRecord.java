@@ -33,6 +33,11 @@ import java.time.Instant;
  * @param epoch the fencing token: 0 until the first claim, then one more at every claim, so a node
  *     that lost an operation (its lease ran out and it was failed or claimed again) holds an older
  *     epoch, and the store refuses its writes
+ * @param idempotencyKey the start's idempotency key, or null: while the store holds this record, an
+ *     insert of the same type, owner and key answers {@link InsertResult.Replay} with it; final
+ *     records keep it until they are forgotten
+ * @param fingerprint what the start asked for (see {@link
+ *     io.github.asyncops.core.StartRequest#withIdempotencyKey}), or null
  */
 public record OperationRecord(
     OperationId id,
@@ -54,7 +59,79 @@ public record OperationRecord(
     String node,
     Instant heartbeatAt,
     Duration retention,
-    long epoch) {
+    long epoch,
+    String idempotencyKey,
+    String fingerprint) {
+
+  /**
+   * Creates a record without an idempotency key, as stores written before keys existed do.
+   *
+   * @param id the identifier
+   * @param type the operation type's name
+   * @param state the state
+   * @param value the fraction done
+   * @param text the status text, or null
+   * @param owner the starting principal, or null
+   * @param key the caller-given key, or null
+   * @param slot the scope slot, or null
+   * @param parameters the parameters, or null
+   * @param createdAt when it was accepted
+   * @param startedAt when it was claimed, or null
+   * @param updatedAt when it last changed
+   * @param finishedAt when it became final, or null
+   * @param error the user-safe failure message, or null
+   * @param result the result
+   * @param stopRequested whether a stop was requested
+   * @param node the node running it, or null
+   * @param heartbeatAt the node's last heartbeat, or null
+   * @param retention how long it is kept once final
+   * @param epoch the fencing token
+   */
+  public OperationRecord(
+      OperationId id,
+      String type,
+      OperationState state,
+      double value,
+      String text,
+      String owner,
+      String key,
+      String slot,
+      Object parameters,
+      Instant createdAt,
+      Instant startedAt,
+      Instant updatedAt,
+      Instant finishedAt,
+      String error,
+      OperationResult result,
+      boolean stopRequested,
+      String node,
+      Instant heartbeatAt,
+      Duration retention,
+      long epoch) {
+    this(
+        id,
+        type,
+        state,
+        value,
+        text,
+        owner,
+        key,
+        slot,
+        parameters,
+        createdAt,
+        startedAt,
+        updatedAt,
+        finishedAt,
+        error,
+        result,
+        stopRequested,
+        node,
+        heartbeatAt,
+        retention,
+        epoch,
+        null,
+        null);
+  }
 
   /**
    * Creates a new queued record.
@@ -98,7 +175,42 @@ public record OperationRecord(
         null,
         null,
         retention,
-        0);
+        0,
+        null,
+        null);
+  }
+
+  /**
+   * This queued record with the idempotency key of its start.
+   *
+   * @param newKey the key, or null
+   * @param newFingerprint what the start asked for, or null
+   * @return the updated record
+   */
+  public OperationRecord withIdempotencyKey(String newKey, String newFingerprint) {
+    return new OperationRecord(
+        id,
+        type,
+        state,
+        value,
+        text,
+        owner,
+        key,
+        slot,
+        parameters,
+        createdAt,
+        startedAt,
+        updatedAt,
+        finishedAt,
+        error,
+        result,
+        stopRequested,
+        node,
+        heartbeatAt,
+        retention,
+        epoch,
+        newKey,
+        newFingerprint);
   }
 
   /**
@@ -138,7 +250,9 @@ public record OperationRecord(
         node,
         now,
         retention,
-        epoch + 1);
+        epoch + 1,
+        idempotencyKey,
+        fingerprint);
   }
 
   /**
@@ -170,7 +284,9 @@ public record OperationRecord(
         node,
         heartbeatAt,
         retention,
-        epoch);
+        epoch,
+        idempotencyKey,
+        fingerprint);
   }
 
   /**
@@ -207,7 +323,9 @@ public record OperationRecord(
         node,
         heartbeatAt,
         retention,
-        epoch);
+        epoch,
+        idempotencyKey,
+        fingerprint);
   }
 
   /**
@@ -236,7 +354,9 @@ public record OperationRecord(
         node,
         heartbeatAt,
         retention,
-        epoch);
+        epoch,
+        idempotencyKey,
+        fingerprint);
   }
 
   /**
@@ -266,7 +386,9 @@ public record OperationRecord(
         node,
         now,
         retention,
-        epoch);
+        epoch,
+        idempotencyKey,
+        fingerprint);
   }
 
   /**
@@ -311,7 +433,9 @@ public record OperationRecord(
         node,
         heartbeatAt,
         retention,
-        epoch);
+        epoch,
+        idempotencyKey,
+        fingerprint);
   }
 
   /**
@@ -353,7 +477,9 @@ public record OperationRecord(
         null,
         null,
         retention,
-        epoch);
+        epoch,
+        idempotencyKey,
+        fingerprint);
   }
 
   /**
@@ -383,7 +509,9 @@ public record OperationRecord(
         node,
         heartbeatAt,
         retention,
-        epoch);
+        epoch,
+        idempotencyKey,
+        fingerprint);
   }
 
   private OperationRecord withStopFlag() {
@@ -407,6 +535,8 @@ public record OperationRecord(
         node,
         heartbeatAt,
         retention,
-        epoch);
+        epoch,
+        idempotencyKey,
+        fingerprint);
   }
 }

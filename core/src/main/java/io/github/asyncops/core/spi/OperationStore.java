@@ -20,7 +20,10 @@ import java.util.Optional;
  * record, and a node runs it after {@link #claim claiming} it; nodes {@link #heartbeat heartbeat}
  * what they run and learn of stop requests made elsewhere from the answer; and {@link #expire}
  * fails the operations of a node that stopped heartbeating. A store enforces that at most one
- * active record holds each (type, slot) pair.
+ * active record holds each (type, slot) pair, and that at most one record it holds, active or
+ * final, has each (type, owner, {@link OperationRecord#idempotencyKey() idempotency key}) triple (a
+ * null owner is one owner of its own), so that a retried start that reaches another node finds the
+ * first.
  *
  * <p>Fencing. Every claim gives the record the next {@link OperationRecord#epoch() epoch}. The
  * writes a node makes for an operation it runs ({@link #progress}, {@link #finish}) carry the epoch
@@ -40,8 +43,10 @@ import java.util.Optional;
 public interface OperationStore {
 
   /**
-   * Inserts a queued record, unless another active record of its type holds its slot or the queue
-   * is full.
+   * Inserts a queued record, unless a held record of its type and owner has its idempotency key,
+   * another active record of its type holds its slot, or the queue is full; checked in that order.
+   * A key frees up when its record is evicted or deleted. Concurrent inserts with one key, on any
+   * node, insert one record; the others answer {@link InsertResult.Replay} with it.
    *
    * @param record a {@code QUEUED} record
    * @param replaceActive whether to take the slot from an active holder: the holder then loses its

@@ -34,6 +34,7 @@ import java.util.function.UnaryOperator;
  * record goes in and given back when it leaves QUEUED; each type's queue is a {@link
  * ConcurrentLinkedQueue} of ids, each of which only one claimer can take. An index may lag a
  * record's change for a moment: a queue counter that is one too high refuses a start at the limit.
+ * An insert with an idempotency key holds the key's lock in {@link IdempotencyKeys} throughout.
  *
  * <p>Finished records wait for eviction in {@link Evictions}, so {@link #evict} costs only what it
  * removes. Forgotten ids are remembered as {@link Tombstones}, at most {@code tombstoneCapacity} of
@@ -62,6 +63,7 @@ public final class InMemoryOperationStore implements OperationStore {
   private final Map<OperationId, OperationRecord> records = new ConcurrentHashMap<>();
   private final Map<String, OperationId> slots = new ConcurrentHashMap<>();
   private final Object[] slotLocks = new Object[SLOT_LOCKS];
+  private final IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
   private final Map<String, Queue<OperationId>> queues = new ConcurrentHashMap<>();
   private final AtomicInteger queued = new AtomicInteger();
   private final Evictions evictions = new Evictions();
@@ -95,6 +97,24 @@ public final class InMemoryOperationStore implements OperationStore {
     if (records.containsKey(record.id())) {
       throw duplicate(record);
     }
+    if (record.idempotencyKey() == null) {
+      return insertNew(record, replaceActive, queueLimit);
+    }
+    synchronized (idempotencyKeys.lock(record)) {
+      OperationId earlier = idempotencyKeys.holder(record);
+      OperationRecord holder = earlier == null ? null : records.get(earlier);
+      if (holder != null) {
+        return new InsertResult.Replay(holder);
+      }
+      InsertResult result = insertNew(record, replaceActive, queueLimit);
+      if (result instanceof InsertResult.Inserted) {
+        idempotencyKeys.take(record);
+      }
+      return result;
+    }
+  }
+
+  private InsertResult insertNew(OperationRecord record, boolean replaceActive, int queueLimit) {
     if (!takeQueuePlace(queueLimit)) {
       return new InsertResult.Full(queued.get());
     }
@@ -295,6 +315,7 @@ public final class InMemoryOperationStore implements OperationStore {
     int evicted = 0;
     for (OperationRecord record : due) {
       if (records.remove(record.id(), record)) {
+        idempotencyKeys.free(record);
         evicted++;
       }
     }
@@ -309,7 +330,11 @@ public final class InMemoryOperationStore implements OperationStore {
       return false;
     }
     tombstones.addAll(List.of(id), record.updatedAt());
-    return records.remove(id, record);
+    if (!records.remove(id, record)) {
+      return false;
+    }
+    idempotencyKeys.free(record);
+    return true;
   }
 
   /**

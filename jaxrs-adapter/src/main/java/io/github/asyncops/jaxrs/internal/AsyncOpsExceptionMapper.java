@@ -3,6 +3,7 @@ package io.github.asyncops.jaxrs.internal;
 import io.github.asyncops.core.AsyncOpsException;
 import io.github.asyncops.core.CapacityExceededException;
 import io.github.asyncops.core.EngineClosedException;
+import io.github.asyncops.core.IdempotencyKeyReusedException;
 import io.github.asyncops.core.InvalidParametersException;
 import io.github.asyncops.core.OperationActiveException;
 import io.github.asyncops.core.OperationConflictException;
@@ -55,6 +56,9 @@ public final class AsyncOpsExceptionMapper implements ExceptionMapper<AsyncOpsEx
     }
     if (e instanceof OperationConflictException) {
       return Problem.OPERATION_CONFLICT;
+    }
+    if (e instanceof IdempotencyKeyReusedException) {
+      return Problem.IDEMPOTENCY_KEY_REUSED;
     }
     if (e instanceof OperationActiveException) {
       return Problem.OPERATION_ACTIVE;

@@ -18,7 +18,6 @@ import java.util.concurrent.Executor;
  * @param maxBodySize the largest start body, in bytes
  * @param mapper binds start parameters and writes value results
  * @param executor sends events, off the engine's threads
- * @param idempotencyKeys the remembered {@code Idempotency-Key}s
  * @param renderings statuses rendered once for every event stream
  * @param waitingStarts the suspended responses of starts with {@code Prefer: wait}
  */
@@ -31,7 +30,6 @@ public record Settings(
     int maxBodySize,
     ObjectMapper mapper,
     Executor executor,
-    IdempotencyKeys idempotencyKeys,
     StatusRenderings renderings,
     WaitingStarts waitingStarts) {
 

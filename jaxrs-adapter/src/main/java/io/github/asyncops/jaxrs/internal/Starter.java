@@ -54,19 +54,13 @@ public final class Starter {
         StartRequest.of(type.name())
             .withParameters(parameters.value())
             .withOwner(exchange.caller().owner())
-            .withKey(slotKey);
-    StartOutcome outcome =
-        idempotencyKey == null
-            ? start(exchange, type, request)
-            : settings
-                .idempotencyKeys()
-                .start(
-                    exchange.engine(),
-                    exchange.caller().owner(),
-                    type.name(),
-                    idempotencyKey,
-                    IdempotencyKeys.fingerprint(parameters.tree(), slotKey),
-                    () -> start(exchange, type, request));
+            .withKey(slotKey)
+            .withIdempotencyKey(
+                idempotencyKey,
+                idempotencyKey == null
+                    ? null
+                    : IdempotencyKeys.fingerprint(parameters.tree(), slotKey));
+    StartOutcome outcome = start(exchange, type, request);
     OperationSnapshot operation = outcome.operation();
     Response.Status created = outcome.created() ? Response.Status.ACCEPTED : Response.Status.OK;
     WaitingStarts waiting = settings.waitingStarts();

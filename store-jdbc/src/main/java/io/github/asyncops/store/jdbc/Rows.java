@@ -91,7 +91,9 @@ final class Rows {
         rs.getString(21),
         instant(rs, 22),
         Duration.ofMillis(rs.getLong(23)),
-        rs.getLong(24));
+        rs.getLong(24),
+        IdempotencyKeys.keyOf(rs.getString(25)),
+        rs.getString(26));
   }
 
   private Object parametersToRead(String type, String text) {
@@ -140,8 +142,13 @@ final class Rows {
     }
   }
 
-  /** Binds a queued record and its {@link #encodeParameters encoded parameters} to the insert. */
-  static void bindInsert(PreparedStatement insert, OperationRecord r, String parameters)
+  /**
+   * Binds a queued record and its {@link #encodeParameters encoded parameters} to the insert, 1 to
+   * 18.
+   *
+   * @return the next parameter index
+   */
+  static int bindInsert(PreparedStatement insert, OperationRecord r, String parameters)
       throws SQLException {
     insert.setString(1, r.id().value());
     insert.setString(2, r.type());
@@ -159,6 +166,9 @@ final class Rows {
     insert.setString(14, r.node());
     Database.setTimestamp(insert, 15, r.heartbeatAt());
     insert.setLong(16, r.retention().toMillis());
+    insert.setString(17, IdempotencyKeys.column(r));
+    insert.setString(18, r.fingerprint());
+    return 19;
   }
 
   /**

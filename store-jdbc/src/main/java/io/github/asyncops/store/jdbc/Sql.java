@@ -10,7 +10,7 @@ final class Sql {
       "id, type_name, state, progress_value, progress_text, owner_name, caller_key, slot,"
           + " parameters, created_at, started_at, updated_at, finished_at, error, result_kind,"
           + " result_value, result_media_type, result_file_name, result_length, stop_requested,"
-          + " node, heartbeat_at, retention_ms, epoch";
+          + " node, heartbeat_at, retention_ms, epoch, idem_key, idem_fingerprint";
 
   static final String ACTIVE = "('QUEUED', 'RUNNING', 'STOPPING')";
   static final String RUNNING = "('RUNNING', 'STOPPING')";
@@ -18,6 +18,7 @@ final class Sql {
   final String findById;
   final String lockById;
   final String lockSlotHolder;
+  final String findByIdempotencyKey;
   final String insert;
   final String addQueued;
   final String queueSize;
@@ -37,7 +38,7 @@ final class Sql {
    */
   final boolean folded;
 
-  /** {@link #insert} that notifies (18, 19); a row if inserted. */
+  /** {@link #insert} that notifies (20, 21); a row if inserted. */
   final String insertFolded;
 
   /** {@link #insert} that answers a row if it inserted. */
@@ -70,18 +71,20 @@ final class Sql {
     lockById = findById + " FOR UPDATE";
     lockSlotHolder =
         "SELECT " + COLUMNS + " FROM " + op + " WHERE type_name = ? AND slot = ? FOR UPDATE";
+    findByIdempotencyKey =
+        "SELECT " + COLUMNS + " FROM " + op + " WHERE type_name = ? AND idem_key = ?";
     String columns =
         " (id, type_name, state, progress_value, progress_text, owner_name, caller_key, slot,"
             + " parameters, created_at, started_at, updated_at, stop_requested, node, heartbeat_at,"
-            + " retention_ms)";
+            + " retention_ms, idem_key, idem_fingerprint)";
     // The queue limit is checked against a counter split over a few rows (see QueueCount), so that
     // inserts take neither a cluster-wide lock nor a count of the queue.
     insert =
         "INSERT INTO "
             + op
             + columns
-            + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE (SELECT COALESCE(SUM(queued),"
-            + " 0) FROM "
+            + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE (SELECT"
+            + " COALESCE(SUM(queued), 0) FROM "
             + tables.queue()
             + ") < ?";
     addQueued = "UPDATE " + tables.queue() + " SET queued = queued + ? WHERE shard = ?";

@@ -108,7 +108,7 @@ final class Upkeep {
             try (ResultSet rs = stale.executeQuery()) {
               while (rs.next()) {
                 expired.add(rows.read(rs));
-                restarts.add(rs.getInt(25));
+                restarts.add(rs.getInt("restarts"));
               }
             }
           }

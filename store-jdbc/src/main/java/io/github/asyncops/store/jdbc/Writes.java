@@ -64,6 +64,7 @@ final class Writes {
   private final String origin;
   private final QueueCount queue;
   private final Announcer announcer;
+  private final IdempotencyKeys keys;
   private final Set<String> unregisteredWarned = ConcurrentHashMap.newKeySet();
 
   /**
@@ -78,6 +79,7 @@ final class Writes {
     this.origin = origin;
     this.queue = new QueueCount(db);
     this.announcer = new Announcer(this::announce);
+    this.keys = new IdempotencyKeys(db.sql, rows);
   }
 
   /** The queue's size, for the queue limit. */
@@ -130,14 +132,14 @@ final class Writes {
       int queueLimit,
       boolean notify) {
     try {
-      return insertOnce(record, parameters, replaceActive, queueLimit, notify);
+      return insertOnce(record, parameters, replaceActive, queueLimit, notify, false);
     } catch (JdbcStoreException e) {
-      if (record.slot() == null || !uniqueViolation(e)) {
+      if ((record.slot() == null && record.idempotencyKey() == null) || !uniqueViolation(e)) {
         throw e;
       }
-      // Another node's insert took the slot between this one's check and its INSERT; once more
-      // sees the holder and joins, rejects or replaces it as the start policy says.
-      return insertOnce(record, parameters, replaceActive, queueLimit, notify);
+      // Another node's insert took the slot or key between this one's check and its INSERT; once
+      // more sees the holder and replays, joins, rejects or replaces it.
+      return insertOnce(record, parameters, replaceActive, queueLimit, notify, true);
     }
   }
 
@@ -146,9 +148,13 @@ final class Writes {
       String parameters,
       boolean replaceActive,
       int queueLimit,
-      boolean notify) {
-    // Without a slot, PostgreSQL's insert is one statement that commits by itself.
+      boolean notify,
+      boolean retried) {
+    // Without a slot, PostgreSQL's insert is one statement that commits by itself. A key already
+    // taken then fails it on the unique index, and the retry looks the holder up; a slot's
+    // transaction looks first, so that a replay wins over a replacement.
     boolean oneStatement = sql.folded && record.slot() == null;
+    boolean lookUpKey = retried || !oneStatement;
     Database.Work<InsertResult> work =
         (c, attempt) -> {
           if (attempt > 1) {
@@ -157,11 +163,15 @@ final class Writes {
               return new InsertResult.Inserted(existing, null);
             }
           }
+          OperationRecord earlier = lookUpKey ? keys.holder(c, record) : null;
+          if (earlier != null) {
+            return new InsertResult.Replay(earlier);
+          }
           OperationRecord replaced = null;
           if (record.slot() != null) {
             OperationRecord holder = slotHolder(c, record);
             if (holder != null && !replaceActive) {
-              return new InsertResult.Conflict(holder);
+              return keys.refusal(c, record, new InsertResult.Conflict(holder));
             }
             if (holder != null) {
               replaced = holder.withoutSlot().withStopRequest(null, record.createdAt());
@@ -176,11 +186,11 @@ final class Writes {
             boolean inserted;
             try (PreparedStatement insert =
                 c.prepareStatement(notify ? sql.insertFolded : sql.insertFoldedQuietly)) {
-              Rows.bindInsert(insert, record, parameters);
-              insert.setInt(17, queue.rowLimit(queueLimit));
+              int next = Rows.bindInsert(insert, record, parameters);
+              insert.setInt(next, queue.rowLimit(queueLimit));
               if (notify) {
-                insert.setString(18, db.channel());
-                insert.setString(19, Notification.queued(record.type(), origin));
+                insert.setString(next + 1, db.channel());
+                insert.setString(next + 2, Notification.queued(record.type(), origin));
               }
               try (ResultSet rs = insert.executeQuery()) {
                 inserted = rs.next();
@@ -190,19 +200,23 @@ final class Writes {
               if (!oneStatement) {
                 c.rollback();
               }
-              return new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queue.size(c)));
+              return keys.refusal(
+                  c,
+                  record,
+                  new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queue.size(c))));
             }
             return new InsertResult.Inserted(record, replaced);
           }
           int inserted;
           try (PreparedStatement insert = c.prepareStatement(sql.insert)) {
-            Rows.bindInsert(insert, record, parameters);
-            insert.setInt(17, queue.rowLimit(queueLimit));
+            int next = Rows.bindInsert(insert, record, parameters);
+            insert.setInt(next, queue.rowLimit(queueLimit));
             inserted = insert.executeUpdate();
           }
           if (inserted == 0) {
             c.rollback();
-            return new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queue.size(c)));
+            return keys.refusal(
+                c, record, new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queue.size(c))));
           }
           if (notify) {
             db.notify(c, Notification.queued(record.type(), origin));

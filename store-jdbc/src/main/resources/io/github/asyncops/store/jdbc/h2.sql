@@ -34,17 +34,30 @@ CREATE TABLE IF NOT EXISTS asyncops_operation (
   heartbeat_at      TIMESTAMP WITH TIME ZONE,
   retention_ms      BIGINT                   NOT NULL,
   restarts          INTEGER                  DEFAULT 0 NOT NULL,
-  epoch             BIGINT                   DEFAULT 0 NOT NULL
+  epoch             BIGINT                   DEFAULT 0 NOT NULL,
+  idem_key          VARCHAR(1000000),
+  idem_fingerprint  VARCHAR(1000000)
 );
 
 -- The fencing token, added to tables made by an earlier version: one more at every claim, and
 -- every write of the claiming node checks it.
 ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS epoch BIGINT DEFAULT 0 NOT NULL;
 
+-- The idempotency key of the start, added to tables made by an earlier version. idem_key holds the
+-- owner and the key as one value, so that a NULL owner is an owner too: the owner's length, ':',
+-- the owner and the key, or ':' and the key for a NULL owner.
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS idem_key VARCHAR(1000000);
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS idem_fingerprint VARCHAR(1000000);
+
 -- At most one active operation per (type, scope slot): an operation clears its slot when it ends
 -- or is replaced, and NULLs never collide.
 CREATE UNIQUE INDEX IF NOT EXISTS asyncops_operation_slot
   ON asyncops_operation (type_name, slot);
+
+-- At most one operation per (type, owner, idempotency key) while it is kept, active or final, so
+-- that a retried start that reaches another node finds the first.
+CREATE UNIQUE INDEX IF NOT EXISTS asyncops_operation_idem
+  ON asyncops_operation (type_name, idem_key);
 
 -- Claiming the oldest queued operation of a type, counting the queue, and finding running
 -- operations whose node stopped heartbeating (H2 has no partial indexes).

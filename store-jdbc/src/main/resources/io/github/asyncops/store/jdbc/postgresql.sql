@@ -34,17 +34,31 @@ CREATE TABLE IF NOT EXISTS asyncops_operation (
   heartbeat_at      timestamptz,
   retention_ms      bigint           NOT NULL,
   restarts          integer          NOT NULL DEFAULT 0,
-  epoch             bigint           NOT NULL DEFAULT 0
+  epoch             bigint           NOT NULL DEFAULT 0,
+  idem_key          text,
+  idem_fingerprint  text
 );
 
 -- The fencing token, added to tables made by an earlier version: one more at every claim, and
 -- every write of the claiming node checks it.
 ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS epoch bigint NOT NULL DEFAULT 0;
 
+-- The idempotency key of the start, added to tables made by an earlier version. idem_key holds the
+-- owner and the key as one value, so that a NULL owner is an owner too: the owner's length, ':',
+-- the owner and the key, or ':' and the key for a NULL owner.
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS idem_key text;
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS idem_fingerprint text;
+
 -- At most one active operation per (type, scope slot) across all nodes: an operation clears its
 -- slot when it ends or is replaced, and NULLs never collide.
 CREATE UNIQUE INDEX IF NOT EXISTS asyncops_operation_slot
   ON asyncops_operation (type_name, slot);
+
+-- At most one operation per (type, owner, idempotency key) while it is kept, active or final, so
+-- that a retried start that reaches another node finds the first.
+CREATE UNIQUE INDEX IF NOT EXISTS asyncops_operation_idem
+  ON asyncops_operation (type_name, idem_key)
+  WHERE idem_key IS NOT NULL;
 
 -- Claiming the oldest queued operation of a type, and counting the queue.
 CREATE INDEX IF NOT EXISTS asyncops_operation_queue

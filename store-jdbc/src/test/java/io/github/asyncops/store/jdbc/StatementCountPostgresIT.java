@@ -25,10 +25,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * Issue 12: what an operation and an idle node cost on PostgreSQL, counted by a {@link
  * CountingDataSource} around the store's pool: at most three transactions per operation on the
- * happy path (insert, claim, finish), two with a backlog (insert, then a finish that claims the
- * next), and at most one statement a second on an idle node. Counts, not times; a failing count
- * prints the statement log. The housekeeping tick is driven by hand, so the per-operation counts
- * hold no housekeeping.
+ * happy path (insert, claim, finish), also with an idempotency key, two with a backlog (insert,
+ * then a finish that claims the next), and at most one statement a second on an idle node. Counts,
+ * not times; a failing count prints the statement log. The housekeeping tick is driven by hand, so
+ * the per-operation counts hold no housekeeping.
  */
 final class StatementCountPostgresIT {
   @RegisterExtension static final PostgresDatabase database = new PostgresDatabase();
@@ -110,6 +110,26 @@ final class StatementCountPostgresIT {
 
     // Three per operation, and at the end of the burst at most one claim per worker thread that
     // finds the queue empty.
+    assertThat(counting.transactions.get())
+        .as("transactions for %s operations; %s", OPERATIONS, counting.summary())
+        .isLessThanOrEqualTo(3 * OPERATIONS + WORKERS);
+    assertThat(counting.statements.get())
+        .as("statements for %s operations; %s", OPERATIONS, counting.summary())
+        .isLessThanOrEqualTo(3 * OPERATIONS + WORKERS);
+  }
+
+  @Test
+  void an_idempotency_key_costs_no_statement_more() throws Exception {
+    OperationEngine engine = engine(true);
+    done = new CountDownLatch(OPERATIONS);
+    scheduler.tick();
+    counting.reset();
+
+    for (int i = 0; i < OPERATIONS; i++) {
+      engine.start(StartRequest.of("noop").withIdempotencyKey("key-" + i, "fp"));
+    }
+    assertThat(done.await(60, TimeUnit.SECONDS)).isTrue();
+
     assertThat(counting.transactions.get())
         .as("transactions for %s operations; %s", OPERATIONS, counting.summary())
         .isLessThanOrEqualTo(3 * OPERATIONS + WORKERS);
