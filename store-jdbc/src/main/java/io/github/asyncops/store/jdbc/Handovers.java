@@ -1,24 +1,57 @@
 package io.github.asyncops.store.jdbc;
 
+import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.spi.Handover;
 import io.github.asyncops.core.spi.OperationRecord;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * A finish and the claim that refills its slot. On PostgreSQL a claimed operation's finish without
- * content to insert and the claim are one statement that commits by itself, so a worker thread that
- * ends one operation and takes the next costs one transaction, not two. Otherwise they are the two
- * writes of {@link Writes}.
+ * Finishes and the claims that refill their slots, written together.
+ *
+ * <p>Design notes. On PostgreSQL a claimed operation's finish without content to insert and the
+ * claim of its successor are one statement that commits by itself ({@link Sql#handover}), so a
+ * worker thread that ends one operation and takes the next costs one transaction, not two. Worker
+ * threads that end operations while another thread of this node is writing such a statement wait
+ * for it and are then written together by one of them, in one statement per type: a busy node makes
+ * fewer, larger writes, like a database's group commit. The claimed records go to the waiting
+ * threads in turn, each getting up to the number it asked for. Otherwise (H2, a result with
+ * content, an operation that never ran) finish and claim are the two writes of {@link Writes}.
  */
 final class Handovers {
+  /** One thread's finish and claim, and the answer it waits for. */
+  private record Request(
+      Writes.Finish finish,
+      String type,
+      int max,
+      String node,
+      Instant now,
+      CompletableFuture<Handover> answer) {}
+
+  /** The requests one statement writes. */
+  private record Group(String type, String node) {}
+
+  /** What one statement wrote. */
+  private record Written(List<OperationRecord> finished, List<OperationRecord> claimed) {}
+
   private final Database db;
   private final Rows rows;
   private final Writes writes;
+  private final Queue<Request> waiting = new ConcurrentLinkedQueue<>();
+  private final Object writing = new Object();
 
   Handovers(Database db, Rows rows, Writes writes) {
     this.db = db;
@@ -30,19 +63,74 @@ final class Handovers {
     if (!writes.oneStatement(f)) {
       return new Handover(writes.finish(f), writes.claim(type, max, node, now));
     }
+    Request mine = new Request(f, type, max, node, now, new CompletableFuture<>());
+    waiting.add(mine);
+    synchronized (writing) {
+      // A thread that wrote before this one got here may have taken this request along.
+      if (!mine.answer().isDone()) {
+        List<Request> batch = new ArrayList<>();
+        for (Request r = waiting.poll(); r != null; r = waiting.poll()) {
+          batch.add(r);
+        }
+        write(batch);
+      }
+    }
+    try {
+      return mine.answer().join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException failure ? failure : e;
+    }
+  }
+
+  private void write(List<Request> batch) {
+    Map<Group, List<Request>> groups = new LinkedHashMap<>();
+    for (Request r : batch) {
+      groups.computeIfAbsent(new Group(r.type(), r.node()), g -> new ArrayList<>()).add(r);
+    }
+    groups.forEach(
+        (group, requests) -> {
+          try {
+            answer(requests, write(group, requests));
+          } catch (RuntimeException e) {
+            requests.forEach(r -> r.answer().completeExceptionally(e));
+          }
+        });
+  }
+
+  /** Gives each request its finished record and up to {@code max} of the claimed, in turn. */
+  private static void answer(List<Request> requests, Written written) {
+    Map<String, OperationRecord> finished = new HashMap<>();
+    written.finished().forEach(r -> finished.put(r.id().value(), r));
+    List<OperationRecord> claimed = written.claimed();
+    int next = 0;
+    for (Request r : requests) {
+      int end = Math.min(claimed.size(), next + r.max());
+      r.answer()
+          .complete(
+              new Handover(
+                  Optional.ofNullable(finished.get(r.finish().id().value())),
+                  claimed.subList(next, end)));
+      next = end;
+    }
+  }
+
+  /** Writes one group's finishes and claims in one statement. */
+  private Written write(Group group, List<Request> requests) {
+    Instant now = requests.stream().map(Request::now).max(Instant::compareTo).orElseThrow();
+    int max = requests.stream().mapToInt(Request::max).sum();
     return db.statement(
-        "finish operation " + f.id() + " and claim operations of " + type,
+        "finish " + requests.size() + " operations and claim operations of " + group.type(),
         (c, attempt) -> {
-          OperationRecord finished = null;
+          List<OperationRecord> finished = new ArrayList<>();
           List<OperationRecord> rowsClaimed = new ArrayList<>();
           List<String> parameters = new ArrayList<>();
           try (PreparedStatement handover = c.prepareStatement(db.sql.handover)) {
-            Writes.bindFinish(handover, f);
-            Writes.bindClaim(handover, 15, type, max, node, now);
+            bindFinishes(c, handover, requests);
+            Writes.bindClaim(handover, 14, group.type(), max, group.node(), now);
             try (ResultSet rs = handover.executeQuery()) {
               while (rs.next()) {
                 if (rs.getBoolean("finishing")) {
-                  finished = rows.readWithoutParameters(rs);
+                  finished.add(rows.readWithoutParameters(rs));
                 } else {
                   rowsClaimed.add(rows.readWithoutParameters(rs));
                   parameters.add(rs.getString(9));
@@ -50,8 +138,38 @@ final class Handovers {
               }
             }
           }
-          return new Handover(
-              Optional.ofNullable(finished), writes.toRun(c, type, rowsClaimed, parameters, now));
+          return new Written(finished, writes.toRun(c, group.type(), rowsClaimed, parameters, now));
         });
+  }
+
+  /**
+   * Binds the finishes as {@link Sql#handover}'s 12 text arrays and the ids again. A result that
+   * could not be kept fails its operation, as in {@link Writes#bindFinish}.
+   */
+  private static void bindFinishes(Connection c, PreparedStatement handover, List<Request> requests)
+      throws SQLException {
+    int n = requests.size();
+    String[][] columns = new String[12][n];
+    for (int i = 0; i < n; i++) {
+      Writes.Finish f = requests.get(i).finish();
+      StoredResult result = f.result();
+      boolean kept = result.failure() == null;
+      columns[0][i] = f.id().value();
+      columns[1][i] = Long.toString(f.epoch());
+      columns[2][i] = (kept ? f.state() : OperationState.FAILED).name();
+      columns[3][i] = Double.toString(f.value());
+      columns[4][i] = f.text();
+      columns[5][i] = Database.timestamp(f.at()).toString();
+      columns[6][i] = kept ? f.error() : result.failure();
+      columns[7][i] = result.kind();
+      columns[8][i] = result.value();
+      columns[9][i] = result.mediaType();
+      columns[10][i] = result.fileName();
+      columns[11][i] = result.length() < 0 ? null : Long.toString(result.length());
+    }
+    for (int column = 0; column < 12; column++) {
+      handover.setArray(column + 1, c.createArrayOf("text", columns[column]));
+    }
+    handover.setArray(13, c.createArrayOf("text", columns[0]));
   }
 }

@@ -45,8 +45,11 @@ final class Sql {
   final String insertFoldedQuietly;
 
   /**
-   * {@link #finish} (1-14) and {@link #claim} (15-20) in one statement; each row answered says in
-   * {@code finishing} whether it is the finished one. PostgreSQL only.
+   * Finishes several records and claims queued ones in one statement. The finishes come as 12
+   * parallel text arrays (1-12: id, epoch, state, value, text, time, error and the five result
+   * columns) and the ids once more (13), so that the plan finds the rows by primary key; then
+   * {@link #claim}'s parameters (14-19). Each row answered says in {@code finishing} whether it is
+   * a finished one. PostgreSQL only.
    */
   final String handover;
 
@@ -159,8 +162,22 @@ final class Sql {
     insertFolded = "WITH ins AS (" + insert + " RETURNING id) SELECT pg_notify(?, ?) FROM ins";
     insertFoldedQuietly = insert + " RETURNING id";
     handover =
-        "WITH f AS ("
-            + finish
+        "WITH d AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
+            + " AS d(d_id, d_epoch, d_state, d_value, d_text, d_at, d_error, d_kind, d_result,"
+            + " d_media_type, d_file_name, d_length)), f AS (UPDATE "
+            + op
+            + " SET state = d_state, progress_value = d_value::double precision,"
+            + " progress_text = d_text, slot = NULL, updated_at = d_at::timestamptz,"
+            + " finished_at = d_at::timestamptz,"
+            + " evict_at = d_at::timestamptz + retention_ms * INTERVAL '1 millisecond',"
+            + " error = d_error, parameters = NULL, result_kind = d_kind, result_value = d_result,"
+            + " result_media_type = d_media_type, result_file_name = d_file_name,"
+            + " result_length = d_length::bigint FROM d WHERE id = ANY (?::text[]) AND id = d_id"
+            + " AND epoch = d_epoch::bigint AND state IN "
+            + ACTIVE
+            + " RETURNING "
+            + COLUMNS
             + "), w AS ("
             + claim
             + ") SELECT *, true AS finishing FROM f UNION ALL SELECT *, false FROM w";
