@@ -7,7 +7,6 @@ import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
-import io.github.asyncops.core.spi.Handover;
 import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
@@ -32,9 +31,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The behaviour every {@link OperationStore} must have. A store's test extends this class and
  * supplies a fresh, empty store; the engine's own tests cover how it uses these calls. The cases of
- * {@link IdempotencyKeyContract} come with it.
+ * {@link IdempotencyKeyContract} and {@link HandoverContract} come with it.
  */
-public abstract class OperationStoreContract implements IdempotencyKeyContract {
+public abstract class OperationStoreContract implements IdempotencyKeyContract, HandoverContract {
   /** A point in time the tests count from. */
   protected static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -313,57 +312,6 @@ public abstract class OperationStoreContract implements IdempotencyKeyContract {
         .isEmpty();
     assertThat(store.insert(queued("s", T0), false, NO_LIMIT))
         .isInstanceOf(InsertResult.Inserted.class);
-  }
-
-  @Test
-  void finish_and_claim_ends_one_record_and_claims_the_next_in_one_call() {
-    OperationRecord ending = running(null);
-    OperationRecord next = inserted(null);
-
-    Handover handover =
-        store.finishAndClaim(
-            ending.id(),
-            ending.epoch(),
-            OperationState.SUCCEEDED,
-            1,
-            "done",
-            null,
-            OperationResult.of("r"),
-            "t",
-            2,
-            "node-a",
-            T0.plusSeconds(2));
-
-    assertThat(handover.finished())
-        .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(OperationState.SUCCEEDED));
-    assertThat(handover.claimed()).extracting(OperationRecord::id).containsExactly(next.id());
-    assertThat(handover.claimed().get(0).parameters()).isEqualTo("p");
-    assertThat(handover.claimed().get(0).epoch()).isEqualTo(1);
-    assertThat(store.find(next.id()).orElseThrow().node()).isEqualTo("node-a");
-  }
-
-  @Test
-  void finish_and_claim_still_claims_when_the_finish_is_refused() {
-    OperationRecord lost = running(null);
-    OperationRecord next = inserted(null);
-
-    Handover handover =
-        store.finishAndClaim(
-            lost.id(),
-            lost.epoch() + 1,
-            OperationState.SUCCEEDED,
-            1,
-            "done",
-            null,
-            OperationResult.none(),
-            "t",
-            1,
-            "node-a",
-            T0.plusSeconds(2));
-
-    assertThat(handover.finished()).isEmpty();
-    assertThat(store.find(lost.id()).orElseThrow().state()).isEqualTo(OperationState.RUNNING);
-    assertThat(handover.claimed()).extracting(OperationRecord::id).containsExactly(next.id());
   }
 
   @Test
