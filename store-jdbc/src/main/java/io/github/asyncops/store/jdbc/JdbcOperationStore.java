@@ -53,6 +53,7 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
 
   private final KnownTypes types = new KnownTypes();
   private final Writes writes;
+  private final Inserts inserts;
   private final Reads reads;
   private final Upkeep upkeep;
   private final NodeWork work;
@@ -67,7 +68,8 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
             config.dataSource(), config.dialect(), config.tables(), new Retry(config.retry()));
     Results results = new Results(config.codec(), config.blobStore(), config.maxResultBytes(), db);
     Rows rows = new Rows(config.codec(), types, results);
-    this.writes = new Writes(db, rows, origin);
+    this.writes = new Writes(db, rows);
+    this.inserts = new Inserts(db, rows, writes, origin);
     this.reads = new Reads(db, rows, writes);
     this.upkeep =
         new Upkeep(
@@ -104,7 +106,7 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     if (record.state() != OperationState.QUEUED) {
       throw new IllegalArgumentException("only QUEUED records can be inserted: " + record.state());
     }
-    return writes.insert(record, replaceActive, queueLimit);
+    return inserts.insert(record, replaceActive, queueLimit);
   }
 
   @Override
@@ -248,7 +250,7 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
   public void close() {
     news.close();
     work.catchUp();
-    writes.close();
+    inserts.close();
     int unwritten = work.unwrittenFinishes();
     if (unwritten > 0) {
       LOG.log(

@@ -3,7 +3,6 @@ package io.github.asyncops.store.jdbc;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
-import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
@@ -19,9 +18,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The transitions of one operation: insert, claim, stop request, progress and finish, each one
- * transaction. Inserts and stop requests notify the other nodes on commit; queued work through the
- * {@link Announcer}, which lets one notification cover many inserts.
+ * The transitions of a queued or claimed operation: claim, stop request, progress and finish, each
+ * one transaction; inserts are {@link Inserts}. Stop requests notify the other nodes on commit.
  *
  * <p>Design notes. The happy path costs at most three transactions per operation: an insert, a
  * share of a batch claim, and a finish, where a worker thread that ends one operation and takes the
@@ -33,19 +31,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * limit is checked in the INSERT against counter rows that no insert or claim writes ({@link
  * QueueCount}), so inserts take no cluster-wide lock, count nothing and never wait for each other.
  *
- * <p>Retries after a lost connection may repeat a transaction whose commit went through. An insert
- * recognises its own earlier commit on a later attempt; a claim whose commit was lost leaves rows
- * running for a node that does not know them, which the lease then expires; a finish whose commit
- * was lost answers empty on the retry, and the row is final as it wrote it.
+ * <p>Retries after a lost connection may repeat a transaction whose commit went through. A claim
+ * whose commit was lost leaves rows running for a node that does not know them, which the lease
+ * then expires; a finish whose commit was lost answers empty on the retry, and the row is final as
+ * it wrote it.
  */
 final class Writes {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.store.jdbc");
 
   /** The error of an operation whose parameters no longer decode, for example after a change. */
   static final String UNREADABLE_PARAMETERS = "the operation's parameters could not be read";
-
-  /** The SQLState of a unique violation: a slot taken by a concurrent insert. */
-  private static final String UNIQUE_VIOLATION = "23505";
 
   /** A finish to write, kept whole so it can be written again after an outage. */
   record Finish(
@@ -61,174 +56,20 @@ final class Writes {
   private final Database db;
   private final Sql sql;
   private final Rows rows;
-  private final String origin;
   private final QueueCount queue;
-  private final Announcer announcer;
-  private final IdempotencyKeys keys;
   private final Set<String> unregisteredWarned = ConcurrentHashMap.newKeySet();
 
-  /**
-   * Creates the writes of one store.
-   *
-   * @param origin names this store in its queued notifications, so its own news does not wake it
-   */
-  Writes(Database db, Rows rows, String origin) {
+  /** Creates the writes of one store. */
+  Writes(Database db, Rows rows) {
     this.db = db;
     this.sql = db.sql;
     this.rows = rows;
-    this.origin = origin;
     this.queue = new QueueCount(db);
-    this.announcer = new Announcer(this::announce);
-    this.keys = new IdempotencyKeys(db.sql, rows);
   }
 
   /** The queue's size, for the queue limit. */
   QueueCount queue() {
     return queue;
-  }
-
-  /** Tells the other nodes, in one transaction, that work of these types was queued. */
-  private void announce(List<String> types) {
-    Database.Work<Void> work =
-        (c, attempt) -> {
-          for (String type : types) {
-            db.notify(c, Notification.queued(type, origin));
-          }
-          return null;
-        };
-    String what = "announce queued work";
-    if (types.size() == 1) {
-      db.statement(what, work);
-    } else {
-      db.transaction(what, work);
-    }
-  }
-
-  /** Stops announcing queued work. */
-  void close() {
-    announcer.close();
-  }
-
-  InsertResult insert(OperationRecord record, boolean replaceActive, int queueLimit) {
-    String parameters = rows.encodeParameters(record);
-    if (!sql.folded) {
-      // A database that cannot notify (H2) has nothing to announce.
-      return insertRetried(record, parameters, replaceActive, queueLimit, false);
-    }
-    Announcer.Fold fold = announcer.fold(record.type());
-    InsertResult result = null;
-    try {
-      result = insertRetried(record, parameters, replaceActive, queueLimit, fold != null);
-      return result;
-    } finally {
-      announcer.end(fold, record.type(), result instanceof InsertResult.Inserted);
-    }
-  }
-
-  private InsertResult insertRetried(
-      OperationRecord record,
-      String parameters,
-      boolean replaceActive,
-      int queueLimit,
-      boolean notify) {
-    try {
-      return insertOnce(record, parameters, replaceActive, queueLimit, notify, false);
-    } catch (JdbcStoreException e) {
-      if ((record.slot() == null && record.idempotencyKey() == null) || !uniqueViolation(e)) {
-        throw e;
-      }
-      // Another node's insert took the slot or key between this one's check and its INSERT; once
-      // more sees the holder and replays, joins, rejects or replaces it.
-      return insertOnce(record, parameters, replaceActive, queueLimit, notify, true);
-    }
-  }
-
-  private InsertResult insertOnce(
-      OperationRecord record,
-      String parameters,
-      boolean replaceActive,
-      int queueLimit,
-      boolean notify,
-      boolean retried) {
-    // Without a slot, PostgreSQL's insert is one statement that commits by itself. A key already
-    // taken then fails it on the unique index, and the retry looks the holder up; a slot's
-    // transaction looks first, so that a replay wins over a replacement.
-    boolean oneStatement = sql.folded && record.slot() == null;
-    boolean lookUpKey = retried || !oneStatement;
-    Database.Work<InsertResult> work =
-        (c, attempt) -> {
-          if (attempt > 1) {
-            OperationRecord existing = find(c, sql.findById, record.id());
-            if (existing != null) {
-              return new InsertResult.Inserted(existing, null);
-            }
-          }
-          OperationRecord earlier = lookUpKey ? keys.holder(c, record) : null;
-          if (earlier != null) {
-            return new InsertResult.Replay(earlier);
-          }
-          OperationRecord replaced = null;
-          if (record.slot() != null) {
-            OperationRecord holder = slotHolder(c, record);
-            if (holder != null && !replaceActive) {
-              return keys.refusal(c, record, new InsertResult.Conflict(holder));
-            }
-            if (holder != null) {
-              replaced = holder.withoutSlot().withStopRequest(null, record.createdAt());
-              write(c, replaced);
-              if (holder.state() == OperationState.QUEUED) {
-                queue.add(-1);
-              }
-              db.notify(c, Notification.stopRequested(replaced.id()));
-            }
-          }
-          if (sql.folded) {
-            boolean inserted;
-            try (PreparedStatement insert =
-                c.prepareStatement(notify ? sql.insertFolded : sql.insertFoldedQuietly)) {
-              int next = Rows.bindInsert(insert, record, parameters);
-              insert.setInt(next, queue.rowLimit(queueLimit));
-              if (notify) {
-                insert.setString(next + 1, db.channel());
-                insert.setString(next + 2, Notification.queued(record.type(), origin));
-              }
-              try (ResultSet rs = insert.executeQuery()) {
-                inserted = rs.next();
-              }
-            }
-            if (!inserted) {
-              if (!oneStatement) {
-                c.rollback();
-              }
-              return keys.refusal(
-                  c,
-                  record,
-                  new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queue.size(c))));
-            }
-            return new InsertResult.Inserted(record, replaced);
-          }
-          int inserted;
-          try (PreparedStatement insert = c.prepareStatement(sql.insert)) {
-            int next = Rows.bindInsert(insert, record, parameters);
-            insert.setInt(next, queue.rowLimit(queueLimit));
-            inserted = insert.executeUpdate();
-          }
-          if (inserted == 0) {
-            c.rollback();
-            return keys.refusal(
-                c, record, new InsertResult.Full((int) Math.min(Integer.MAX_VALUE, queue.size(c))));
-          }
-          if (notify) {
-            db.notify(c, Notification.queued(record.type(), origin));
-          }
-          return new InsertResult.Inserted(record, replaced);
-        };
-    String what = "insert operation " + record.id();
-    InsertResult result = oneStatement ? db.statement(what, work) : db.transaction(what, work);
-    if (result instanceof InsertResult.Inserted) {
-      queue.add(1);
-    }
-    return result;
   }
 
   /**
@@ -463,24 +304,5 @@ final class Writes {
         return rs.next() ? rows.read(rs) : null;
       }
     }
-  }
-
-  private OperationRecord slotHolder(Connection c, OperationRecord record) throws SQLException {
-    try (PreparedStatement find = c.prepareStatement(sql.lockSlotHolder)) {
-      find.setString(1, record.type());
-      find.setString(2, record.slot());
-      try (ResultSet rs = find.executeQuery()) {
-        return rs.next() ? rows.read(rs) : null;
-      }
-    }
-  }
-
-  private static boolean uniqueViolation(JdbcStoreException e) {
-    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-      if (t instanceof SQLException s && UNIQUE_VIOLATION.equals(s.getSQLState())) {
-        return true;
-      }
-    }
-    return false;
   }
 }
