@@ -50,9 +50,12 @@ ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS idem_key text;
 ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS idem_fingerprint text;
 
 -- At most one active operation per (type, scope slot) across all nodes: an operation clears its
--- slot when it ends or is replaced, and NULLs never collide.
-CREATE UNIQUE INDEX IF NOT EXISTS asyncops_operation_slot
-  ON asyncops_operation (type_name, slot);
+-- slot when it ends or is replaced. Only rows that hold a slot are indexed, so that operations of
+-- unscoped types and final ones cost no entry; an earlier version indexed every row.
+CREATE UNIQUE INDEX IF NOT EXISTS asyncops_operation_held_slot
+  ON asyncops_operation (type_name, slot) WHERE slot IS NOT NULL;
+
+DROP INDEX IF EXISTS asyncops_operation_slot;
 
 -- At most one operation per (type, owner, idempotency key) while it is kept, active or final, so
 -- that a retried start that reaches another node finds the first.
