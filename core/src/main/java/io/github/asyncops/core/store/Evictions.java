@@ -1,6 +1,6 @@
 package io.github.asyncops.core.store;
 
-import io.github.asyncops.core.OperationId;
+import io.github.asyncops.core.spi.OperationRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -12,40 +12,61 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * When finished operations may be forgotten, in the order they become due.
+ * Final records waiting to be forgotten, in the order they become due, and the count that tells
+ * when enough have finished to evict a batch early.
  *
- * <p>Operations of one retention finish in time order almost always, so each retention has a FIFO
- * queue and adding costs O(1). One that arrives out of order (another node's clock, a clock set
- * back) goes to a priority queue instead, so nothing is evicted late because of it.
+ * <p>Records of one retention finish in time order almost always, so each retention has a FIFO
+ * queue and adding costs O(1) without allocating. One that arrives out of order (another node's
+ * clock, a clock set back) goes to a priority queue instead, so nothing is evicted late because of
+ * it. The queues hold the records themselves: a final record never changes, so eviction removes
+ * exactly the record queued, without looking it up first.
  *
- * <p>Thread-safe, with one lock held for an O(1) add or while due ids are taken out.
+ * <p>Thread-safe, with one lock held for an O(1) add or while due records are taken out.
  */
 final class Evictions {
-  private record Due(Instant at, OperationId id) {}
+  private final int batch;
+  private final Map<Duration, ArrayDeque<OperationRecord>> inOrder = new HashMap<>();
+  private final PriorityQueue<OperationRecord> outOfOrder =
+      new PriorityQueue<>(Comparator.comparing(OperationRecord::evictAt));
+  private int addedSinceDue;
 
-  private final Map<Duration, ArrayDeque<Due>> inOrder = new HashMap<>();
-  private final PriorityQueue<Due> outOfOrder = new PriorityQueue<>(Comparator.comparing(Due::at));
-
-  synchronized void add(Duration retention, Instant at, OperationId id) {
-    ArrayDeque<Due> queue = inOrder.computeIfAbsent(retention, r -> new ArrayDeque<>());
-    Due due = new Due(at, id);
-    if (queue.isEmpty() || !queue.peekLast().at().isAfter(at)) {
-      queue.addLast(due);
-    } else {
-      outOfOrder.add(due);
-    }
+  /**
+   * Creates the queues.
+   *
+   * @param batch from how many adds since the last {@link #due} on {@link #add} answers true
+   */
+  Evictions(int batch) {
+    this.batch = batch;
   }
 
-  /** Removes and returns the ids due at {@code now}. */
-  synchronized List<OperationId> due(Instant now) {
-    List<OperationId> due = new ArrayList<>();
-    for (ArrayDeque<Due> queue : inOrder.values()) {
-      while (!queue.isEmpty() && !queue.peekFirst().at().isAfter(now)) {
-        due.add(queue.pollFirst().id());
+  /**
+   * Queues a final record.
+   *
+   * @return true if {@code batch} records or more were added since records were last taken out
+   */
+  synchronized boolean add(OperationRecord record) {
+    ArrayDeque<OperationRecord> queue =
+        inOrder.computeIfAbsent(record.retention(), r -> new ArrayDeque<>());
+    OperationRecord last = queue.peekLast();
+    if (last == null || !last.finishedAt().isAfter(record.finishedAt())) {
+      queue.addLast(record);
+    } else {
+      outOfOrder.add(record);
+    }
+    return ++addedSinceDue >= batch;
+  }
+
+  /** Removes and returns the records due at {@code now}. */
+  synchronized List<OperationRecord> due(Instant now) {
+    addedSinceDue = 0;
+    List<OperationRecord> due = new ArrayList<>();
+    for (ArrayDeque<OperationRecord> queue : inOrder.values()) {
+      while (!queue.isEmpty() && !queue.peekFirst().evictAt().isAfter(now)) {
+        due.add(queue.pollFirst());
       }
     }
-    while (!outOfOrder.isEmpty() && !outOfOrder.peek().at().isAfter(now)) {
-      due.add(outOfOrder.poll().id());
+    while (!outOfOrder.isEmpty() && !outOfOrder.peek().evictAt().isAfter(now)) {
+      due.add(outOfOrder.poll());
     }
     return due;
   }
