@@ -58,7 +58,7 @@ public final class InMemoryOperationStore implements OperationStore {
   public static final Duration DEFAULT_EVICT_INTERVAL = Duration.ofSeconds(1);
 
   /** How many records may finish between two eviction runs by default before one runs early. */
-  public static final int DEFAULT_EVICT_BATCH = 10_000;
+  public static final int DEFAULT_EVICT_BATCH = 1_000;
 
   /** How many locks inserts into slots are spread over. */
   private static final int SLOT_LOCKS = 64;
@@ -465,7 +465,7 @@ public final class InMemoryOperationStore implements OperationStore {
     /**
      * Sets how many operations may finish between two eviction runs before the one that fills the
      * batch evicts at once. This bounds the final records that are due but not yet forgotten, such
-     * as those of a zero retention under a high rate, to about this many. Default: 10,000.
+     * as those of a zero retention under a high rate, to about this many. Default: 1,000.
      *
      * @param evictBatch at least 1
      * @return this builder
