@@ -1,6 +1,6 @@
 package io.github.asyncops.core.store;
 
-import io.github.asyncops.core.spi.OperationRecord;
+import io.github.asyncops.core.OperationId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -12,22 +12,22 @@ import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
- * Final records waiting to be forgotten, in the order they become due, and the count that tells
+ * When finished operations may be forgotten, in the order they become due, and the count that tells
  * when enough have finished to evict a batch early.
  *
- * <p>Records of one retention finish in time order almost always, so each retention has a FIFO
- * queue and adding costs O(1) without allocating. One that arrives out of order (another node's
- * clock, a clock set back) goes to a priority queue instead, so nothing is evicted late because of
- * it. The queues hold the records themselves: a final record never changes, so eviction removes
- * exactly the record queued, without looking it up first.
+ * <p>Operations of one retention finish in time order almost always, so each retention has a FIFO
+ * queue and adding costs O(1). One that arrives out of order (another node's clock, a clock set
+ * back) goes to a priority queue instead, so nothing is evicted late because of it. Only ids and
+ * instants wait here, so a record forgotten before its time leaves nothing large behind.
  *
- * <p>Thread-safe, with one lock held for an O(1) add or while due records are taken out.
+ * <p>Thread-safe, with one lock held for an O(1) add or while due ids are taken out.
  */
 final class Evictions {
+  private record Due(Instant at, OperationId id) {}
+
   private final int batch;
-  private final Map<Duration, ArrayDeque<OperationRecord>> inOrder = new HashMap<>();
-  private final PriorityQueue<OperationRecord> outOfOrder =
-      new PriorityQueue<>(Comparator.comparing(OperationRecord::evictAt));
+  private final Map<Duration, ArrayDeque<Due>> inOrder = new HashMap<>();
+  private final PriorityQueue<Due> outOfOrder = new PriorityQueue<>(Comparator.comparing(Due::at));
   private int addedSinceDue;
 
   /**
@@ -40,33 +40,32 @@ final class Evictions {
   }
 
   /**
-   * Queues a final record.
+   * Queues the id of a record with this retention that may be forgotten from {@code at}.
    *
-   * @return true if {@code batch} records or more were added since records were last taken out
+   * @return true if {@code batch} ids or more were added since ids were last taken out
    */
-  synchronized boolean add(OperationRecord record) {
-    ArrayDeque<OperationRecord> queue =
-        inOrder.computeIfAbsent(record.retention(), r -> new ArrayDeque<>());
-    OperationRecord last = queue.peekLast();
-    if (last == null || !last.finishedAt().isAfter(record.finishedAt())) {
-      queue.addLast(record);
+  synchronized boolean add(Duration retention, Instant at, OperationId id) {
+    ArrayDeque<Due> queue = inOrder.computeIfAbsent(retention, r -> new ArrayDeque<>());
+    Due due = new Due(at, id);
+    if (queue.isEmpty() || !queue.peekLast().at().isAfter(at)) {
+      queue.addLast(due);
     } else {
-      outOfOrder.add(record);
+      outOfOrder.add(due);
     }
     return ++addedSinceDue >= batch;
   }
 
-  /** Removes and returns the records due at {@code now}. */
-  synchronized List<OperationRecord> due(Instant now) {
+  /** Removes and returns the ids due at {@code now}. */
+  synchronized List<OperationId> due(Instant now) {
     addedSinceDue = 0;
-    List<OperationRecord> due = new ArrayList<>();
-    for (ArrayDeque<OperationRecord> queue : inOrder.values()) {
-      while (!queue.isEmpty() && !queue.peekFirst().evictAt().isAfter(now)) {
-        due.add(queue.pollFirst());
+    List<OperationId> due = new ArrayList<>();
+    for (ArrayDeque<Due> queue : inOrder.values()) {
+      while (!queue.isEmpty() && !queue.peekFirst().at().isAfter(now)) {
+        due.add(queue.pollFirst().id());
       }
     }
-    while (!outOfOrder.isEmpty() && !outOfOrder.peek().evictAt().isAfter(now)) {
-      due.add(outOfOrder.poll());
+    while (!outOfOrder.isEmpty() && !outOfOrder.peek().at().isAfter(now)) {
+      due.add(outOfOrder.poll().id());
     }
     return due;
   }

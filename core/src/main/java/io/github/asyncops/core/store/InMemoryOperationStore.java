@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,13 +37,13 @@ import java.util.function.UnaryOperator;
  * ConcurrentLinkedQueue} of ids, each of which only one claimer can take. An index may lag a
  * record's change for a moment: a queue counter that is one too high refuses a start at the limit.
  *
- * <p>Finished records wait for eviction in {@link Evictions}, so {@link #evict} costs only what it
- * removes. Eviction runs in batches on its own schedule: {@link #tick} evicts once every {@code
- * evictInterval}, not at every housekeeping tick, and so that records due at retention zero cannot
- * pile up between two runs, the {@code evictBatch}-th record to finish since the last run evicts at
- * once, on the thread that finished it. No lock that inserts, claims or reads of records take is
- * held meanwhile. Forgotten ids are remembered as {@link Tombstones}, at most {@code
- * tombstoneCapacity} of them and each for {@code tombstoneTtl}.
+ * <p>The ids of finished records wait for eviction in {@link Evictions}, so {@link #evict} costs
+ * only what it removes. Eviction runs in batches on its own schedule: {@link #tick} evicts once
+ * every {@code evictInterval}, not at every housekeeping tick, and so that records due at retention
+ * zero cannot pile up between two runs, the {@code evictBatch}-th record to finish since the last
+ * run evicts at once, on the thread that finished it. No lock that inserts, claims or reads of
+ * records take is held meanwhile. Forgotten ids are remembered as {@link Tombstones}, at most
+ * {@code tombstoneCapacity} of them and each for {@code tombstoneTtl}.
  *
  * <p>Thread-safe.
  */
@@ -316,12 +317,21 @@ public final class InMemoryOperationStore implements OperationStore {
    */
   @Override
   public int evict(Instant now) {
-    List<OperationRecord> due = evictions.due(now);
+    List<OperationId> due = evictions.due(now);
     // Tombstones first, so that an id is never unknown between its record and its tombstone.
     tombstones.addAll(due, now);
+    OperationRecord[] removed = new OperationRecord[1];
+    BiFunction<OperationId, OperationRecord, OperationRecord> forget =
+        (id, r) -> {
+          boolean forgotten = r.state().isFinal() && !r.evictAt().isAfter(now);
+          removed[0] = forgotten ? r : null;
+          return forgotten ? null : r;
+        };
     int evicted = 0;
-    for (OperationRecord record : due) {
-      if (records.remove(record.id(), record)) {
+    for (OperationId id : due) {
+      removed[0] = null;
+      records.computeIfPresent(id, forget);
+      if (removed[0] != null) {
         evicted++;
       }
     }
@@ -405,7 +415,9 @@ public final class InMemoryOperationStore implements OperationStore {
     if (before.slot() != null && after.slot() == null) {
       slots.remove(slotKey(before), before.id());
     }
-    if (before.state().isActive() && after.state().isFinal() && evictions.add(after)) {
+    if (before.state().isActive()
+        && after.state().isFinal()
+        && evictions.add(after.retention(), after.evictAt(), after.id())) {
       batchFull.set(true);
     }
   }

@@ -1,7 +1,6 @@
 package io.github.asyncops.core.store;
 
 import io.github.asyncops.core.OperationId;
-import io.github.asyncops.core.spi.OperationRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -59,14 +58,14 @@ final class Tombstones {
     this.ttl = ttl;
   }
 
-  /** Remembers the ids of records forgotten at {@code now}; one lock and deadline for the batch. */
-  synchronized void addAll(Collection<OperationRecord> forgotten, Instant now) {
-    if (capacity == 0 || forgotten.isEmpty()) {
+  /** Remembers ids forgotten at {@code now}; one lock and one deadline for the whole batch. */
+  synchronized void addAll(Collection<OperationId> ids, Instant now) {
+    if (capacity == 0 || ids.isEmpty()) {
       return;
     }
     Instant deadline = now.plus(ttl);
-    for (OperationRecord record : forgotten) {
-      append(record.id(), deadline);
+    for (OperationId id : ids) {
+      append(id, deadline);
     }
   }
 

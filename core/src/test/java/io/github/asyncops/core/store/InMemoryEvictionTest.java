@@ -151,6 +151,21 @@ final class InMemoryEvictionTest {
   }
 
   @Test
+  void a_record_deleted_before_its_time_is_gone_at_once_and_not_counted_again() {
+    InMemoryOperationStore store = store(1_000);
+    Duration retention = Duration.ofMinutes(1);
+    OperationId deleted = run(store, retention, T0);
+    OperationId kept = run(store, retention, T0);
+
+    assertThat(store.delete(deleted)).isTrue();
+    assertThat(store.forgotten(deleted)).isTrue();
+    assertThat(store.evict(T0.plus(retention))).isEqualTo(1);
+    assertThat(store.forgotten(deleted)).isTrue();
+    assertThat(store.forgotten(kept)).isTrue();
+    assertThat(store.size()).isZero();
+  }
+
+  @Test
   void settings_out_of_range_are_refused_with_their_name() {
     InMemoryOperationStore.Builder builder = InMemoryOperationStore.builder();
 

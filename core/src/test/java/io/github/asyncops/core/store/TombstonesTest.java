@@ -3,9 +3,6 @@ package io.github.asyncops.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.asyncops.core.OperationId;
-import io.github.asyncops.core.OperationResult;
-import io.github.asyncops.core.OperationState;
-import io.github.asyncops.core.spi.OperationRecord;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -49,13 +46,13 @@ class TombstonesTest {
       now = now.plusSeconds(random.nextInt(4));
       int action = random.nextInt(10);
       if (action < 5) {
-        List<OperationRecord> batch = new ArrayList<>();
+        List<OperationId> batch = new ArrayList<>();
         for (int i = random.nextInt(Math.min(capacity + 3, 50)); i > 0; i--) {
-          batch.add(forgotten(pick(random, seen)));
+          batch.add(pick(random, seen));
         }
         tombstones.addAll(batch, now);
-        for (OperationRecord r : batch) {
-          remember(model, capacity, r.id(), now.plus(TTL));
+        for (OperationId id : batch) {
+          remember(model, capacity, id, now.plus(TTL));
         }
       } else if (action < 7) {
         OperationId id = pick(random, seen);
@@ -120,11 +117,5 @@ class TombstonesTest {
       value.append((bits >> i & 1) == 0 ? "Aa" : "BB");
     }
     return OperationId.of(value.toString());
-  }
-
-  private static OperationRecord forgotten(OperationId id) {
-    return OperationRecord.queued(id, "t", null, null, null, null, Duration.ZERO, T0)
-        .claimedBy("n", T0)
-        .finished(OperationState.SUCCEEDED, 1, null, null, OperationResult.none(), T0);
   }
 }
