@@ -376,7 +376,8 @@ public final class InMemoryOperationStore implements OperationStore {
   }
 
   /**
-   * Counts the forgotten ids still remembered.
+   * Counts the forgotten ids still remembered; an id deleted before its retention passed is
+   * remembered once more when that retention passes, and counts twice.
    *
    * @return the number of tombstones
    */
