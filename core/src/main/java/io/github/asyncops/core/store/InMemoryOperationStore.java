@@ -21,7 +21,9 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
 
 /**
@@ -36,9 +38,13 @@ import java.util.function.UnaryOperator;
  * record's change for a moment: a queue counter that is one too high refuses a start at the limit.
  * An insert with an idempotency key holds the key's lock in {@link IdempotencyKeys} throughout.
  *
- * <p>Finished records wait for eviction in {@link Evictions}, so {@link #evict} costs only what it
- * removes. Forgotten ids are remembered as {@link Tombstones}, at most {@code tombstoneCapacity} of
- * them and each for {@code tombstoneTtl}.
+ * <p>The ids of finished records wait for eviction in {@link Evictions}, so {@link #evict} costs
+ * only what it removes. Eviction runs in batches on its own schedule: {@link #tick} evicts once
+ * every {@code evictInterval}, not at every housekeeping tick, and so that records due at retention
+ * zero cannot pile up between two runs, the {@code evictBatch}-th record to finish since the last
+ * run evicts at once, on the thread that finished it. No lock that inserts, claims or reads of
+ * records take is held meanwhile. Forgotten ids are remembered as {@link Tombstones}, at most
+ * {@code tombstoneCapacity} of them and each for {@code tombstoneTtl}.
  *
  * <p>Thread-safe.
  */
@@ -49,6 +55,12 @@ public final class InMemoryOperationStore implements OperationStore {
 
   /** How long a forgotten id is remembered by default. */
   public static final Duration DEFAULT_TOMBSTONE_TTL = Duration.ofHours(1);
+
+  /** How often {@link #tick} evicts by default. */
+  public static final Duration DEFAULT_EVICT_INTERVAL = Duration.ofSeconds(1);
+
+  /** How many records may finish between two eviction runs by default before one runs early. */
+  public static final int DEFAULT_EVICT_BATCH = 1_000;
 
   /** How many locks inserts into slots are spread over. */
   private static final int SLOT_LOCKS = 64;
@@ -66,27 +78,42 @@ public final class InMemoryOperationStore implements OperationStore {
   private final IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
   private final Map<String, Queue<OperationId>> queues = new ConcurrentHashMap<>();
   private final AtomicInteger queued = new AtomicInteger();
-  private final Evictions evictions = new Evictions();
+  private final Evictions evictions;
+  private final AtomicBoolean batchFull = new AtomicBoolean();
   private final Tombstones tombstones;
+  private final Duration evictInterval;
+  private Instant nextEviction = Instant.MIN;
 
-  /** Creates a store with the default tombstone capacity and time to live. */
+  /** Creates a store with the defaults of {@link Builder}. */
   public InMemoryOperationStore() {
-    this(DEFAULT_TOMBSTONE_CAPACITY, DEFAULT_TOMBSTONE_TTL);
+    this(builder());
   }
 
   /**
-   * Creates a store.
+   * Creates a store with the given tombstones and the other defaults of {@link Builder}.
    *
    * @param tombstoneCapacity how many forgotten ids to remember, at least 0
    * @param tombstoneTtl how long to remember each, not negative
    * @throws IllegalArgumentException if an argument is out of range
    */
   public InMemoryOperationStore(int tombstoneCapacity, Duration tombstoneTtl) {
-    if (tombstoneCapacity < 0 || tombstoneTtl.isNegative()) {
-      throw new IllegalArgumentException("tombstone capacity and ttl must not be negative");
-    }
-    this.tombstones = new Tombstones(tombstoneCapacity, tombstoneTtl);
+    this(builder().tombstones(tombstoneCapacity, tombstoneTtl));
+  }
+
+  private InMemoryOperationStore(Builder builder) {
+    this.tombstones = new Tombstones(builder.tombstoneCapacity, builder.tombstoneTtl);
+    this.evictions = new Evictions(builder.evictBatch);
+    this.evictInterval = builder.evictInterval;
     Arrays.setAll(slotLocks, i -> new Object());
+  }
+
+  /**
+   * Starts a store's configuration.
+   *
+   * @return a builder with the defaults
+   */
+  public static Builder builder() {
+    return new Builder();
   }
 
   @Override
@@ -211,6 +238,7 @@ public final class InMemoryOperationStore implements OperationStore {
   @Override
   public Optional<OperationRecord> requestStop(OperationId id, String text, Instant now) {
     Change change = update(id, r -> r.state().isFinal() ? r : r.withStopRequest(text, now));
+    evictIfBatchFull(now);
     return change == null ? Optional.empty() : Optional.of(change.after());
   }
 
@@ -244,6 +272,7 @@ public final class InMemoryOperationStore implements OperationStore {
         update(
             id,
             r -> r.writableWith(epoch) ? r.finished(state, value, text, error, result, now) : r);
+    evictIfBatchFull(now);
     return change != null && change.changed() ? Optional.of(change.after()) : Optional.empty();
   }
 
@@ -293,6 +322,7 @@ public final class InMemoryOperationStore implements OperationStore {
         expired.add(change.after());
       }
     }
+    evictIfBatchFull(now);
     return expired;
   }
 
@@ -301,26 +331,50 @@ public final class InMemoryOperationStore implements OperationStore {
     return running && r.heartbeatAt().isBefore(staleBefore);
   }
 
+  /**
+   * Forgets every final record due at {@code now}, whenever called. {@link #tick} calls this once
+   * every {@code evictInterval}, and a finish that fills a batch calls it at once.
+   */
   @Override
   public int evict(Instant now) {
-    List<OperationRecord> due = new ArrayList<>();
-    for (OperationId id : evictions.due(now)) {
-      OperationRecord record = records.get(id);
-      if (record != null && record.state().isFinal() && !record.evictAt().isAfter(now)) {
-        due.add(record);
-      }
-    }
+    List<OperationId> due = evictions.due(now);
     // Tombstones first, so that an id is never unknown between its record and its tombstone.
-    tombstones.addAll(due.stream().map(OperationRecord::id).toList(), now);
+    tombstones.addAll(due, now);
+    OperationRecord[] removed = new OperationRecord[1];
+    BiFunction<OperationId, OperationRecord, OperationRecord> forget =
+        (id, r) -> {
+          boolean forgotten = r.state().isFinal() && !r.evictAt().isAfter(now);
+          removed[0] = forgotten ? r : null;
+          return forgotten ? null : r;
+        };
     int evicted = 0;
-    for (OperationRecord record : due) {
-      if (records.remove(record.id(), record)) {
-        idempotencyKeys.free(record);
+    for (OperationId id : due) {
+      removed[0] = null;
+      records.computeIfPresent(id, forget);
+      if (removed[0] != null) {
+        idempotencyKeys.free(removed[0]);
         evicted++;
       }
     }
     tombstones.purge(now);
     return evicted;
+  }
+
+  /** Evicts once {@code evictInterval} has passed since the last time this did. */
+  @Override
+  public void tick(Instant now) {
+    if (now.isBefore(nextEviction)) {
+      return;
+    }
+    nextEviction = now.plus(evictInterval);
+    evict(now);
+  }
+
+  /** Evicts on this thread if {@code evictBatch} records finished since the last run. */
+  private void evictIfBatchFull(Instant now) {
+    if (batchFull.get() && batchFull.compareAndSet(true, false)) {
+      evict(now);
+    }
   }
 
   @Override
@@ -329,7 +383,7 @@ public final class InMemoryOperationStore implements OperationStore {
     if (record == null || record.state().isActive()) {
       return false;
     }
-    tombstones.addAll(List.of(id), record.updatedAt());
+    tombstones.add(id, record.updatedAt());
     if (!records.remove(id, record)) {
       return false;
     }
@@ -347,7 +401,8 @@ public final class InMemoryOperationStore implements OperationStore {
   }
 
   /**
-   * Counts the forgotten ids still remembered.
+   * Counts the forgotten ids still remembered; an id deleted before its retention passed is
+   * remembered once more when that retention passes, and counts twice.
    *
    * @return the number of tombstones
    */
@@ -386,8 +441,10 @@ public final class InMemoryOperationStore implements OperationStore {
     if (before.slot() != null && after.slot() == null) {
       slots.remove(slotKey(before), before.id());
     }
-    if (before.state().isActive() && after.state().isFinal()) {
-      evictions.add(after.retention(), after.evictAt(), after.id());
+    if (before.state().isActive()
+        && after.state().isFinal()
+        && evictions.add(after.retention(), after.evictAt(), after.id())) {
+      batchFull.set(true);
     }
   }
 
@@ -397,5 +454,76 @@ public final class InMemoryOperationStore implements OperationStore {
 
   private static String slotKey(OperationRecord record) {
     return record.type() + '\u0000' + record.slot();
+  }
+
+  /** Configures an {@link InMemoryOperationStore}; every setting has a default. Not thread-safe. */
+  public static final class Builder {
+    private int tombstoneCapacity = DEFAULT_TOMBSTONE_CAPACITY;
+    private Duration tombstoneTtl = DEFAULT_TOMBSTONE_TTL;
+    private Duration evictInterval = DEFAULT_EVICT_INTERVAL;
+    private int evictBatch = DEFAULT_EVICT_BATCH;
+
+    private Builder() {}
+
+    /**
+     * Sets how many ids of forgotten operations are remembered, so they answer "gone", and for how
+     * long. Default: 100,000 for 1 hour, about 20 bytes each beside the id.
+     *
+     * @param capacity at least 0; 0 remembers none
+     * @param ttl not negative
+     * @return this builder
+     * @throws IllegalArgumentException if an argument is out of range
+     */
+    public Builder tombstones(int capacity, Duration ttl) {
+      if (capacity < 0 || ttl.isNegative()) {
+        throw new IllegalArgumentException("tombstone capacity and ttl must not be negative");
+      }
+      this.tombstoneCapacity = capacity;
+      this.tombstoneTtl = ttl;
+      return this;
+    }
+
+    /**
+     * Sets how often the engine's tick forgets final operations whose retention passed, in one
+     * batch, and drops expired tombstones. Records therefore live up to this long past their
+     * retention, unless a batch fills first. Default: 1 second.
+     *
+     * @param evictInterval positive
+     * @return this builder
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    public Builder evictInterval(Duration evictInterval) {
+      if (evictInterval.isZero() || evictInterval.isNegative()) {
+        throw new IllegalArgumentException("evictInterval must be positive, was " + evictInterval);
+      }
+      this.evictInterval = evictInterval;
+      return this;
+    }
+
+    /**
+     * Sets how many operations may finish between two eviction runs before the one that fills the
+     * batch evicts at once. This bounds the final records that are due but not yet forgotten, such
+     * as those of a zero retention under a high rate, to about this many. Default: 1,000.
+     *
+     * @param evictBatch at least 1
+     * @return this builder
+     * @throws IllegalArgumentException if it is less than 1
+     */
+    public Builder evictBatch(int evictBatch) {
+      if (evictBatch < 1) {
+        throw new IllegalArgumentException("evictBatch must be at least 1, was " + evictBatch);
+      }
+      this.evictBatch = evictBatch;
+      return this;
+    }
+
+    /**
+     * Builds the store.
+     *
+     * @return a new, empty store
+     */
+    public InMemoryOperationStore build() {
+      return new InMemoryOperationStore(this);
+    }
   }
 }

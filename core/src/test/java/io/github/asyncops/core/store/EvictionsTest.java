@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class EvictionsTest {
   private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
   private static final Duration MINUTE = Duration.ofMinutes(1);
-  private final Evictions evictions = new Evictions();
+  private final Evictions evictions = new Evictions(3);
 
   @Test
   void returnsWhatIsDueOnceAndKeepsTheRest() {
@@ -44,5 +44,18 @@ class EvictionsTest {
     evictions.add(Duration.ZERO, T0, brief);
 
     assertThat(evictions.due(T0)).containsExactly(brief);
+  }
+
+  @Test
+  void fromTheBatchthAddSinceIdsWereLastTakenOutTheBatchIsFull() {
+    assertThat(evictions.add(MINUTE, T0, OperationId.random())).isFalse();
+    assertThat(evictions.add(MINUTE, T0, OperationId.random())).isFalse();
+    assertThat(evictions.add(MINUTE, T0, OperationId.random())).isTrue();
+    assertThat(evictions.add(MINUTE, T0, OperationId.random())).isTrue();
+
+    evictions.due(T0);
+    assertThat(evictions.add(MINUTE, T0, OperationId.random())).isFalse();
+    assertThat(evictions.add(MINUTE, T0, OperationId.random())).isFalse();
+    assertThat(evictions.add(MINUTE, T0, OperationId.random())).isTrue();
   }
 }
