@@ -30,6 +30,12 @@ final class Engines {
 
   static WorkerProvider<Object> provider(
       String type, Function<Object, Worker> workers, Duration retention) {
+    return provider(type, workers, retention, THREADS);
+  }
+
+  /** A type that runs at most {@code maxConcurrent} operations at once on each node. */
+  static WorkerProvider<Object> provider(
+      String type, Function<Object, Worker> workers, Duration retention, int maxConcurrent) {
     return new WorkerProvider<>() {
       @Override
       public String name() {
@@ -48,7 +54,7 @@ final class Engines {
 
       @Override
       public int maxConcurrent() {
-        return THREADS;
+        return maxConcurrent;
       }
 
       @Override

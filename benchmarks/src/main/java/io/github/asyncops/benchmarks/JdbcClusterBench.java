@@ -48,9 +48,9 @@ import java.util.function.IntConsumer;
  *
  * <p>Run with {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.asyncops.benchmarks.JdbcClusterBench [operations] [starts per second, 0 for as fast as
- * possible]}; the database comes from the system properties {@code asyncops.jdbc.url}, {@code
- * .user}, {@code .password} (defaults: the local {@code asyncops} database that store-jdbc's {@code
- * start-postgres.sh} prepares).
+ * possible] [both|asyncops|db-scheduler]}; the database comes from the system properties {@code
+ * asyncops.jdbc.url}, {@code .user}, {@code .password} (defaults: the local {@code asyncops}
+ * database that store-jdbc's {@code start-postgres.sh} prepares).
  */
 public final class JdbcClusterBench {
   private static final String URL =
@@ -125,8 +125,9 @@ public final class JdbcClusterBench {
   /**
    * Runs both systems and prints the results.
    *
-   * @param args the number of operations (default 10,000) and the offered rate per second (default
-   *     0: as fast as the clients can start)
+   * @param args the number of operations (default 10,000), the offered rate per second (default 0:
+   *     as fast as the clients can start), and which systems to run: {@code both} (the default),
+   *     {@code asyncops} or {@code db-scheduler}, to profile one alone
    * @throws Exception if the database fails
    */
   public static void main(String[] args) throws Exception {
@@ -135,15 +136,24 @@ public final class JdbcClusterBench {
     System.out.printf(
         "%d no-op operations on 2 nodes x %d threads, %s%n",
         operations, THREADS, rate == 0 ? "4 client threads" : rate + " starts/s offered");
-    String only = System.getProperty("only", "");
-    Result baseline =
-        only.equals("asyncops") ? new Result("x", 1, 1, 0, 0) : dbScheduler(operations, rate);
-    Result ours = only.equals("db") ? new Result("x", 1, 1, 0, 0) : asyncops(operations, rate);
-    baseline.print();
-    ours.print();
-    System.out.printf(
-        "throughput ratio asyncops / db-scheduler: %.2fx%n",
-        ours.perSecond() / baseline.perSecond());
+    String systems = args.length > 2 ? args[2] : "both";
+    if (!List.of("both", "asyncops", "db-scheduler").contains(systems)) {
+      throw new IllegalArgumentException(
+          "the third argument must be both, asyncops or db-scheduler, not " + systems);
+    }
+    Result baseline = systems.equals("asyncops") ? null : dbScheduler(operations, rate);
+    Result ours = systems.equals("db-scheduler") ? null : asyncops(operations, rate);
+    if (baseline != null) {
+      baseline.print();
+    }
+    if (ours != null) {
+      ours.print();
+    }
+    if (baseline != null && ours != null) {
+      System.out.printf(
+          "throughput ratio asyncops / db-scheduler: %.2fx%n",
+          ours.perSecond() / baseline.perSecond());
+    }
   }
 
   private static Result asyncops(int operations, int rate) throws Exception {
@@ -174,7 +184,7 @@ public final class JdbcClusterBench {
                 .maxRunning(THREADS)
                 .queueCapacity(1_000_000)
                 .listener(listener)
-                .worker(Engines.provider("noop", Engines::noop, Duration.ofMinutes(10)))
+                .worker(Engines.provider("noop", Engines::noop, Duration.ofMinutes(10), THREADS))
                 .build();
         closing.add(0, pool);
         closing.add(0, store);
