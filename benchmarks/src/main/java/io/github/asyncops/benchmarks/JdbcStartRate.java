@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * How fast starts go as the queue grows: two client-only nodes on one PostgreSQL (they run no
  * workers, so nothing leaves the queue) take starts from 4 client threads as fast as they answer,
  * up to 52,000 queued, and the rate is reported over the 2,000 starts that begin at 0, 10,000 and
- * 50,000 queued. Before measuring, 20,000 starts warm the code up and are deleted again, and the
+ * 50,000 queued. Before measuring, 50,000 starts warm the code up and are deleted again, and the
  * tables are analyzed, as a database in service would have them.
  *
  * <p>Run with {@code java -cp benchmarks/target/benchmarks.jar
@@ -38,7 +38,7 @@ public final class JdbcStartRate {
 
   private static final int[] DEPTHS = {0, 10_000, 50_000};
   private static final int WINDOW = 2_000;
-  private static final int WARM_UP = 20_000;
+  private static final int WARM_UP = 50_000;
 
   private JdbcStartRate() {}
 
