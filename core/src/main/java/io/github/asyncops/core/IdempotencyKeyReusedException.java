@@ -8,7 +8,7 @@ package io.github.asyncops.core;
 public final class IdempotencyKeyReusedException extends AsyncOpsException {
   private static final long serialVersionUID = 1L;
 
-  private final OperationId operation;
+  private final transient OperationId operation;
 
   /**
    * Creates the exception.
