@@ -83,9 +83,11 @@ public final class PollerLoad {
       // Spread the first polls over the first second, as browsers opening the page would be.
       timer.scheduleAtFixedRate(poller::poll, i * 1000L / count, 1000, TimeUnit.MILLISECONDS);
     }
-    // The run's length: the pollers work on the timer's threads meanwhile.
-    TimeUnit.SECONDS.sleep(seconds);
-    timer.shutdownNow();
+    // The run ends when the timer shuts down, which cancels the pollers' periodic polls.
+    timer.schedule(timer::shutdown, seconds, TimeUnit.SECONDS);
+    if (!timer.awaitTermination(seconds + 60, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("the pollers did not stop within a minute of the run's end");
+    }
     double elapsed = (System.nanoTime() - start) / 1e9;
     report(elapsed);
   }

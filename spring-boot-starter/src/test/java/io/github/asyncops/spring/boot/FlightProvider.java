@@ -5,11 +5,10 @@ import io.github.asyncops.core.Scope;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerProvider;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A flight that runs until it is stopped, a bean with a collaborator ({@link #takeOff}), as Spring
- * applications write workers. Counts down {@link #takeOff} once it runs.
+ * applications write workers. Counts down {@link #takeOff} once it runs, and waits for its stop.
  */
 public final class FlightProvider implements WorkerProvider<Void> {
   /** Counted down when a flight runs. */
@@ -32,19 +31,22 @@ public final class FlightProvider implements WorkerProvider<Void> {
 
   @Override
   public Worker create(Void parameters) {
+    CountDownLatch landing = new CountDownLatch(1);
     return new Worker() {
       @Override
       public OperationResult run(io.github.asyncops.core.spi.WorkerContext context)
           throws InterruptedException {
         takeOff.countDown();
+        // The engine sets the request before it calls stop(), so a released landing sees it.
         while (!context.stopRequested()) {
-          TimeUnit.MILLISECONDS.sleep(5);
+          landing.await();
         }
         return OperationResult.none();
       }
 
       @Override
       public String stop() {
+        landing.countDown();
         return "called off";
       }
     };
