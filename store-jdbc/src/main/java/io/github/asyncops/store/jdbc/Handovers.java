@@ -1,6 +1,5 @@
 package io.github.asyncops.store.jdbc;
 
-import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.spi.Handover;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.sql.Connection;
@@ -142,10 +141,7 @@ final class Handovers {
         });
   }
 
-  /**
-   * Binds the finishes as {@link Sql#handover}'s 12 text arrays and the ids again. A result that
-   * could not be kept fails its operation, as in {@link Writes#bindFinish}.
-   */
+  /** Binds the finishes as {@link Sql#handover}'s 12 text arrays and the ids again. */
   private static void bindFinishes(Connection c, PreparedStatement handover, List<Request> requests)
       throws SQLException {
     int n = requests.size();
@@ -153,14 +149,13 @@ final class Handovers {
     for (int i = 0; i < n; i++) {
       Writes.Finish f = requests.get(i).finish();
       StoredResult result = f.result();
-      boolean kept = result.failure() == null;
       columns[0][i] = f.id().value();
       columns[1][i] = Long.toString(f.epoch());
-      columns[2][i] = (kept ? f.state() : OperationState.FAILED).name();
+      columns[2][i] = f.storedState().name();
       columns[3][i] = Double.toString(f.value());
       columns[4][i] = f.text();
       columns[5][i] = Database.timestamp(f.at()).toString();
-      columns[6][i] = kept ? f.error() : result.failure();
+      columns[6][i] = f.storedError();
       columns[7][i] = result.kind();
       columns[8][i] = result.value();
       columns[9][i] = result.mediaType();

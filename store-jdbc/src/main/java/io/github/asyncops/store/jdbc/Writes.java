@@ -51,7 +51,18 @@ final class Writes {
       String text,
       String error,
       StoredResult result,
-      Instant at) {}
+      Instant at) {
+
+    /** The state written: FAILED instead when the result could not be kept. */
+    OperationState storedState() {
+      return result.failure() == null ? state : OperationState.FAILED;
+    }
+
+    /** The error written: the reason the result could not be kept, if it could not. */
+    String storedError() {
+      return result.failure() == null ? error : result.failure();
+    }
+  }
 
   private final Database db;
   private final Sql sql;
@@ -260,17 +271,15 @@ final class Writes {
   /**
    * Binds {@link Sql#finish}'s 14 parameters. A result that could not be kept fails the operation.
    */
-  static void bindFinish(PreparedStatement update, Finish f) throws SQLException {
+  private static void bindFinish(PreparedStatement update, Finish f) throws SQLException {
     StoredResult result = f.result();
-    OperationState state = result.failure() == null ? f.state() : OperationState.FAILED;
-    String error = result.failure() == null ? f.error() : result.failure();
-    update.setString(1, state.name());
+    update.setString(1, f.storedState().name());
     update.setDouble(2, f.value());
     update.setString(3, f.text());
     Database.setTimestamp(update, 4, f.at());
     Database.setTimestamp(update, 5, f.at());
     Database.setTimestamp(update, 6, f.at());
-    update.setString(7, error);
+    update.setString(7, f.storedError());
     update.setString(8, result.kind());
     update.setString(9, result.value());
     update.setString(10, result.mediaType());
