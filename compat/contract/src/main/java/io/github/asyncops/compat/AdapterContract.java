@@ -74,13 +74,13 @@ public abstract class AdapterContract {
   }
 
   @Test
-  void the_types_are_listed() {
+  void the_contract_types_are_listed() {
     HttpResponse<String> response = browser().get("");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
     assertThat(Browser.json(response.body()).findValuesAsText("name"))
-        .containsExactlyInAnyOrder(Flight.NAME, Export.NAME);
+        .contains(Flight.NAME, Export.NAME);
   }
 
   @Test

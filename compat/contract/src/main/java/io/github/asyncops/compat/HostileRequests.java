@@ -1,0 +1,292 @@
+package io.github.asyncops.compat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.Tuple;
+
+/**
+ * Generated hostile and sloppy requests against the adapter's base on any runtime, and what every
+ * answer must be: a success, a redirect, or a 4xx {@code application/problem+json} with {@code
+ * nosniff} and {@code no-store}, whose body names no Java class and holds no stack trace or HTML.
+ *
+ * <p>Paths, methods, query strings, headers and bodies are drawn from fragments that break parsers:
+ * encoded slashes, overlong UTF-8, path parameters, ids of the wrong length, nested JSON, bytes
+ * that are no JSON. URIs that no RFC 3986 parser accepts ({@code %zz}, raw quotes, {@code %00}) are
+ * drawn only where the runtime's container answers them through asyncops (Grizzly with {@code
+ * asyncops-grizzly}); Tomcat, Undertow and Vert.x answer those before any application code runs.
+ * Headers that frame the message are never generated: {@link RawHttp} must be able to read the
+ * answer.
+ */
+public final class HostileRequests {
+  private static final Pattern JAVA_NAME =
+      Pattern.compile("(java|javax|jakarta|org\\.glassfish|com\\.fasterxml|io\\.github)\\.[a-z]");
+
+  private HostileRequests() {}
+
+  /**
+   * One request, sent as is.
+   *
+   * @param method the method
+   * @param target the request target: path and query
+   * @param headers header lines without line ends
+   * @param body the body, or null
+   */
+  public record Request(String method, String target, List<String> headers, byte[] body) {
+    @Override
+    public String toString() {
+      String text = body == null ? "" : " " + new String(body, StandardCharsets.UTF_8);
+      return method + " " + target + " " + headers + text;
+    }
+  }
+
+  /**
+   * Requests against one base.
+   *
+   * @param basePath the adapter's base path, such as {@code /api/operations}
+   * @param malformedUris whether to draw URIs that no URI parser accepts
+   * @return the requests
+   */
+  public static Arbitrary<Request> against(String basePath, boolean malformedUris) {
+    return Combinators.combine(
+            methods(), paths(basePath, malformedUris), queries(malformedUris), headers(), bodies())
+        .as(
+            (method, path, query, headers, body) -> {
+              boolean sendsBody =
+                  body.length > 0 && !method.equals("GET") && !method.equals("HEAD");
+              List<String> lines = new ArrayList<>(headers);
+              if (sendsBody && lines.stream().noneMatch(h -> h.startsWith("Content-Type"))) {
+                lines.add("Content-Type: application/json");
+              }
+              return new Request(method, path + query, lines, sendsBody ? body : null);
+            });
+  }
+
+  /**
+   * Sends a request and checks its answer.
+   *
+   * @param raw the client of the runtime under test
+   * @param request the request
+   */
+  public static void assertAnswered(RawHttp raw, Request request) {
+    RawHttp.Answer answer =
+        raw.send(request.method(), request.target(), request.headers(), request.body());
+    String context =
+        request + " answered " + answer.status() + " " + answer.headers() + " " + answer.body();
+    assertThat(answer.status()).as(context).isBetween(200, 499);
+    assertThat(JAVA_NAME.matcher(answer.body()).find()).as(context).isFalse();
+    assertThat(answer.body().toLowerCase(Locale.ROOT))
+        .as(context)
+        .doesNotContain("exception", "\tat ", "<html");
+    if (answer.status() < 400) {
+      return;
+    }
+    assertThat(answer.header("X-Content-Type-Options")).as(context).isEqualTo("nosniff");
+    assertThat(answer.header("Cache-Control")).as(context).contains("no-store");
+    if (request.method().equals("HEAD")) {
+      return;
+    }
+    assertThat(answer.header("Content-Type")).as(context).startsWith("application/problem+json");
+    JsonNode problem = Browser.json(answer.body());
+    assertThat(problem.path("status").asInt()).as(context).isEqualTo(answer.status());
+    assertThat(problem.path("title").asText()).as(context).isNotBlank();
+  }
+
+  private static Arbitrary<String> methods() {
+    Arbitrary<String> tokens =
+        Arbitraries.strings()
+            .withCharRange('A', 'Z')
+            .withChars("!#$%&'*+-.^_`|~0123456789")
+            .ofMinLength(1)
+            .ofMaxLength(10);
+    return Arbitraries.frequencyOf(
+        Tuple.<Integer, Arbitrary<? extends String>>of(
+            6, Arbitraries.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS")),
+        Tuple.<Integer, Arbitrary<? extends String>>of(1, tokens));
+  }
+
+  private static Arbitrary<String> paths(String basePath, boolean malformedUris) {
+    List<String> fragments =
+        new ArrayList<>(
+            List.of(
+                "flight",
+                "export",
+                "nope",
+                "/",
+                "stop",
+                "result",
+                "events",
+                "AAAAAAAAAAAAAAAAAAAAAA",
+                "a",
+                "0",
+                "-",
+                "_",
+                "~",
+                ".",
+                ";",
+                ";x=1",
+                "!",
+                "$",
+                "&",
+                "'",
+                "(",
+                ")",
+                "*",
+                "+",
+                ",",
+                "=",
+                ":",
+                "@",
+                "%20",
+                "%25",
+                "%2F",
+                "%2f",
+                "%5C",
+                "%C3%A9",
+                "%e2%82%ac",
+                "%C0%AE",
+                "%3B",
+                "%3F",
+                "%23",
+                "%2E%2E"));
+    if (malformedUris) {
+      fragments.addAll(
+          List.of(
+              "%",
+              "%0", "%00", "%zz", "%ff", "\"", "<", ">", "{", "}", "|", "\\", "^", "`", "..", "//",
+              "%c0%af"));
+    }
+    return Arbitraries.of(fragments)
+        .list()
+        .ofMaxSize(6)
+        .map(parts -> basePath + (parts.isEmpty() ? "" : "/") + String.join("", parts));
+  }
+
+  private static Arbitrary<String> queries(boolean malformedUris) {
+    List<String> fragments =
+        new ArrayList<>(
+            List.of(
+                "active=true",
+                "active=maybe",
+                "limit=10",
+                "limit=-1",
+                "limit=abc",
+                "limit=99999999999999999999",
+                "key=k",
+                "key=",
+                "lang=ru",
+                "=",
+                "&",
+                "a=%20",
+                "active=%C3%A9",
+                "x"));
+    if (malformedUris) {
+      fragments.addAll(List.of("%", "active=%", "%zz", "%00", "\"", "{", "|"));
+    }
+    Arbitrary<String> query =
+        Arbitraries.of(fragments)
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(4)
+            .map(q -> "?" + String.join("&", q));
+    return Arbitraries.frequencyOf(
+        Tuple.<Integer, Arbitrary<? extends String>>of(1, Arbitraries.just("")),
+        Tuple.<Integer, Arbitrary<? extends String>>of(1, query));
+  }
+
+  private static Arbitrary<List<String>> headers() {
+    Arbitrary<String> name =
+        Arbitraries.of(
+            "Accept",
+            "Accept-Language",
+            "Content-Type",
+            "If-None-Match",
+            "If-Match",
+            "Prefer",
+            "Idempotency-Key",
+            "X-Requested-With",
+            "Origin",
+            "Last-Event-ID",
+            "Range",
+            "Cookie");
+    Arbitrary<String> value =
+        Arbitraries.of(
+                "*/*",
+                "application/json",
+                "text/html",
+                "application/problem+json",
+                "x/y;q=abc",
+                ";",
+                ",",
+                "\"",
+                "\"abc\"",
+                "W/\"x\"",
+                "wait=abc",
+                "wait=-1",
+                "wait=99999999999",
+                "ru",
+                "xx-YYYY-zz",
+                "*;q=2",
+                "null",
+                "http://evil.example",
+                "bytes=0-",
+                "a=b; c",
+                "charset=\"",
+                "application/json; charset=\"",
+                "application/json; charset=x")
+            .list()
+            .ofMinSize(1)
+            .ofMaxSize(3)
+            .map(parts -> String.join(" ", parts));
+    return Combinators.combine(name, value)
+        .as((n, v) -> n + ": " + v)
+        .list()
+        .ofMaxSize(3)
+        .map(
+            lines -> {
+              List<String> all = new ArrayList<>(lines);
+              all.add("X-Requested-With: test");
+              return all;
+            });
+  }
+
+  private static Arbitrary<byte[]> bodies() {
+    Arbitrary<byte[]> json =
+        Arbitraries.of(
+                "{",
+                "}",
+                "[",
+                "]",
+                "\"rows\"",
+                "\"rows\":",
+                "1",
+                "-1",
+                "1e999",
+                "null",
+                "true",
+                "\"\\u0000\"",
+                "\"\\ud800\"",
+                "\"\\x\"",
+                "{\"rows\": 2}",
+                "{\"rows\": \"2\"}",
+                ",",
+                "\n")
+            .list()
+            .ofMaxSize(12)
+            .map(parts -> String.join("", parts).getBytes(StandardCharsets.UTF_8));
+    Arbitrary<byte[]> nested =
+        Arbitraries.integers()
+            .between(900, 1_200)
+            .map(n -> ("[".repeat(n) + "]".repeat(n)).getBytes(StandardCharsets.UTF_8));
+    Arbitrary<byte[]> bytes = Arbitraries.bytes().array(byte[].class).ofMaxSize(48);
+    return Arbitraries.oneOf(Arbitraries.just(new byte[0]), json, nested, bytes);
+  }
+}

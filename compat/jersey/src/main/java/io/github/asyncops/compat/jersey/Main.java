@@ -1,0 +1,30 @@
+package io.github.asyncops.compat.jersey;
+
+import io.github.asyncops.core.OperationEngine;
+import java.net.URI;
+import org.glassfish.grizzly.http.server.HttpServer;
+
+/** Serves the operations at {@code http://localhost:PORT/api/operations} until it is killed. */
+public final class Main {
+  private Main() {}
+
+  /**
+   * Starts the server.
+   *
+   * @param args the port
+   * @throws InterruptedException never: the main thread waits until the JVM stops
+   */
+  public static void main(String[] args) throws InterruptedException {
+    OperationEngine engine = OperationEngine.builder().build();
+    HttpServer server =
+        JerseyServer.start(engine, URI.create("http://localhost:" + args[0] + "/api/"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  server.shutdownNow();
+                  engine.close();
+                }));
+    Thread.currentThread().join();
+  }
+}
