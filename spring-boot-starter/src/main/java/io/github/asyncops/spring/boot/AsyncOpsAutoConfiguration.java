@@ -19,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -84,6 +85,23 @@ public class AsyncOpsAutoConfiguration {
         builder.schema(jdbc.schema());
       }
       return builder.build();
+    }
+  }
+
+  /**
+   * {@code asyncops.store=jdbc} without {@code asyncops-store-jdbc}: the application does not
+   * start, rather than keep its operations in memory unnoticed ({@link
+   * MissingJdbcStoreFailureAnalyzer}).
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingClass("io.github.asyncops.store.jdbc.JdbcOperationStore")
+  @ConditionalOnProperty(prefix = "asyncops", name = "store", havingValue = "jdbc")
+  static class MissingJdbcStoreConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(OperationStore.class)
+    OperationStore asyncOpsStore() {
+      throw new MissingJdbcStoreException();
     }
   }
 
