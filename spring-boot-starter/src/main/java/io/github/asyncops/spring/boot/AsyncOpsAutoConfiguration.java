@@ -11,18 +11,24 @@ import io.github.asyncops.micrometer.AsyncOpsMetrics;
 import io.github.asyncops.store.jdbc.JdbcOperationStore;
 import io.github.asyncops.store.jdbc.ValueCodec;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 
 /**
  * The engine, its store, its metrics and its health. The engine is built from every {@link
@@ -83,6 +89,23 @@ public class AsyncOpsAutoConfiguration {
   }
 
   /**
+   * {@code asyncops.store=jdbc} without {@code asyncops-store-jdbc}: the application does not
+   * start, rather than keep its operations in memory unnoticed ({@link
+   * MissingJdbcStoreFailureAnalyzer}).
+   */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnMissingClass("io.github.asyncops.store.jdbc.JdbcOperationStore")
+  @ConditionalOnProperty(prefix = "asyncops", name = "store", havingValue = "jdbc")
+  static class MissingJdbcStoreConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(OperationStore.class)
+    OperationStore asyncOpsStore() {
+      throw new MissingJdbcStoreException();
+    }
+  }
+
+  /**
    * The in-memory store, unless the application or {@code asyncops.store=jdbc} gives another.
    *
    * @return the store
@@ -94,14 +117,22 @@ public class AsyncOpsAutoConfiguration {
   }
 
   /**
-   * The engine.
+   * The engine. Worker beans are registered as they are; with {@code asyncops.discover}, core
+   * discovers the other providers in {@code META-INF/services} and configures each with its {@code
+   * asyncops.plugins.<type>.*} properties ({@link PluginSettings}) and the services: the {@code
+   * DataSource}, when there is one, and what {@link AsyncOpsEngineCustomizer} beans register. A
+   * provider that fails to load or to configure fails the build with core's {@link
+   * io.github.asyncops.core.WorkerDiscoveryException}, and so the application's start.
    *
    * @param properties the {@code asyncops.*} properties
    * @param workers the worker provider beans
    * @param store the store
    * @param listeners listener beans, which hear every operation
    * @param registry where the meters go, if metrics are on
+   * @param dataSource the service for discovered providers, if there is one
+   * @param customizers adjust the builder last
    * @param resources the application's class loader, where discovery looks
+   * @param environment where discovered providers read their settings
    * @return the running engine
    */
   @Bean
@@ -112,10 +143,12 @@ public class AsyncOpsAutoConfiguration {
       OperationStore store,
       ObjectProvider<OperationListener> listeners,
       ObjectProvider<MeterRegistry> registry,
-      ResourceLoader resources) {
+      ObjectProvider<DataSource> dataSource,
+      ObjectProvider<AsyncOpsEngineCustomizer> customizers,
+      ResourceLoader resources,
+      Environment environment) {
     OperationEngine.Builder builder =
         OperationEngine.builder()
-            .discover(false)
             .maxRunning(properties.maxRunning())
             .queueCapacity(properties.queueCapacity())
             .stopGrace(properties.stopGrace())
@@ -125,9 +158,18 @@ public class AsyncOpsAutoConfiguration {
     if (properties.nodeId() != null) {
       builder.nodeId(properties.nodeId());
     }
-    WorkerProviders.of(
-            workers.orderedStream().toList(), properties.discover(), resources.getClassLoader())
-        .forEach(builder::worker);
+    List<WorkerProvider<?>> beans = workers.orderedStream().toList();
+    beans.forEach(builder::worker);
+    Set<String> beanClasses =
+        beans.stream().map(b -> ClassUtils.getUserClass(b).getName()).collect(Collectors.toSet());
+    ClassLoader loader = resources.getClassLoader();
+    builder
+        .discover(properties.discover())
+        .classLoader(
+            new DiscoveryClassLoader(
+                loader != null ? loader : ClassUtils.getDefaultClassLoader(), beanClasses))
+        .settings(new PluginSettings(environment));
+    dataSource.ifUnique(source -> builder.service(DataSource.class, source));
     listeners.orderedStream().forEach(builder::listener);
     MeterRegistry meters = registry.getIfUnique();
     AsyncOpsMetrics metrics = meters == null ? null : new AsyncOpsMetrics(meters);
@@ -136,6 +178,7 @@ public class AsyncOpsAutoConfiguration {
     } else {
       builder.store(store);
     }
+    customizers.orderedStream().forEach(c -> c.customize(builder));
     OperationEngine engine = builder.build();
     if (metrics != null) {
       metrics.bind(engine);

@@ -9,7 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * the one of the builder method of the same name.
  *
  * @param discover Whether worker providers listed in META-INF/services join the WorkerProvider
- *     beans; a provider class that is also a bean is taken once, as the bean
+ *     beans, each configured from asyncops.plugins.TYPE.* properties; a provider class that is also
+ *     a bean is taken once, as the bean
  * @param store Where operation records live: memory (one node, lost at restart) or jdbc (the
  *     application's DataSource; nodes share it)
  * @param maxRunning The most operations running at once on this node, across all types

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The configuration metadata that IDEs read to complete {@code asyncops.*}: generated from {@link
- * AsyncOpsProperties} into the jar, with a description and the default of every property.
+ * AsyncOpsProperties} into the jar, plus {@code asyncops.plugins} from the additional metadata,
+ * with a description and the default of every property.
  */
 final class ConfigurationMetadataTest {
 
@@ -39,12 +40,15 @@ final class ConfigurationMetadataTest {
             "asyncops.http.enabled",
             "asyncops.http.path",
             "asyncops.http.require-principal",
-            "asyncops.http.max-wait");
+            "asyncops.http.max-wait",
+            "asyncops.plugins");
     properties.values().forEach(p -> assertThat(p.path("description").asText()).isNotBlank());
     assertThat(properties.get("asyncops.queue-capacity").path("defaultValue").asInt())
         .isEqualTo(1000);
     assertThat(properties.get("asyncops.stop-grace").path("defaultValue").asText())
         .isEqualTo("10s");
+    assertThat(properties.get("asyncops.plugins").path("description").asText())
+        .contains("asyncops.plugins.<type>.<setting>");
     assertThat(properties.get("asyncops.http.path").path("defaultValue").asText())
         .isEqualTo("/api");
   }
