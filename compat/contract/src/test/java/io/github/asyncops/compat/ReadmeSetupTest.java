@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The adapter README's set-up sections show the compatibility modules' own files: every block after
- * a {@code <!-- snippet: path -->} marker equals that file, and there is one for each runtime.
+ * The READMEs' set-up sections show the consumer projects' own files: every block after a {@code
+ * <!-- snippet: path -->} marker equals that file, so what the consumer stage builds and runs is
+ * what the READMEs tell users to write.
  */
 final class ReadmeSetupTest {
   private static final Path ROOT = Path.of("../..");
@@ -21,8 +22,25 @@ final class ReadmeSetupTest {
       Pattern.compile("<!-- snippet: (\\S+) -->\n```\\w*\n(.*?)\n```\n", Pattern.DOTALL);
 
   @Test
-  void every_snippet_is_the_file_it_names() throws IOException {
-    String readme = Files.readString(ROOT.resolve("jaxrs-adapter/README.md"));
+  void the_adapter_readme_shows_a_set_up_for_each_runtime() throws IOException {
+    assertThat(snippets("jaxrs-adapter/README.md"))
+        .anyMatch(path -> path.startsWith("compat/jersey/"))
+        .anyMatch(path -> path.startsWith("compat/resteasy/"))
+        .anyMatch(path -> path.startsWith("compat/spring-boot/"))
+        .anyMatch(path -> path.startsWith("compat/quarkus/"));
+  }
+
+  @Test
+  void the_starter_readme_shows_the_starter_application() throws IOException {
+    assertThat(snippets("spring-boot-starter/README.md"))
+        .contains(
+            "compat/starter/src/main/java/demo/App.java",
+            "compat/starter/src/main/resources/application-jdbc.properties");
+  }
+
+  /** The snippets of one README, each checked against its file. */
+  private static List<String> snippets(String readmePath) throws IOException {
+    String readme = Files.readString(ROOT.resolve(readmePath));
     Matcher snippet = SNIPPET.matcher(readme);
     List<String> paths = new ArrayList<>();
     while (snippet.find()) {
@@ -31,13 +49,7 @@ final class ReadmeSetupTest {
       assertThat(snippet.group(2)).as(path).isEqualTo(file);
       paths.add(path);
     }
-
-    assertThat(paths)
-        .as("a set-up for each runtime")
-        .anyMatch(path -> path.startsWith("compat/jersey/"))
-        .anyMatch(path -> path.startsWith("compat/resteasy/"))
-        .anyMatch(path -> path.startsWith("compat/spring-boot/"))
-        .anyMatch(path -> path.startsWith("compat/quarkus/"));
-    assertThat(readme.split("<!-- snippet: ", -1)).hasSize(paths.size() + 1);
+    assertThat(readme.split("<!-- snippet: ", -1)).as("markers").hasSize(paths.size() + 1);
+    return paths;
   }
 }

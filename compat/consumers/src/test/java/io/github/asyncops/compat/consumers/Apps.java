@@ -42,7 +42,7 @@ final class Apps {
           "starter",
           "/api/operations",
           ConsumerApp.project("starter", ConsumerApp.mainBuild()),
-          ConsumerApp.main("io.github.asyncops.compat.starter.App", "--server.port={port}"));
+          ConsumerApp.main("demo.App", "--server.port={port}"));
 
   /** The same application with the JDBC store on the local PostgreSQL. */
   static final ConsumerApp STARTER_JDBC =
@@ -51,13 +51,18 @@ final class Apps {
           "/api/operations",
           ConsumerApp.project("starter", ConsumerApp.mainBuild("-Pjdbc")),
           ConsumerApp.main(
-              "io.github.asyncops.compat.starter.App",
+              "demo.App",
               "--server.port={port}",
-              "--asyncops.store=jdbc",
-              "--asyncops.jdbc.table-prefix=" + StarterIT.TABLE_PREFIX,
-              "--spring.datasource.url=" + StarterIT.DATABASE,
-              "--spring.datasource.username=asyncops",
-              "--spring.datasource.password=asyncops"));
+              "--spring.profiles.active=jdbc",
+              "--asyncops.jdbc.table-prefix=" + StarterIT.TABLE_PREFIX));
+
+  /** A Spring Boot 3.5 application with the starter, which needs Boot 4. */
+  static final ConsumerApp STARTER_ON_BOOT_3 =
+      new ConsumerApp(
+          "starter-boot3",
+          "/api/operations",
+          ConsumerApp.project("starter-boot3", ConsumerApp.mainBuild()),
+          ConsumerApp.main("demo.App", "--server.port={port}"));
 
   /** The demo as the root README runs it, with a plugin made by the archetype dropped in. */
   static final ConsumerApp DEMO =

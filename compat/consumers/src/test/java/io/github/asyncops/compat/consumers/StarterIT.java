@@ -58,6 +58,16 @@ final class StarterIT {
   }
 
   @Test
+  void on_spring_boot_3_the_starter_stops_start_up_and_names_boot_4() {
+    ConsumerApp.Exit exit = Apps.STARTER_ON_BOOT_3.runToExit();
+
+    assertThat(exit.code()).isNotZero();
+    assertThat(exit.output())
+        .contains("asyncops-spring-boot-starter needs Spring Boot 4.0 or later")
+        .contains("Spring Boot 3.5.7");
+  }
+
+  @Test
   void with_the_store_jar_operations_live_in_postgresql() throws SQLException {
     Browser browser = new Browser(Apps.STARTER_JDBC.base());
     HttpResponse<String> started = browser.postJson("export", "{\"rows\": 3}");
