@@ -42,7 +42,7 @@ test('every export has its types and its files exist', () => {
 test('the tarball holds the sources, generated types, typings, ready file, manifest and licence, nothing else', () => {
   const [{ files }] = JSON.parse(execFileSync(process.execPath, [process.env.npm_execpath, 'pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
   const paths = files.map((f) => f.path).sort();
-  const modules = ['client', 'define', 'element', 'index', 'messages', 'operations', 'operations-define', 'texts', 'time'];
+  const modules = ['client', 'common', 'define', 'element', 'index', 'messages', 'operations', 'operations-define', 'texts', 'time'];
   expect(paths).toEqual(
     [
       'LICENSE', 'README.md', 'package.json', 'custom-elements.json', 'dist/asyncops-widget.min.js',
@@ -96,8 +96,10 @@ test('the operations entry exports the list and its texts, nothing of the bar, a
   expect(Object.keys(api.listRu)).toEqual(Object.keys(api.listEn));
   const list = declared('operations').classes.BackgroundOperations;
   expect(list).toContain('operations');
-  expect(members(api.BackgroundOperations)).toEqual(list.filter((n) => n !== 'operations'));
-  expect(api.BackgroundOperations.observedAttributes.sort()).toEqual(['interval', 'label', 'limit', 'notify', 'omit', 'type', 'url']);
+  const attributes = [...read('types/operations.d.ts').match(/export type BackgroundOperationsAttributes = \{([\s\S]*?)\};/)[1].matchAll(/^\s+(\w+):/gm)].map((m) => m[1]);
+  expect(attributes.sort()).toEqual(['interval', 'label', 'limit', 'notify', 'omit', 'type', 'url']);
+  expect(members(api.BackgroundOperations)).toEqual([...list.filter((n) => n !== 'operations'), ...attributes].sort());
+  expect(api.BackgroundOperations.observedAttributes.sort()).toEqual(attributes);
 });
 
 test('the custom elements manifest describes both elements and package.json names it', () => {
