@@ -47,7 +47,7 @@ test('the tarball holds the sources, generated types, typings, ready file, manif
     [
       'LICENSE', 'README.md', 'package.json', 'custom-elements.json', 'dist/asyncops-widget.min.js',
       ...modules.map((m) => `src/${m}.js`), ...modules.map((m) => `types/${m}.d.ts`),
-      ...['define', 'index', 'operations', 'operations-define', 'react', 'tags', 'vue'].map((t) => `typings/${t}.d.ts`),
+      ...['attributes', 'define', 'index', 'operations', 'operations-define', 'react', 'tags', 'vue'].map((t) => `typings/${t}.d.ts`),
     ].sort(),
   );
 });
@@ -102,7 +102,9 @@ test('the operations entry exports the list and its texts, nothing of the bar, a
   expect(api.BackgroundOperations.observedAttributes.sort()).toEqual(attributes);
 });
 
-test('the custom elements manifest describes both elements and package.json names it', () => {
+test('the custom elements manifest describes both elements and package.json names it', async () => {
+  const { BackgroundOperationBar: pkgBar } = await import('../src/element.js');
+  const { BackgroundOperations: pkgList } = await import('../src/operations.js');
   expect(pkg.customElements).toBe('custom-elements.json');
   const manifest = JSON.parse(read('custom-elements.json'));
   const elements = manifest.modules.flatMap((m) => m.declarations).filter((d) => d.customElement);
@@ -111,10 +113,13 @@ test('the custom elements manifest describes both elements and package.json name
     ['BackgroundOperations', 'background-operations'],
   ]);
   const [bar, list] = elements;
-  expect(bar.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(['url', 'interval', 'label', 'text', 'value', 'transport', 'params', 'omit']));
+  expect(bar.attributes.map((a) => a.name)).toEqual(['url', 'interval', 'label', 'text', 'value', 'transport', 'params', 'omit', 'state', 'error', 'stalled']);
   expect(bar.events.map((e) => e.name)).toEqual(['operation-update', 'operation-end', 'operation-error']);
   expect(bar.cssParts.map((p) => p.name)).toEqual(['label', 'percent', 'bar', 'fill', 'text', 'time']);
-  expect(list.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(['url', 'type', 'limit', 'interval', 'label', 'omit', 'notify']));
+  expect(list.attributes.map((a) => a.name)).toEqual(['url', 'type', 'limit', 'interval', 'label', 'omit', 'notify', 'error', 'polling']);
+  // Every reflected attribute is in the manifest; the rest are the ones the elements set themselves.
+  expect(bar.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(pkgBar.observedAttributes));
+  expect(list.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(pkgList.observedAttributes));
   expect(list.events.map((e) => e.name)).toEqual(['operation-end']);
 });
 
