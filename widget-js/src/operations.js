@@ -332,12 +332,13 @@ export class BackgroundOperations extends Base {
     return this.operations;
   }
 
-  /** Polls while an operation is active, retries a failed round with backoff, and otherwise waits to be told. */
+  /** While connected: polls while an operation is active, retries a failed round with backoff, and otherwise waits to be told. */
   #schedule() {
     const active = this.operations.some((op) => op.active);
     const failures = this.#failures;
-    this.toggleAttribute('polling', active || !!failures);
-    if (!active && !failures) return;
+    const polling = this.#live && (active || !!failures);
+    this.toggleAttribute('polling', polling);
+    if (!polling) return;
     const wait = failures ? Math.min(this.interval * 2 ** (failures - 1), 60_000) : this.interval;
     this.#timer = setTimeout(() => this.#round(), wait);
   }

@@ -431,3 +431,15 @@ describe('plumbing shared with the bar', () => {
     expect(within(items(el)[0], 'text').textContent).toBe('Unknown to the server');
   });
 });
+
+test('refresh() on a list that is not connected asks once and does not go on polling', async () => {
+  const requests = adapter({ export: [op('e1', 'export', 1)] });
+  const el = document.createElement('background-operations');
+  el.url = '/api/operations';
+  el.type = 'export';
+  await el.refresh();
+  const made = requests.length;
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(requests).toHaveLength(made);
+  expect(vi.getTimerCount()).toBe(0);
+});
