@@ -120,6 +120,12 @@ test('the custom elements manifest describes both elements and package.json name
   // Every reflected attribute is in the manifest; the rest are the ones the elements set themselves.
   expect(bar.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(pkgBar.observedAttributes));
   expect(list.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(pkgList.observedAttributes));
+  for (const [element, cls] of [[bar, pkgBar], [list, pkgList]]) {
+    for (const name of cls.observedAttributes) {
+      expect(element.attributes.find((a) => a.name === name).fieldName, name).toBe(name);
+      expect(element.members.find((m) => m.name === name), name).toMatchObject({ kind: 'field', attribute: name, reflects: true });
+    }
+  }
   expect(list.events.map((e) => e.name)).toEqual(['operation-end']);
 });
 
