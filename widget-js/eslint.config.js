@@ -12,7 +12,7 @@ const browser = names(
 const node = names('process console');
 
 export default [
-  { ignores: ['types/', 'dist/', 'target/', 'node_modules/', 'test/react-fail/'] },
+  { ignores: ['types/', 'dist/', 'target/', 'node_modules/', 'test/tsx/'] },
   js.configs.recommended,
   { languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: browser } },
   { files: ['test/**', 'scripts/**', '*.config.*'], languageOptions: { globals: { ...browser, ...node } } },
