@@ -1,8 +1,19 @@
 /**
  * @custom-elements-manifest/analyzer reads the element's JSDoc (@tagname, @attr, @fires, @csspart,
  * @cssprop). The manifest keeps only what a user of the element can reach: no private members, no
- * undocumented fields, no event without a name (the element names its events at run time).
+ * undocumented fields, no event without a name (the element names its events at run time). The
+ * properties that reflect attributes are defined at run time (reflect() in common.js), so the
+ * analyzer cannot see them: they are added from the classes' observedAttributes, each linked to its
+ * attribute both ways.
  */
+import { BackgroundOperationBar } from './src/element.js';
+import { BackgroundOperations } from './src/operations.js';
+
+const REFLECTED = {
+  BackgroundOperationBar: BackgroundOperationBar.observedAttributes,
+  BackgroundOperations: BackgroundOperations.observedAttributes,
+};
+
 export default {
   globs: ['src/element.js', 'src/operations.js'],
   outdir: '.',
@@ -15,6 +26,11 @@ export default {
           declaration.members = declaration.members?.filter(
             (m) => !m.name.startsWith('#') && m.privacy !== 'private' && (m.description || m.kind === 'method'),
           );
+          for (const name of REFLECTED[declaration.name] ?? []) {
+            const attribute = declaration.attributes.find((a) => a.name === name);
+            attribute.fieldName = name;
+            declaration.members.push({ kind: 'field', name, type: attribute.type, description: attribute.description, attribute: name, reflects: true });
+          }
         }
       },
     },

@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.js'],
+    setupFiles: ['test/setup.js'],
     restoreMocks: true,
     unstubGlobals: true,
     // The browser test launches Chromium.

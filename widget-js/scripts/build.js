@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { ready } from './bundle.js';
 
-const run = (script, ...args) => execFileSync(process.execPath, [script, ...args], { stdio: 'inherit' });
+const run = (script, ...args) => execFileSync(process.execPath, [script, ...args], { stdio: ['ignore', 2, 2] });
 
 run('node_modules/typescript/bin/tsc', '-p', '.');
 await build(ready);

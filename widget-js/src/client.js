@@ -8,8 +8,10 @@
  *   good answer clears the error. 404 and 410 end following for good.
  * - The JSDoc types are the package's types: tsc checks this file and emits the declarations.
  */
+import { announce, request, resolve } from './common.js';
 import { en } from './messages.js';
 
+/** @typedef {import('./common.js').FetchHook} FetchHook */
 /** @typedef {import('./messages.js').Messages} Messages */
 
 /** @typedef {'QUEUED' | 'RUNNING' | 'STOPPING' | 'SUCCEEDED' | 'FAILED' | 'STOPPED'} OperationState */
@@ -86,6 +88,7 @@ import { en } from './messages.js';
  * @property {Transport} [transport] Default `auto`.
  * @property {Partial<Messages>} [messages] Replaces some of the English texts.
  * @property {boolean} [resume] Look up and follow the caller's active operation on creation. Default true.
+ * @property {FetchHook | null} [fetch] Makes every request instead of the global `fetch`, e.g. to add a bearer token. An event stream cannot carry such headers, so `auto` then polls.
  */
 
 /**
@@ -136,6 +139,7 @@ export class BackgroundOperation extends /** @type {TypedEventTarget<BackgroundO
   #url;
   #interval;
   #transport;
+  #hook;
   /** @type {string | null} */
   #self = null;
   /** @type {string | null} */
@@ -156,11 +160,12 @@ export class BackgroundOperation extends /** @type {TypedEventTarget<BackgroundO
   #dead = false;
 
   /** @param {BackgroundOperationOptions} options */
-  constructor({ url, interval = 3000, transport = 'auto', messages, resume = true }) {
+  constructor({ url, interval = 3000, transport = 'auto', messages, resume = true, fetch }) {
     super();
     this.#url = new URL(url, globalThis.document?.baseURI).href;
     this.#interval = interval;
-    this.#transport = transport;
+    this.#hook = fetch;
+    this.#transport = fetch && transport == 'auto' ? 'poll' : transport;
     if (messages) this.messages = { ...en, ...messages };
     globalThis.document?.addEventListener('visibilitychange', this.#onVisibility);
     /** Settles once the resume look-up made on creation has answered. @type {Promise<OperationStatus | null>} */
@@ -250,7 +255,9 @@ export class BackgroundOperation extends /** @type {TypedEventTarget<BackgroundO
       throw this.#report(res.status === 429 ? 'busy' : 'rejected', false, res, data);
     }
     this.#follow(data, res, this.#url);
-    return /** @type {OperationStatus} */ (this.#status);
+    const status = /** @type {OperationStatus} */ (this.#status);
+    if (status.active) announce({ event: 'start', type: status.type, id: status.id });
+    return status;
   }
 
   /** @returns {Promise<OperationStatus | null>} */
@@ -338,22 +345,9 @@ export class BackgroundOperation extends /** @type {TypedEventTarget<BackgroundO
     if (this.#dead) throw new DOMException('', 'AbortError');
     const ctrl = new AbortController();
     this.#aborts.add(ctrl);
-    /** @type {Record<string, string>} */
-    const headers = { Accept: 'application/json' };
-    if (method !== 'GET') {
-      headers['Content-Type'] = 'application/json';
-      headers['X-Requested-With'] = 'asyncops';
-    } else if (url === this.#self && this.#etag) headers['If-None-Match'] = this.#etag;
+    const headers = method == 'GET' && url === this.#self && this.#etag ? { 'If-None-Match': this.#etag } : undefined;
     try {
-      const res = await fetch(url, {
-        method,
-        headers,
-        body: body && JSON.stringify(body),
-        // Cookies go to a server on another origin too, which must allow them (CORS with credentials).
-        credentials: 'include',
-        signal: ctrl.signal,
-      });
-      const data = /json/.test(/** @type {string} */ (res.headers.get('Content-Type'))) ? await res.json() : null;
+      const { res, data } = await request(url, { method, body, headers, signal: ctrl.signal, hook: this.#hook });
       if (res.ok && url === this.#self) this.#etag = res.headers.get('ETag');
       return { res, data };
     } finally {
@@ -369,6 +363,7 @@ export class BackgroundOperation extends /** @type {TypedEventTarget<BackgroundO
     this.#emit('update', status);
     if (!status.active) {
       this.#halt();
+      announce({ event: 'end', type: status.type, id: status.id });
       this.#emit('end', status);
     }
   }
@@ -490,12 +485,7 @@ export class BackgroundOperation extends /** @type {TypedEventTarget<BackgroundO
  * @returns {OperationStatus}
  */
 function withLinks(status, base) {
-  /** @type {Record<string, string | null>} */
-  const links = {};
-  for (const [name, href] of Object.entries(status.links ?? {})) {
-    links[name] = href && new URL(href, base).href;
-  }
-  return { ...status, links: /** @type {OperationLinks} */ (links) };
+  return { ...status, links: resolve(status.links, base) };
 }
 
 /** @param {unknown} e */

@@ -5,6 +5,7 @@
  * progressbar's children are presentational. All bars adopt one constructed stylesheet.
  */
 import { BackgroundOperation, OperationError } from './client.js';
+import { adopt, language, pick, reflect, upgrade } from './common.js';
 import { en, ru } from './messages.js';
 import { timeLine } from './time.js';
 
@@ -12,6 +13,7 @@ import { timeLine } from './time.js';
 /** @typedef {import('./client.js').OperationErrorDetail} OperationErrorDetail */
 /** @typedef {import('./client.js').Transport} Transport */
 /** @typedef {import('./messages.js').Messages} Messages */
+/** @typedef {import('./common.js').FetchHook} FetchHook */
 
 /**
  * @typedef {object} BackgroundOperationBarEventMap
@@ -61,9 +63,6 @@ const STYLE =
   ':host([error]) [part=text]{color:var(--asyncops-error-color,#dc2626)}' +
   '[part=time]{font-size:.85em;opacity:.8}[part=time]:empty{display:none}';
 
-/** @type {CSSStyleSheet | undefined} */
-let sheet;
-
 const HTML =
   '<span part=percent aria-hidden=true></span><span part=label id=label></span>' +
   '<div part=bar role=progressbar aria-labelledby=label aria-valuemin=0 aria-valuemax=100>' +
@@ -87,7 +86,7 @@ const ATTRS = {
   params: ['{}', JSON.parse],
   omit: ['', asIs],
 };
-const PROPS = [...Object.keys(ATTRS), 'messages'];
+const PROPS = [...Object.keys(ATTRS), 'messages', 'fetch'];
 
 /**
  * A progress bar that starts, follows and stops a background operation.
@@ -103,6 +102,7 @@ const PROPS = [...Object.keys(ATTRS), 'messages'];
  * @attr {string} omit - Parts of the line of time to leave out, space-separated: `stage`, `elapsed`, `remaining`, `stalled`.
  * @attr {string} state - Set by the bar: `queued`, `running`, `stopping`, `succeeded`, `failed`, `stopped` or `lost`.
  * @attr {boolean} error - Set by the bar while a request failed.
+ * @attr {boolean} stalled - Set by the bar while the server says the operation stalled.
  * @fires {CustomEvent<OperationStatus>} operation-update - Every new status, and again on recovery from an error.
  * @fires {CustomEvent<OperationStatus>} operation-end - The operation succeeded, failed or stopped.
  * @fires {CustomEvent<OperationErrorDetail>} operation-error - A request failed, or `params` is not JSON.
@@ -118,7 +118,7 @@ const PROPS = [...Object.keys(ATTRS), 'messages'];
  * @cssprop --asyncops-stopped-color - Stopping and stopped. Default #6b7280.
  */
 export class BackgroundOperationBar extends Base {
-  static observedAttributes = PROPS.slice(0, -1);
+  static observedAttributes = Object.keys(ATTRS);
 
   /**
    * Registers the element under `tag` unless the registry already has that tag.
@@ -137,6 +137,8 @@ export class BackgroundOperationBar extends Base {
   #live = false;
   /** @type {Partial<Messages> | null} */
   #messages = null;
+  /** @type {FetchHook | null} */
+  #hook = null;
   /** @type {Record<string, HTMLElement>} */
   #parts = {};
   #arrived = 0;
@@ -146,8 +148,7 @@ export class BackgroundOperationBar extends Base {
   constructor() {
     super();
     const root = this.attachShadow({ mode: 'open' });
-    if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(STYLE);
-    root.adoptedStyleSheets = [sheet];
+    adopt(root, STYLE);
     root.innerHTML = HTML;
     for (const el of root.querySelectorAll('[part]')) this.#parts[/** @type {string} */ (el.getAttribute('part'))] = /** @type {HTMLElement} */ (el);
   }
@@ -158,14 +159,28 @@ export class BackgroundOperationBar extends Base {
    * @returns {Messages}
    */
   get messages() {
-    const lang = /** @type {HTMLElement | null} */ (this.closest('[lang]'))?.lang;
-    return { .../^ru\b/.test(/** @type {string} */ (lang)) ? ru : en, ...this.#messages };
+    return { ...pick(this, en, ru), ...this.#messages };
   }
   /** @param {Partial<Messages> | null} v */
   set messages(v) {
     this.#messages = v;
     if (this.#client) this.#client.messages = this.messages;
     this.#render();
+  }
+
+  /**
+   * Makes the bar's requests instead of the global `fetch`, e.g. to add a bearer token; null for
+   * the global one. Setting it reconnects. An event stream cannot carry headers: `auto` then polls.
+   *
+   * @returns {FetchHook | null}
+   */
+  get fetch() {
+    return this.#hook;
+  }
+  /** @param {FetchHook | null} v */
+  set fetch(v) {
+    this.#hook = v;
+    if (this.#live) this.#connect();
   }
 
   /** The client while connected with a `url`, else null. */
@@ -206,14 +221,7 @@ export class BackgroundOperationBar extends Base {
   }
 
   connectedCallback() {
-    // A framework may have set properties before the element upgraded: route them through the setters.
-    for (const name of PROPS) {
-      if (Object.hasOwn(this, name)) {
-        const value = /** @type {any} */ (this)[name];
-        delete (/** @type {any} */ (this)[name]);
-        /** @type {any} */ (this)[name] = value;
-      }
-    }
+    upgrade(this, PROPS);
     this.#live = true;
     this.#connect();
   }
@@ -273,6 +281,7 @@ export class BackgroundOperationBar extends Base {
           interval: this.interval,
           transport: this.transport,
           messages: this.messages,
+          fetch: this.#hook,
         })
       : null;
     for (const type of ['update', 'end', 'error']) {
@@ -294,8 +303,7 @@ export class BackgroundOperationBar extends Base {
     const value = s ? s.value : this.value;
     const percent = value === null || value === undefined ? null : Math.round(Math.min(Math.max(value, 0), 1) * 100);
     const text = error?.message || (s ? s.error || s.text || /** @type {Record<string, string>} */ (m)[/** @type {string} */ (state)] : this.text) || '';
-    const lang = /** @type {HTMLElement | null} */ (this.closest('[lang]'))?.lang;
-    const time = timeLine(s, Date.now() - this.#arrived, m, lang, this.omit);
+    const time = timeLine(s, Date.now() - this.#arrived, m, language(this), this.omit);
     if (state) this.setAttribute('state', state);
     else this.removeAttribute('state');
     this.toggleAttribute('error', !!error);
@@ -329,19 +337,4 @@ export class BackgroundOperationBar extends Base {
   }
 }
 
-for (const [name, [fallback, parse]] of Object.entries(ATTRS)) {
-  Object.defineProperty(BackgroundOperationBar.prototype, name, {
-    /** @this {HTMLElement} */
-    get() {
-      return parse(this.getAttribute(name) ?? fallback);
-    },
-    /**
-     * @this {HTMLElement}
-     * @param {unknown} value
-     */
-    set(value) {
-      if (value === null) this.removeAttribute(name);
-      else this.setAttribute(name, typeof value === 'object' ? JSON.stringify(value) : /** @type {string} */ (value));
-    },
-  });
-}
+reflect(BackgroundOperationBar.prototype, ATTRS);

@@ -9,6 +9,7 @@
 /** @typedef {import('./client.js').Transport} Transport */
 /** @typedef {import('./element.js').BackgroundOperationBarEventMap} BackgroundOperationBarEventMap */
 /** @typedef {import('./messages.js').Messages} Messages */
+/** @typedef {import('./common.js').FetchHook} FetchHook */
 
 export { BackgroundOperation, OperationError } from './client.js';
 export { BackgroundOperationBar } from './element.js';

@@ -38,8 +38,6 @@ export const en = {
   blocked: 'Connection lost (CORS?)',
   rejected: 'Request rejected',
   busy: 'Busy, try again later',
-  unknown: 'Unknown to the server',
-  expired: 'Removed from the server',
 };
 
 /**
@@ -55,6 +53,4 @@ export const ru = {
   blocked: 'Нет связи (CORS?)',
   rejected: 'Запрос отклонён',
   busy: 'Сервер занят, попробуйте позже',
-  unknown: 'Сервер больше не знает об этой операции',
-  expired: 'Сервер удалил эту операцию',
 };

@@ -1,6 +1,6 @@
 /**
  * The texts that the bar and the operations list share: state names, shown when the server sends
- * no text, and the templates of the line of time. Apart from messages.js so that the list does not
+ * no text, the templates of the line of time, and what a lost operation shows (404, 410). Apart from messages.js so that the list does not
  * carry the bar's error texts.
  */
 
@@ -17,6 +17,8 @@ export const enShared = {
   stage: 'Stage {index} of {count}',
   stageName: 'Stage {index} of {count}: {name}',
   stalled: 'No progress for a while',
+  unknown: 'Unknown to the server',
+  expired: 'Removed from the server',
 };
 
 /** Russian state names and time templates, with the same keys as `enShared`. */
@@ -32,4 +34,6 @@ export const ruShared = {
   stage: 'Этап {index} из {count}',
   stageName: 'Этап {index} из {count}: {name}',
   stalled: 'Давно нет продвижения',
+  unknown: 'Сервер больше не знает об этой операции',
+  expired: 'Сервер удалил эту операцию',
 };

@@ -24,6 +24,10 @@ const PAGES = {
     '<background-operation-bar id="a" url="/api/operations/a" label="A" transport="poll" interval="100"></background-operation-bar>' +
       '<background-operation-bar id="b" url="/api/operations/b" label="B" transport="poll" interval="100"></background-operation-bar>',
   ),
+  '/list.html': page(
+    '<background-operations url="/api/operations" type="launch" label="My launches"></background-operations>',
+    `<script type="module" src="${WEBJAR}/operations-define.js"></script>`,
+  ),
   '/ready.html': page('<background-operation-bar label="Ready" value="0.4" text="Waiting"></background-operation-bar>', `<script src="${WEBJAR}/asyncops-widget.min.js"></script>`),
 };
 
@@ -138,6 +142,24 @@ describe('in Chromium', () => {
     await waitForAria('aria-valuenow', '10', '#a');
     await waitForAria('aria-valuenow', '90', '#b');
     expect(await tab.getByRole('progressbar', { name: 'B' }).getAttribute('aria-valuenow')).toBe('90');
+  });
+
+  test('a list in another tab hears a bar start an operation and shows it at once', async () => {
+    // Two tabs of one browser profile (browser.newPage() would give each page a profile of its own).
+    const context = await browser.newContext();
+    try {
+      const [list, bar] = [await context.newPage(), await context.newPage()];
+      for (const p of [list, bar]) p.setDefaultTimeout(5000);
+      await list.goto(`${server.origin}/list.html`);
+      await list.waitForFunction(() => document.querySelector('background-operations')?.shadowRoot.querySelector('[part=empty]').textContent);
+      expect(await list.evaluate(() => document.querySelector('background-operations').hasAttribute('polling'))).toBe(false);
+      await bar.goto(`${server.origin}/poll.html`);
+      await bar.evaluate(() => document.querySelector('background-operation-bar').start());
+      await list.waitForFunction(() => document.querySelector('background-operations').shadowRoot.querySelectorAll('[part=item]').length === 1);
+      expect(await list.evaluate(() => document.querySelector('background-operations').hasAttribute('polling'))).toBe(true);
+    } finally {
+      await context.close();
+    }
   });
 
   test('the ready file works from a plain script tag', async () => {

@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { BackgroundOperation, OperationError } from '../src/client.js';
 import { ru } from '../src/messages.js';
-import { TYPE_URL, deferred, fakeFetch, installEventSource, json, problem, settle, status } from './fakes.js';
+import { FakeBroadcastChannel, TYPE_URL, deferred, fakeFetch, installEventSource, json, problem, settle, status } from './fakes.js';
 
 const SELF = 'https://app.test/api/operations/launch/op1';
 const LIST = `${TYPE_URL}?active=true&limit=1`;
@@ -438,4 +438,40 @@ test('messages can be replaced, wholly or in part', () => {
   fakeFetch(() => json([]));
   expect(client({ messages: ru }).messages.network).toBe(ru.network);
   expect(client({ messages: { busy: 'Wait' } }).messages).toMatchObject({ busy: 'Wait', network: 'Connection lost, retrying…' });
+});
+
+describe('plumbing shared with the list', () => {
+  test('announces a start and an end to the other tabs, which is what wakes an idle list', async () => {
+    const answers = [json(status({ state: 'SUCCEEDED', value: 1 }))];
+    server({ poll: () => answers.shift() });
+    const tab = new FakeBroadcastChannel('asyncops');
+    const heard = [];
+    tab.onmessage = (e) => heard.push(e.data);
+    const c = client();
+    await c.start();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(heard).toEqual([
+      { event: 'start', type: 'launch', id: 'op1' },
+      { event: 'end', type: 'launch', id: 'op1' },
+    ]);
+    tab.close();
+  });
+
+  test('a fetch hook makes every request, and auto then polls, as an event stream cannot carry its headers', async () => {
+    const sources = installEventSource();
+    const requests = server();
+    const seen = [];
+    const c = client({
+      transport: 'auto',
+      fetch: (url, init) => {
+        seen.push(url);
+        return fetch(url, { ...init, headers: { ...init.headers, Authorization: 'Bearer t0k3n' } });
+      },
+    });
+    await c.start();
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(sources).toHaveLength(0);
+    expect(seen).toEqual([LIST, TYPE_URL, SELF]);
+    for (const r of requests) expect(r.headers).toMatchObject({ Authorization: 'Bearer t0k3n', Accept: 'application/json' });
+  });
 });

@@ -7,7 +7,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { BackgroundOperationBar } from '../src/element.js';
 import { ru } from '../src/messages.js';
-import { fakeFetch, json, problem, settle, status } from './fakes.js';
+import { FakeBroadcastChannel, fakeFetch, json, problem, settle, status } from './fakes.js';
 
 BackgroundOperationBar.define();
 
@@ -301,5 +301,31 @@ describe('time on the bar', () => {
     expect(vi.getTimerCount()).toBe(0);
     el.remove();
     expect(vi.getTimerCount()).toBe(0);
+  });
+});
+
+describe('plumbing shared with the list', () => {
+  test('a fetch hook, set before the upgrade or after, makes every request of the bar', async () => {
+    const requests = server([json(status())]);
+    const el = document.createElement('background-operation-bar');
+    el.setAttribute('url', 'https://app.test/api/operations/launch');
+    const hook = (url, init) => fetch(url, { ...init, headers: { ...init.headers, Authorization: 'Bearer one' } });
+    el.fetch = hook;
+    document.body.append(el);
+    await el.start();
+    expect(el.fetch).toBe(hook);
+    expect(requests.map((r) => r.headers.Authorization)).toEqual(['Bearer one', 'Bearer one']);
+
+    el.fetch = (url, init) => fetch(url, { ...init, headers: { ...init.headers, Authorization: 'Bearer two' } });
+    await settle();
+    expect(requests.at(-1).headers.Authorization).toBe('Bearer two');
+  });
+
+  test('bars share one constructed stylesheet, and a start is announced to the other tabs', async () => {
+    server([json(status())]);
+    const [a, b] = [bar({ url: '/api/operations/launch' }), bar({ url: '/api/operations/launch' })];
+    expect(a.shadowRoot.adoptedStyleSheets[0]).toBe(b.shadowRoot.adoptedStyleSheets[0]);
+    await a.start();
+    expect(FakeBroadcastChannel.sent).toEqual([{ event: 'start', type: 'launch', id: 'op1' }]);
   });
 });

@@ -102,3 +102,30 @@ export function installEventSource() {
 
 /** Lets pending promise callbacks run without moving the fake clock. */
 export const settle = () => vi.advanceTimersByTimeAsync(0);
+
+/**
+ * A BroadcastChannel between the objects of this test run, as between the tabs of an origin: a
+ * message reaches every other open channel of the same name, after the current task. `sent` records
+ * every message; a test posts as another tab through a channel of its own.
+ */
+export class FakeBroadcastChannel {
+  static open = new Set();
+  static sent = [];
+  onmessage = null;
+
+  constructor(name) {
+    this.name = name;
+    FakeBroadcastChannel.open.add(this);
+  }
+
+  postMessage(data) {
+    FakeBroadcastChannel.sent.push(data);
+    for (const channel of FakeBroadcastChannel.open) {
+      if (channel !== this && channel.name === this.name) queueMicrotask(() => channel.onmessage?.(new MessageEvent('message', { data })));
+    }
+  }
+
+  close() {
+    FakeBroadcastChannel.open.delete(this);
+  }
+}

@@ -7,7 +7,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { BackgroundOperations, listRu } from '../src/operations.js';
-import { fakeFetch, json, settle, status } from './fakes.js';
+import { FakeBroadcastChannel, fakeFetch, json, problem, settle, status } from './fakes.js';
 
 BackgroundOperations.define();
 
@@ -105,16 +105,18 @@ describe('<background-operations>', () => {
     ]);
   });
 
-  test('an operation started elsewhere appears at the next round, and the clock runs only while one is active', async () => {
+  test('an operation started in another tab appears once that tab announces it, and the clock runs only while one is active', async () => {
     const lists = { export: [] };
     adapter(lists);
     const el = list({ type: 'export', interval: '1000' });
     await settle();
     expect(items(el)).toHaveLength(0);
     expect(el.shadowRoot.querySelector('[part=empty]').textContent).toBe('No operations yet');
+    expect(vi.getTimerCount()).toBe(0);
 
     lists.export = [op('e1', 'export', 1, { elapsed: 1 })];
-    await vi.advanceTimersByTimeAsync(1000);
+    new FakeBroadcastChannel('asyncops').postMessage({ event: 'start', type: 'export', id: 'e1' });
+    await settle();
 
     expect(items(el)).toHaveLength(1);
     expect(el.shadowRoot.querySelector('[part=empty]').textContent).toBe('');
@@ -132,7 +134,7 @@ describe('<background-operations>', () => {
     const post = requests.find((r) => r.method === 'POST');
     expect(post.url).toBe('http://localhost:3000/api/operations/export/e1/stop');
     expect(post.headers).toMatchObject({ 'X-Requested-With': 'asyncops', 'Content-Type': 'application/json' });
-    expect(post.credentials).toBe('same-origin');
+    expect(post.credentials).toBe('include');
     expect(requests.filter((r) => r.url.endsWith('?limit=10'))).toHaveLength(2);
   });
 
@@ -254,4 +256,190 @@ test('a new label or omit renders again without asking the server', async () => 
   expect(requests).toHaveLength(made);
   expect(within(items(el)[0], 'time').textContent).toBe('');
   expect(el.shadowRoot.querySelector('[part=list]').getAttribute('aria-label')).toBe('Exports');
+});
+
+describe('an idle page makes no request', () => {
+  test('an idle list asks once on connection and then nothing over 60 s', async () => {
+    const requests = adapter({ export: [op('e1', 'export', 1, { state: 'SUCCEEDED', resultAvailable: true })] });
+    const el = list({ type: 'export', interval: '1000' });
+    await settle();
+    const made = requests.length;
+    expect(made).toBe(2);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(requests).toHaveLength(made);
+    expect(vi.getTimerCount()).toBe(0);
+    expect(el.hasAttribute('polling')).toBe(false);
+  });
+
+  test('polls while an operation is active and stops once it ended', async () => {
+    const lists = { export: [op('e1', 'export', 1)] };
+    const requests = adapter(lists);
+    const el = list({ type: 'export', interval: '1000' });
+    await settle();
+    expect(el.hasAttribute('polling')).toBe(true);
+    const rounds = () => requests.filter((r) => r.url.includes('?limit=')).length;
+    await vi.advanceTimersByTimeAsync(3000);
+    expect(rounds()).toBe(4);
+
+    lists.export = [op('e1', 'export', 1, { state: 'SUCCEEDED' })];
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(rounds()).toBe(5);
+    expect(el.hasAttribute('polling')).toBe(false);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(rounds()).toBe(5);
+  });
+
+  test('a start that a bar announces makes it ask, and so it polls; other types do not', async () => {
+    const lists = { export: [] };
+    const requests = adapter(lists);
+    list({ type: 'export', interval: '1000' });
+    await settle();
+    const made = requests.length;
+    const tab = new FakeBroadcastChannel('asyncops');
+
+    tab.postMessage({ event: 'start', type: 'launch', id: 'l1' });
+    await settle();
+    expect(requests).toHaveLength(made);
+
+    lists.export = [op('e1', 'export', 1)];
+    tab.postMessage({ event: 'start', type: 'export', id: 'e1' });
+    await settle();
+    expect(requests).toHaveLength(made + 1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(requests).toHaveLength(made + 2);
+    tab.close();
+  });
+
+  test('a list of every type asks on any announcement', async () => {
+    const requests = adapter({ launch: [], export: [] });
+    list();
+    await settle();
+    const made = requests.length;
+    new FakeBroadcastChannel('asyncops').postMessage({ event: 'end', type: 'launch', id: 'l1' });
+    await settle();
+    expect(requests.slice(made).map((r) => new URL(r.url).pathname)).toEqual(['/api/operations/launch', '/api/operations/export']);
+  });
+
+  test('a failed round is retried with backoff even on an idle list, and it closes its channel on removal', async () => {
+    const lists = { export: new TypeError('offline') };
+    const requests = adapter(lists);
+    const el = list({ type: 'export', interval: '1000' });
+    await settle();
+    expect(el.hasAttribute('error')).toBe(true);
+    await vi.advanceTimersByTimeAsync(1000 + 2000 + 4000);
+    expect(requests.filter((r) => r.url.includes('?limit=')).length).toBe(4);
+    lists.export = [];
+    await vi.advanceTimersByTimeAsync(8000);
+    expect(el.hasAttribute('error')).toBe(false);
+    expect(vi.getTimerCount()).toBe(0);
+    const open = FakeBroadcastChannel.open.size;
+    el.remove();
+    expect(FakeBroadcastChannel.open.size).toBe(open - 1);
+  });
+});
+
+describe('plumbing shared with the bar', () => {
+  test('a fetch hook makes every request, e.g. with a bearer token', async () => {
+    const requests = adapter({ export: [op('e1', 'export', 1)] });
+    const el = document.createElement('background-operations');
+    el.type = 'export';
+    el.url = '/api/operations';
+    el.fetch = (url, init) => fetch(url, { ...init, headers: { ...init.headers, Authorization: 'Bearer t0k3n' } });
+    document.body.append(el);
+    await settle();
+    within(items(el)[0], 'stop').click();
+    await settle();
+    expect(requests.length).toBeGreaterThan(2);
+    for (const r of requests) expect(r.headers.Authorization).toBe('Bearer t0k3n');
+    expect(requests.find((r) => r.method === 'POST').headers['X-Requested-With']).toBe('asyncops');
+  });
+
+  test('attributes reflect to typed properties, set before or after the upgrade', async () => {
+    adapter({ export: [] });
+    const el = document.createElement('background-operations');
+    expect([el.url, el.type, el.limit, el.interval, el.notify]).toEqual(['', '', 10, 5000, false]);
+    el.limit = 500;
+    el.notify = true;
+    el.interval = '2000';
+    expect([el.getAttribute('limit'), el.limit, el.hasAttribute('notify'), el.interval]).toEqual(['500', 100, true, 2000]);
+    el.notify = false;
+    expect(el.hasAttribute('notify')).toBe(false);
+
+    const early = document.createElement('div');
+    early.innerHTML = '<background-operations-late></background-operations-late>';
+    const late = early.firstChild;
+    late.type = 'export';
+    late.limit = 3;
+    class Late extends BackgroundOperations {}
+    Late.define('background-operations-late');
+    late.url = '/api/operations';
+    document.body.append(early);
+    await settle();
+    expect([late.getAttribute('type'), late.getAttribute('limit')]).toEqual(['export', '3']);
+  });
+
+  test('every list adopts the same constructed stylesheet and has no <style> of its own', () => {
+    adapter({ export: [] });
+    const [a, b] = [list({ type: 'export' }), list({ type: 'export' })];
+    expect(a.shadowRoot.querySelector('style')).toBeNull();
+    expect(a.shadowRoot.adoptedStyleSheets).toHaveLength(1);
+    expect(a.shadowRoot.adoptedStyleSheets[0]).toBe(b.shadowRoot.adoptedStyleSheets[0]);
+  });
+
+  test('an active operation that the server no longer knows shows as lost, as on the bar', async () => {
+    const lists = { export: [op('e1', 'export', 1)] };
+    const requests = fakeFetch((r) => {
+      const path = new URL(r.url).pathname;
+      if (path === '/api/operations') return json(TYPES);
+      if (path === '/api/operations/export/e1') return problem(410, 'Gone');
+      return json(lists.export);
+    });
+    const ends = [];
+    const el = list({ type: 'export', interval: '1000' });
+    el.addEventListener('operation-end', (e) => ends.push(e.detail.id));
+    await settle();
+    lists.export = [];
+    await vi.advanceTimersByTimeAsync(1000);
+
+    const [item] = items(el);
+    expect(item.dataset.state).toBe('lost');
+    expect(within(item, 'text').textContent).toBe('Removed from the server');
+    expect(within(item, 'stop').hidden).toBe(true);
+    expect(announced(el)).toBe('CSV export: Removed from the server');
+    expect(ends).toEqual([]);
+    const made = requests.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(requests).toHaveLength(made);
+  });
+
+  test('a stop answered with 404 shows the operation as lost', async () => {
+    let listed = [op('e1', 'export', 1)];
+    fakeFetch((r) => {
+      const path = new URL(r.url).pathname;
+      if (r.method === 'POST') {
+        listed = [];
+        return problem(404, 'No such operation');
+      }
+      if (path === '/api/operations') return json(TYPES);
+      return json(listed);
+    });
+    const el = list({ type: 'export' });
+    await settle();
+    within(items(el)[0], 'stop').click();
+    await settle();
+    expect(items(el)[0].dataset.state).toBe('lost');
+    expect(within(items(el)[0], 'text').textContent).toBe('Unknown to the server');
+  });
+});
+
+test('refresh() on a list that is not connected asks once and does not go on polling', async () => {
+  const requests = adapter({ export: [op('e1', 'export', 1)] });
+  const el = document.createElement('background-operations');
+  el.url = '/api/operations';
+  el.type = 'export';
+  await el.refresh();
+  const made = requests.length;
+  await vi.advanceTimersByTimeAsync(60_000);
+  expect(requests).toHaveLength(made);
+  expect(vi.getTimerCount()).toBe(0);
 });

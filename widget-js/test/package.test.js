@@ -42,12 +42,12 @@ test('every export has its types and its files exist', () => {
 test('the tarball holds the sources, generated types, typings, ready file, manifest and licence, nothing else', () => {
   const [{ files }] = JSON.parse(execFileSync(process.execPath, [process.env.npm_execpath, 'pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
   const paths = files.map((f) => f.path).sort();
-  const modules = ['client', 'define', 'element', 'index', 'messages', 'operations', 'operations-define', 'texts', 'time'];
+  const modules = ['client', 'common', 'define', 'element', 'index', 'messages', 'operations', 'operations-define', 'texts', 'time'];
   expect(paths).toEqual(
     [
       'LICENSE', 'README.md', 'package.json', 'custom-elements.json', 'dist/asyncops-widget.min.js',
       ...modules.map((m) => `src/${m}.js`), ...modules.map((m) => `types/${m}.d.ts`),
-      ...['define', 'index', 'operations', 'operations-define', 'react', 'tags', 'vue'].map((t) => `typings/${t}.d.ts`),
+      ...['attributes', 'define', 'index', 'operations', 'operations-define', 'react', 'tags', 'vue'].map((t) => `typings/${t}.d.ts`),
     ].sort(),
   );
 });
@@ -96,11 +96,15 @@ test('the operations entry exports the list and its texts, nothing of the bar, a
   expect(Object.keys(api.listRu)).toEqual(Object.keys(api.listEn));
   const list = declared('operations').classes.BackgroundOperations;
   expect(list).toContain('operations');
-  expect(members(api.BackgroundOperations)).toEqual(list.filter((n) => n !== 'operations'));
-  expect(api.BackgroundOperations.observedAttributes.sort()).toEqual(['interval', 'label', 'limit', 'notify', 'omit', 'type', 'url']);
+  const attributes = [...read('types/operations.d.ts').match(/export type BackgroundOperationsAttributes = \{([\s\S]*?)\};/)[1].matchAll(/^\s+(\w+):/gm)].map((m) => m[1]);
+  expect(attributes.sort()).toEqual(['interval', 'label', 'limit', 'notify', 'omit', 'type', 'url']);
+  expect(members(api.BackgroundOperations)).toEqual([...list.filter((n) => n !== 'operations'), ...attributes].sort());
+  expect(api.BackgroundOperations.observedAttributes.sort()).toEqual(attributes);
 });
 
-test('the custom elements manifest describes both elements and package.json names it', () => {
+test('the custom elements manifest describes both elements and package.json names it', async () => {
+  const { BackgroundOperationBar: pkgBar } = await import('../src/element.js');
+  const { BackgroundOperations: pkgList } = await import('../src/operations.js');
   expect(pkg.customElements).toBe('custom-elements.json');
   const manifest = JSON.parse(read('custom-elements.json'));
   const elements = manifest.modules.flatMap((m) => m.declarations).filter((d) => d.customElement);
@@ -109,10 +113,19 @@ test('the custom elements manifest describes both elements and package.json name
     ['BackgroundOperations', 'background-operations'],
   ]);
   const [bar, list] = elements;
-  expect(bar.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(['url', 'interval', 'label', 'text', 'value', 'transport', 'params', 'omit']));
+  expect(bar.attributes.map((a) => a.name)).toEqual(['url', 'interval', 'label', 'text', 'value', 'transport', 'params', 'omit', 'state', 'error', 'stalled']);
   expect(bar.events.map((e) => e.name)).toEqual(['operation-update', 'operation-end', 'operation-error']);
   expect(bar.cssParts.map((p) => p.name)).toEqual(['label', 'percent', 'bar', 'fill', 'text', 'time']);
-  expect(list.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(['url', 'type', 'limit', 'interval', 'label', 'omit', 'notify']));
+  expect(list.attributes.map((a) => a.name)).toEqual(['url', 'type', 'limit', 'interval', 'label', 'omit', 'notify', 'error', 'polling']);
+  // Every reflected attribute is in the manifest; the rest are the ones the elements set themselves.
+  expect(bar.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(pkgBar.observedAttributes));
+  expect(list.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(pkgList.observedAttributes));
+  for (const [element, cls] of [[bar, pkgBar], [list, pkgList]]) {
+    for (const name of cls.observedAttributes) {
+      expect(element.attributes.find((a) => a.name === name).fieldName, name).toBe(name);
+      expect(element.members.find((m) => m.name === name), name).toMatchObject({ kind: 'field', attribute: name, reflects: true });
+    }
+  }
   expect(list.events.map((e) => e.name)).toEqual(['operation-end']);
 });
 

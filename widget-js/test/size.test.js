@@ -13,11 +13,11 @@ const ESM = { bundle: true, minify: true, format: 'esm', charset: 'utf8' };
 
 /** Entry, esbuild options and budget in bytes. */
 const ENTRIES = [
-  ['@asyncops/widget', { ...ESM, entryPoints: ['src/index.js'] }, 5120],
-  ['@asyncops/widget/define', { ...ESM, entryPoints: ['src/define.js'] }, 5120],
-  ['asyncops-widget.min.js', ready, 5632],
-  ['@asyncops/widget/operations', { ...ESM, entryPoints: ['src/operations.js'] }, 4096],
-  ['@asyncops/widget/operations/define', { ...ESM, entryPoints: ['src/operations-define.js'] }, 4096],
+  ['@asyncops/widget', { ...ESM, entryPoints: ['src/index.js'] }, 5632],
+  ['@asyncops/widget/define', { ...ESM, entryPoints: ['src/define.js'] }, 5632],
+  ['asyncops-widget.min.js', ready, 5888],
+  ['@asyncops/widget/operations', { ...ESM, entryPoints: ['src/operations.js'] }, 5120],
+  ['@asyncops/widget/operations/define', { ...ESM, entryPoints: ['src/operations-define.js'] }, 5120],
 ];
 
 /** How far the README's size may lag behind the measured one, in bytes. */

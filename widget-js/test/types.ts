@@ -11,6 +11,17 @@ const refreshed: Promise<OperationStatus[]> = list.refresh();
 list.addEventListener('operation-end', (e) => e.detail.resultAvailable satisfies boolean);
 list.messages = { ...listRu, stop: 'Стоп' };
 const listTexts: string = listEn.download + BackgroundOperations.define().name;
+list.url = '/api/operations';
+list.type = 'csv-export';
+list.limit = 5;
+list.notify = true;
+list.fetch = (url, init) => fetch(url, { ...init, credentials: 'omit' });
+const limit: number = list.limit;
+const ended: string = list.messages.ended + list.messages.expired;
+// @ts-expect-error limit is a number
+list.limit = 'many';
+// @ts-expect-error the list has no such text
+list.messages = { nope: 'x' };
 
 const op = new BackgroundOperation({ url: '/api/operations/launch', interval: 1000, transport: 'sse', messages: { busy: 'Wait' } });
 new BackgroundOperation({ url: '/api/operations/launch', resume: false, messages: ru });

@@ -1,17 +1,23 @@
-// <background-operation-bar> in Vue 3 templates, as a global component for vue-tsc and Volar. Opt in
-// with `import type {} from '@asyncops/widget/vue'`; tell Vue that the tag is a custom element with
-// `compilerOptions.isCustomElement: (tag) => tag === 'background-operation-bar'`.
+// <background-operation-bar> and <background-operations> in Vue 3 templates, as global components
+// for vue-tsc and Volar. Opt in with `import type {} from '@asyncops/widget/vue'`; tell Vue that the
+// tags are custom elements with `compilerOptions.isCustomElement: (tag) => tag.startsWith('background-operation')`.
+// Vue maps `@operation-update` to the prop `onOperationUpdate`, so that is how the events are declared.
 import type { DefineComponent } from 'vue';
 import type { BackgroundOperationBarAttributes, BackgroundOperationBarEventMap } from '../types/element.js';
 import type { Messages } from '../types/messages.js';
+import type { BackgroundOperationsAttributes, BackgroundOperationsEventMap, ListMessages } from '../types/operations.js';
+import type { AttributeProps, CamelCase, HookProps } from './attributes.js';
 
-/** The element's props in a template: its attributes, `messages`, and `@` + an event's name. */
-export type BackgroundOperationBarProps = Partial<BackgroundOperationBarAttributes> & { messages?: Partial<Messages> | null } & {
-  [K in keyof BackgroundOperationBarEventMap as `on${Capitalize<K>}`]?: (event: BackgroundOperationBarEventMap[K]) => void;
-};
+/** An element's props in a template: its reflected attributes, `messages`, `fetch`, and its events' handlers. */
+export type ElementProps<A, M, Events> = AttributeProps<A> &
+  HookProps<M> & { [K in keyof Events as `on${Capitalize<CamelCase<K & string>>}`]?: (event: Events[K]) => void };
+
+export type BackgroundOperationBarProps = ElementProps<BackgroundOperationBarAttributes, Messages, BackgroundOperationBarEventMap>;
+export type BackgroundOperationsProps = ElementProps<BackgroundOperationsAttributes, ListMessages, BackgroundOperationsEventMap>;
 
 declare module 'vue' {
   interface GlobalComponents {
     'background-operation-bar': DefineComponent<BackgroundOperationBarProps>;
+    'background-operations': DefineComponent<BackgroundOperationsProps>;
   }
 }

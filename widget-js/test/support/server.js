@@ -81,6 +81,7 @@ export async function startServer(pages) {
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
       if (url.pathname.startsWith(`${WEBJAR}/`)) return files(res, url.pathname.slice(WEBJAR.length + 1));
+      if (url.pathname === '/api/operations') return send(res, 200, [{ name: 'launch', title: 'Launch' }]);
       if (url.pathname.startsWith('/api/operations/')) return api(req, res, url, body ? JSON.parse(body) : {});
       const page = pages[url.pathname];
       return page ? send(res, 200, page, 'text/html; charset=utf-8') : send(res, 404, 'not found', 'text/plain');

@@ -20,7 +20,15 @@ final class WebJarLocatorTest {
   @Test
   void locator_resolves_every_entry_to_a_file_on_the_class_path() {
     for (String file :
-        new String[] {"define.js", "index.js", "asyncops-widget.min.js", "index.d.ts"}) {
+        new String[] {
+          "define.js",
+          "index.js",
+          "common.js",
+          "operations-define.js",
+          "asyncops-widget.min.js",
+          "index.d.ts",
+          "custom-elements.json"
+        }) {
       String path = locator.fullPath("asyncops-widget", file);
       assertThat(path)
           .isEqualTo(
