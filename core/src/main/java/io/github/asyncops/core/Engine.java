@@ -3,6 +3,7 @@ package io.github.asyncops.core;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -212,12 +213,14 @@ final class Engine implements OperationEngine {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
+    List<Execution> running = new ArrayList<>();
     for (Execution execution : List.copyOf(local.all())) {
       if (!execution.launched()) {
         local.remove(execution);
         execution.ready(null);
         continue;
       }
+      running.add(execution);
       try {
         stop(execution.id);
       } catch (RuntimeException e) {
@@ -225,11 +228,14 @@ final class Engine implements OperationEngine {
       }
     }
     long graceNanos = config.stopGrace().toNanos();
+    List<Execution> ignoredStop = List.of();
     if (!local.awaitEmpty(graceNanos)) {
-      local.all().forEach(Execution::interrupt);
+      ignoredStop = List.copyOf(local.all());
+      ignoredStop.forEach(Execution::interrupt);
       local.awaitEmpty(graceNanos);
     }
-    for (Execution execution : List.copyOf(local.all())) {
+    List<Execution> abandoned = List.copyOf(local.all());
+    for (Execution execution : abandoned) {
       if (!execution.lost()) {
         transitions.finish(
             execution.id,
@@ -251,5 +257,6 @@ final class Engine implements OperationEngine {
     if (ownsExecutor) {
       workerThreads.shutdown(executor, graceNanos);
     }
+    LOG.log(Level.INFO, ShutdownSummary.line(running, ignoredStop, abandoned));
   }
 }

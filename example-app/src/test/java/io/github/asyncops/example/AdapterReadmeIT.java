@@ -17,16 +17,25 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the adapter README's curl walkthrough, in order and in one shell, against the real demo, and
- * checks that each command documented with a response answers with that response's status. Needs
- * bash, curl and jq, which {@code .ci/run} installs when missing.
+ * checks that each command documented with a response answers with that response's status and,
+ * where the documented body shows one, its operation state (issue 21: a new start was shown {@code
+ * RUNNING} but answers {@code QUEUED}). Needs bash, curl and jq, which {@code .ci/run} installs
+ * when missing.
  */
 final class AdapterReadmeIT {
   private static final Path README = Path.of("../jaxrs-adapter/README.md");
   private static final String DEMO = "http://localhost:8080";
   private static final Pattern STATUS_LINE = Pattern.compile("(?m)^HTTP/1\\.1 (\\d{3})");
+  private static final Pattern STATE = Pattern.compile("\"state\":\"([A-Z]+)\"");
 
-  /** A command block and the status of the response block after it, or 0 when there is none. */
-  record Example(String command, int status) {}
+  /**
+   * A command block and what the response block after it shows.
+   *
+   * @param command the commands
+   * @param status the response's status, or 0 when there is no response block
+   * @param state the operation state in the response's body, or null when it shows none
+   */
+  record Example(String command, int status, String state) {}
 
   private final DemoServer server = DemoServer.start(DemoOptions.defaults().withPort(0));
 
@@ -71,7 +80,17 @@ final class AdapterReadmeIT {
             .as("the status of:\n%s\n%s", examples.get(i).command(), outputs[i + 1])
             .isEqualTo(examples.get(i).status());
       }
+      if (examples.get(i).state() != null) {
+        Matcher state = STATE.matcher(outputs[i + 1]);
+        assertThat(state.find())
+            .as("a state in the answer to:\n%s", examples.get(i).command())
+            .isTrue();
+        assertThat(state.group(1))
+            .as("the state of:\n%s\n%s", examples.get(i).command(), outputs[i + 1])
+            .isEqualTo(examples.get(i).state());
+      }
     }
+    assertThat(examples).extracting(Example::state).contains("QUEUED", "RUNNING", "STOPPING");
   }
 
   /** Reads the {@code sh} blocks and the status of the {@code http} block right after each. */
@@ -91,11 +110,18 @@ final class AdapterReadmeIT {
         next++;
       }
       int status = 0;
+      String state = null;
       if (next + 1 < lines.length && lines[next].equals("```http")) {
         Matcher m = STATUS_LINE.matcher(lines[next + 1]);
         status = m.find() ? Integer.parseInt(m.group(1)) : 0;
+        StringBuilder response = new StringBuilder();
+        for (int j = next + 1; j < lines.length && !lines[j].equals("```"); j++) {
+          response.append(lines[j]).append('\n');
+        }
+        Matcher shown = STATE.matcher(response);
+        state = shown.find() ? shown.group(1) : null;
       }
-      examples.add(new Example(command.toString(), status));
+      examples.add(new Example(command.toString(), status, state));
     }
     return examples;
   }

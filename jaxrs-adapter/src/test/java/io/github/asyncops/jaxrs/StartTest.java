@@ -139,7 +139,7 @@ final class StartTest extends GrizzlyTest {
         400,
         "invalid-parameters",
         "Invalid parameters",
-        "rows");
+        "rows: is required");
     Http.problem(
         call("operations/csv-export").post(null),
         400,

@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
@@ -140,7 +141,7 @@ public final class AsyncOpsMetrics implements OperationListener {
           .description("Time from queued to running")
           .tag("type", type)
           .register(registry)
-          .record(Duration.between(snapshot.createdAt(), snapshot.startedAt()));
+          .record(elapsed(snapshot.createdAt(), snapshot.startedAt()));
     } else if (state.isFinal()) {
       String end = state.name().toLowerCase(Locale.ROOT);
       Counter.builder("asyncops.operations.ended")
@@ -153,8 +154,21 @@ public final class AsyncOpsMetrics implements OperationListener {
             .description("Time from running to the final state")
             .tags("type", type, "state", end)
             .register(registry)
-            .record(Duration.between(snapshot.startedAt(), snapshot.finishedAt()));
+            .record(elapsed(snapshot.startedAt(), snapshot.finishedAt()));
       }
     }
+  }
+
+  /**
+   * The time between two of an operation's instants, or zero if the second is earlier. The two come
+   * from different clock reads that race: a claim reads its clock before a concurrent start reads
+   * its own and inserts, then picks that operation up (a batched handover claims with the latest of
+   * several earlier reads); in a cluster another node's clock, or a database's, stamps the second;
+   * and a wall clock may be stepped back between the reads. Micrometer throws on a negative time,
+   * which would lose the count as well, so such a time counts as zero.
+   */
+  private static Duration elapsed(Instant from, Instant to) {
+    Duration elapsed = Duration.between(from, to);
+    return elapsed.isNegative() ? Duration.ZERO : elapsed;
   }
 }

@@ -112,6 +112,33 @@ final class AsyncOpsMetricsTest {
         .isEqualTo(3);
   }
 
+  /** Issue 21: under load the demo logged "Timer measurements cannot be negative". */
+  @Test
+  void timers_clock_stepped_back_between_reads_record_zero() throws Exception {
+    OperationId first = start("ok");
+    gate.awaitArrivals(1);
+    OperationId second = start("ok");
+    // The second is created at the first's start time; the clock then steps back, so the first
+    // ends, and the second is claimed, 2 ms before either was stamped.
+    clock.advance(Duration.ofMillis(-2));
+    gate.open(1);
+    awaitState(first, OperationState.SUCCEEDED);
+    gate.awaitArrivals(1);
+    gate.open(1);
+    awaitState(second, OperationState.SUCCEEDED);
+
+    assertThat(engine.status(second).startedAt()).isBefore(engine.status(second).createdAt());
+    var wait = registry.get("asyncops.operations.wait").tags("type", "job").timer();
+    assertThat(wait.count()).isEqualTo(2);
+    assertThat(wait.max(TimeUnit.NANOSECONDS)).isZero();
+    var run =
+        registry.get("asyncops.operations.run").tags("type", "job", "state", "succeeded").timer();
+    assertThat(run.count()).isEqualTo(2);
+    assertThat(run.max(TimeUnit.NANOSECONDS)).isZero();
+    assertThat(counter("asyncops.operations.ended", "type", "job", "state", "succeeded"))
+        .isEqualTo(2);
+  }
+
   @Test
   void gauges_show_running_and_queued_operations_by_type_and_the_capacity() throws Exception {
     OperationId running = start("ok");

@@ -60,8 +60,13 @@ public final class ParameterBinder {
       return new Bound(mapper.treeToValue(tree, type.parameterType()), tree);
     } catch (JsonMappingException e) {
       String field = field(e);
-      throw new ProblemException(
-          Problem.INVALID_PARAMETERS.response(describe(mapper, type, e, field), field, null));
+      String detail =
+          e instanceof MismatchedInputException && absent(tree, e)
+              // A primitive or a required property that the body leaves out: Jackson reports it
+              // as null for the field's type ("must be an integer"), but nothing was sent.
+              ? field + ": is required"
+              : describe(mapper, type, e, field);
+      throw new ProblemException(Problem.INVALID_PARAMETERS.response(detail, field, null));
     } catch (JsonProcessingException | IllegalArgumentException e) {
       // A number out of its field's range, for example: Jackson names no field for those.
       throw Problem.INVALID_PARAMETERS.exception(
@@ -123,6 +128,24 @@ public final class ParameterBinder {
       }
     }
     return path.length() == 0 ? null : path.toString();
+  }
+
+  /** Whether the body has no value at all where the failure happened: a field left out. */
+  private static boolean absent(JsonNode tree, JsonMappingException e) {
+    if (e.getPath().isEmpty()) {
+      return false;
+    }
+    JsonNode node = tree;
+    for (JsonMappingException.Reference reference : e.getPath()) {
+      if (reference.getFieldName() != null) {
+        node = node.path(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        node = node.path(reference.getIndex());
+      } else {
+        return false;
+      }
+    }
+    return node.isMissingNode();
   }
 
   private static String describe(
