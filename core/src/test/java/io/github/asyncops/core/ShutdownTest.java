@@ -7,13 +7,18 @@ import io.github.asyncops.testing.Gate;
 import io.github.asyncops.testing.TestProvider;
 import java.time.Duration;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
  * Graceful shutdown with the engine's own threads: running operations are asked to stop, stubborn
  * ones are interrupted, queued ones stay queued for another node, and no engine thread outlives
- * {@link OperationEngine#close()}.
+ * {@link OperationEngine#close()}; and a caller's executor, which need only be an {@link Executor},
+ * runs the workers and is left running by {@link OperationEngine#close()}.
  */
 final class ShutdownTest {
   private final Gate gate = new Gate();
@@ -68,5 +73,42 @@ final class ShutdownTest {
     assertThatThrownBy(() -> engine.start(StartRequest.of("cooperative")))
         .isInstanceOf(EngineClosedException.class);
     engine.close();
+  }
+
+  @Test
+  void a_plain_executor_runs_workers_and_close_leaves_the_callers_pool_running() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    AtomicInteger submitted = new AtomicInteger();
+    Executor executor =
+        task -> {
+          submitted.incrementAndGet();
+          pool.execute(task);
+        };
+    try {
+      OperationEngine engine =
+          OperationEngine.builder()
+              .discover(false)
+              .executor(executor)
+              .worker(
+                  TestProvider.of(
+                      "gated",
+                      p ->
+                          c -> {
+                            gate.pass(c);
+                            return OperationResult.none();
+                          }))
+              .build();
+      OperationId id = engine.start(StartRequest.of("gated")).operation().id();
+      gate.awaitArrivals(1);
+      assertThat(submitted).hasValue(1);
+
+      gate.open(1);
+      engine.close();
+
+      assertThat(engine.status(id).state().isFinal()).isTrue();
+      assertThat(pool.isShutdown()).isFalse();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }
