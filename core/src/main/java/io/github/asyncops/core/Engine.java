@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -42,8 +43,9 @@ final class Engine implements OperationEngine {
   private final HealthCheck healthCheck;
   private final Threads workerThreads = Threads.named("asyncops-worker-");
   private final Threads housekeepingThreads = Threads.named("asyncops-housekeeping-");
-  private final ExecutorService executor;
-  private final boolean ownsExecutor;
+  private final Executor executor;
+  // The pool this engine made and shuts down; null when the builder was given an executor.
+  private final ExecutorService ownExecutor;
   private final ScheduledExecutorService scheduler;
   private final boolean ownsScheduler;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -58,8 +60,8 @@ final class Engine implements OperationEngine {
     this.snapshots = new Snapshots(types, local, config.clock());
     this.transitions =
         new Transitions(store, config.clock(), config.stopGrace(), local, notifier, snapshots);
-    this.ownsExecutor = config.executor() == null;
-    this.executor = ownsExecutor ? workerThreads.pool(config.maxRunning()) : config.executor();
+    this.ownExecutor = config.executor() == null ? workerThreads.pool(config.maxRunning()) : null;
+    this.executor = ownExecutor != null ? ownExecutor : config.executor();
     this.ownsScheduler = config.scheduler() == null;
     this.scheduler = ownsScheduler ? housekeepingThreads.scheduler() : config.scheduler();
     this.dispatcher =
@@ -254,8 +256,8 @@ final class Engine implements OperationEngine {
     if (ownsScheduler) {
       housekeepingThreads.shutdown(scheduler, graceNanos);
     }
-    if (ownsExecutor) {
-      workerThreads.shutdown(executor, graceNanos);
+    if (ownExecutor != null) {
+      workerThreads.shutdown(ownExecutor, graceNanos);
     }
     LOG.log(Level.INFO, ShutdownSummary.line(running, ignoredStop, abandoned));
   }

@@ -5,7 +5,7 @@ import io.github.asyncops.core.spi.WorkerProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -33,7 +33,7 @@ record EngineConfig(
     Discovery discovery,
     OperationStore store,
     Clock clock,
-    ExecutorService executor,
+    Executor executor,
     ScheduledExecutorService scheduler,
     int maxRunning,
     int queueCapacity,

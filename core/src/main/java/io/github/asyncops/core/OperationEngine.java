@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
 /**
@@ -167,7 +167,7 @@ public interface OperationEngine extends AutoCloseable {
     private ClassLoader classLoader;
     private OperationStore store;
     private Clock clock = Clock.systemUTC();
-    private ExecutorService executor;
+    private Executor executor;
     private ScheduledExecutorService scheduler;
     private int maxRunning = 16;
     private int queueCapacity = 1_000;
@@ -270,15 +270,17 @@ public interface OperationEngine extends AutoCloseable {
     }
 
     /**
-     * Sets the executor that runs workers. The engine never submits more than {@link
-     * #maxRunning(int)} tasks at once and does not shut a given executor down. Default: a pool of
-     * {@code maxRunning} daemon threads named {@code asyncops-worker-N}, shut down by {@link
-     * OperationEngine#close()}.
+     * Sets the executor that runs workers. The engine only calls {@link Executor#execute}, never
+     * submits more than {@link #maxRunning(int)} tasks at once, and does not shut a given executor
+     * down (an {@link java.util.concurrent.ExecutorService} stays the caller's to close). If it
+     * throws {@link java.util.concurrent.RejectedExecutionException}, the operation fails. Default:
+     * a pool of {@code maxRunning} daemon threads named {@code asyncops-worker-N}, shut down by
+     * {@link OperationEngine#close()}.
      *
-     * @param executor the executor
+     * @param executor the executor; not null
      * @return this builder
      */
-    public Builder executor(ExecutorService executor) {
+    public Builder executor(Executor executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }

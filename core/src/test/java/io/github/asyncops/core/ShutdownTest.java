@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -24,7 +28,9 @@ import org.junit.jupiter.api.Test;
  * Graceful shutdown with the engine's own threads: running operations are asked to stop, stubborn
  * ones are interrupted, queued ones stay queued for another node, and no engine thread outlives
  * {@link OperationEngine#close()}, which says in one INFO line what it stopped, interrupted and
- * abandoned (issue 21). The WARNING lines for single operations are not checked here.
+ * abandoned (issue 21); and a caller's executor, which need only be an {@link Executor}, runs the
+ * workers and is left running by {@link OperationEngine#close()}. The WARNING lines for single
+ * operations are not checked here.
  */
 final class ShutdownTest {
   private final Gate gate = new Gate();
@@ -201,5 +207,42 @@ final class ShutdownTest {
     assertThat(closeLinesOfThisThread())
         .containsExactly(
             "asyncops engine closed: 0 operations stopped, 0 interrupted, 0 abandoned");
+  }
+
+  @Test
+  void a_plain_executor_runs_workers_and_close_leaves_the_callers_pool_running() throws Exception {
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    AtomicInteger submitted = new AtomicInteger();
+    Executor executor =
+        task -> {
+          submitted.incrementAndGet();
+          pool.execute(task);
+        };
+    try {
+      OperationEngine engine =
+          OperationEngine.builder()
+              .discover(false)
+              .executor(executor)
+              .worker(
+                  TestProvider.of(
+                      "gated",
+                      p ->
+                          c -> {
+                            gate.pass(c);
+                            return OperationResult.none();
+                          }))
+              .build();
+      OperationId id = engine.start(StartRequest.of("gated")).operation().id();
+      gate.awaitArrivals(1);
+      assertThat(submitted).hasValue(1);
+
+      gate.open(1);
+      engine.close();
+
+      assertThat(engine.status(id).state().isFinal()).isTrue();
+      assertThat(pool.isShutdown()).isFalse();
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

@@ -28,22 +28,30 @@ import javax.sql.DataSource;
  * #builder(DataSource)}, pass it to {@code OperationEngine.builder().store(...)}, and {@link
  * #close()} it after the engine.
  *
- * <p>Design notes. Every method is one short transaction on a connection borrowed from the
- * application's pool (see {@link Database}); rows are locked with {@code FOR UPDATE}, and claims,
+ * <p>Design notes. Every call is at most one short transaction on a connection borrowed from the
+ * application's pool ({@link Database}); the statements lock the rows they change, and claims,
  * expiry and eviction skip rows that other nodes hold ({@code SKIP LOCKED}), so nodes never run an
- * operation twice or wait for each other. A unique index on (type, slot) keeps one active operation
- * per scope slot across nodes, and a counter split over a few rows enforces the queue limit across
- * the cluster without a lock. An operation costs three transactions on the happy path: insert, a
- * share of a batch claim, finish ({@link Writes}). Every claim takes the next epoch, and progress
- * and finishes carry it, so a node that lost an operation changes nothing (fencing). Changes NOTIFY
- * the other nodes in the same transaction, which LISTEN on a dedicated connection ({@link News});
- * polling is the fallback. The engine throttles progress writes to {@link #progressInterval()}.
- * Claims, progress and heartbeats throw after retrying, and the engine tries again at its next
- * tick; expiry and eviction absorb the failure, logging the outage once ({@link OutageLog});
- * eviction runs on its own slower schedule from {@link #tick}. A finish that cannot be written is
- * kept and written when the database answers again, so no final state is lost while the node lives.
- * Calls made for a caller (insert, find, list, stop, delete) throw {@link JdbcStoreException} after
- * the retries. The database names no class: parameter classes and restartable types come from the
+ * operation twice or wait for each other. An operation costs at most three transactions on the
+ * happy path: an insert, a share of a batch claim, and a finish ({@link Writes}); on PostgreSQL a
+ * worker thread that ends one operation and takes the next does both in one statement ({@link
+ * Handovers}). Unique indexes keep one active operation per scope slot and one operation per
+ * idempotency key across nodes ({@link IdempotencyKeys}). The queue limit is checked against
+ * counter rows that each node's tick brings up to date ({@link QueueCount}), so inserts take no
+ * lock, but starts on several nodes at the limit may pass it by what those nodes queued since their
+ * last tick. Every claim takes the next epoch, and progress and finishes carry it, so a node that
+ * lost an operation changes nothing (fencing). Other nodes hear through NOTIFY, which they LISTEN
+ * to on a dedicated connection ({@link News}): stop requests notify in their own transaction, and
+ * queued work is announced by the {@link Announcer}, several inserts together under load; a node
+ * that cannot listen polls for stop requests, and the engine's tick claims queued work anyway. The
+ * engine throttles progress writes to {@link #progressInterval()}. Claims, progress and heartbeats
+ * throw after retrying, and the engine tries again at its next tick; expiry and eviction absorb the
+ * failure; an outage is logged once ({@link OutageLog}). Eviction runs in batches on its own slower
+ * schedule from {@link #tick} and leaves tombstones, so a forgotten operation reads as gone ({@link
+ * #forgotten}). A finish that cannot be written is kept and written when the database answers
+ * again, so no final state is lost while the node lives. Results are values in the row, or
+ * downloads in a table or the {@link BlobStore}, read only when served ({@link Results}). Calls
+ * made for a caller (insert, find, list, stop, delete) throw {@link JdbcStoreException} after the
+ * retries. The database names no class: parameter classes and restartable types come from the
  * engine's {@link #register} ({@link KnownTypes}).
  *
  * <p>Thread-safe.

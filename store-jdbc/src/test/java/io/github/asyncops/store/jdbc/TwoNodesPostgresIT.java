@@ -37,11 +37,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Two engines in one JVM on one PostgreSQL, each with its own pool and store, as two application
  * nodes behind a load balancer: claim races, JOIN and stop across nodes, work picked up by an idle
  * node through NOTIFY, and a watcher on one node following an operation on the other. Heartbeats
- * are slow here (30 s), so whatever crosses nodes faster came through NOTIFY. Node loss, which
+ * are slow here (30 s), so whatever crosses nodes well before one came through NOTIFY: the waits
+ * have deadlines generous for a loaded machine yet below the heartbeat, and the latency measured is
+ * printed to the test's output, not asserted; speed belongs in the benchmarks. Node loss, which
  * needs separate processes, is in {@code NodeLossPostgresIT}.
  */
 final class TwoNodesPostgresIT {
   private static final Duration PATIENCE = Duration.ofSeconds(20);
+  private static final Duration HEARTBEAT = Duration.ofSeconds(30);
   @RegisterExtension static final PostgresDatabase database = new PostgresDatabase();
 
   private final Gate gate = new Gate();
@@ -70,7 +73,7 @@ final class TwoNodesPostgresIT {
             database,
             b -> b,
             b -> {
-              b.heartbeatInterval(Duration.ofSeconds(30)).lease(Duration.ofSeconds(90));
+              b.heartbeatInterval(HEARTBEAT).lease(Duration.ofSeconds(90));
               b.worker(
                   TestProvider.of(
                           "work",
@@ -201,21 +204,28 @@ final class TwoNodesPostgresIT {
   }
 
   @Test
-  void a_stop_made_on_one_node_reaches_the_worker_on_the_other_within_a_second() throws Exception {
+  void a_stop_on_one_node_reaches_the_worker_on_the_other_through_notify() throws Exception {
     Node a = node("a");
     Node b = node("b");
     OperationId id = a.engine.start(StartRequest.of("flight")).operation().id();
     gate.awaitArrivals(1);
     Node runner = ranOn.get(id).equals("a") ? a : b;
     Node other = runner == a ? b : a;
+    long stopAt = System.nanoTime();
 
     assertThat(other.engine.stop(id).state()).isEqualTo(OperationState.STOPPING);
 
-    Awaitility.await()
-        .atMost(Duration.ofSeconds(1))
+    // Half a heartbeat: slow enough for a loaded machine, too soon for the runner's next heartbeat
+    // (30 s after the claim) to be what told it; so the stop came through NOTIFY.
+    Awaitility.await("the runner's worker stops, before its next heartbeat could tell it")
+        .atMost(HEARTBEAT.dividedBy(2))
         .pollInterval(Duration.ofMillis(5))
         .until(() -> runner.engine.status(id).state() == OperationState.STOPPED);
-    assertThat(awaitState(other.engine, id, OperationState.STOPPED).stopRequested()).isTrue();
+    long stopMillis = Duration.ofNanos(System.nanoTime() - stopAt).toMillis();
+    System.out.printf("TwoNodesPostgresIT: a stop crossed nodes in %d ms%n", stopMillis);
+    assertThat(awaitState(other.engine, id, OperationState.STOPPED).stopRequested())
+        .as("stop requested, seen on the stopping node (stop crossed nodes in %d ms)", stopMillis)
+        .isTrue();
   }
 
   @Test
