@@ -7,7 +7,6 @@ module io.github.asyncops.grizzly {
   requires transitive org.glassfish.grizzly.http.server;
   requires org.glassfish.grizzly;
   requires org.glassfish.grizzly.http;
-  requires io.github.asyncops.jaxrs;
   requires com.fasterxml.jackson.databind;
 
   exports io.github.asyncops.grizzly;
