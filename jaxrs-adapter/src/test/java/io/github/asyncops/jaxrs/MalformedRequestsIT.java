@@ -27,9 +27,10 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Generated hostile and sloppy requests against the adapter on a real Grizzly server (issue 11):
  * malformed paths, methods, headers, query strings and bodies. Every answer is a success or a 4xx
- * {@code application/problem+json} whose body names no Java class and holds no stack trace; nothing
- * is logged as a warning or error; and after each property the server still serves a start, a
- * status and a stop.
+ * {@code application/problem+json} with {@code X-Content-Type-Options: nosniff} and {@code
+ * Cache-Control: no-store} (issue 21: also when Grizzly answers it, through {@code
+ * asyncops-grizzly}), whose body names no Java class and holds no stack trace; nothing is logged as
+ * a warning or error; and after each property the server still serves a start, a status and a stop.
  *
  * <p>The requests are well framed: a request line and header lines that HTTP/1.1 can split, since a
  * request that cannot be framed is not addressed to any path and Grizzly's codec refuses it before
@@ -146,7 +147,13 @@ final class MalformedRequestsIT {
     assertThat(answer.status()).as(context).isBetween(200, 499);
     assertThat(JAVA_NAME.matcher(answer.body()).find()).as(context).isFalse();
     assertThat(answer.body()).as(context).doesNotContain("Exception", "\tat ", "<html");
-    if (answer.status() < 400 || method.equals("HEAD")) {
+    if (answer.status() < 400) {
+      return;
+    }
+    // The adapter's headers, also on what Grizzly answers itself (asyncops-grizzly).
+    assertThat(answer.header("X-Content-Type-Options")).as(context).isEqualTo("nosniff");
+    assertThat(answer.header("Cache-Control")).as(context).isEqualTo("no-store");
+    if (method.equals("HEAD")) {
       return;
     }
     assertThat(answer.header("Content-Type")).as(context).isEqualTo("application/problem+json");
