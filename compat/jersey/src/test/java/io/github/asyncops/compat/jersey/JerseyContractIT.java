@@ -2,6 +2,7 @@ package io.github.asyncops.compat.jersey;
 
 import io.github.asyncops.compat.AdapterContract;
 import io.github.asyncops.core.OperationEngine;
+import java.io.IOException;
 import java.net.URI;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.junit.jupiter.api.AfterAll;
@@ -13,7 +14,7 @@ final class JerseyContractIT extends AdapterContract {
   private static HttpServer server;
 
   @BeforeAll
-  static void start() {
+  static void start() throws IOException {
     engine = OperationEngine.builder().build();
     server = JerseyServer.start(engine, URI.create("http://localhost:0/api/"));
   }
