@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -103,6 +104,19 @@ final class MalformedRequestsIT {
   void malformed_paths_get_problems(
       @ForAll("methods") String method, @ForAll("paths") String path) {
     assertAnswered(method, raw.send(method, path, List.of("X-Requested-With: test"), null));
+  }
+
+  @Example
+  void every_method_at_an_unknown_path_gets_a_404_problem() {
+    String unknown = "/api/operations/missile-launch/" + running + "/nothing";
+    for (String method :
+        List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND")) {
+      RawHttp.Answer answer = raw.send(method, unknown, List.of("X-Requested-With: test"), null);
+
+      assertThat(answer.status()).as(method).isEqualTo(404);
+      assertThat(answer.header("Allow")).as(method).isNull();
+      assertAnswered(method, answer);
+    }
   }
 
   @Property(tries = 600)
