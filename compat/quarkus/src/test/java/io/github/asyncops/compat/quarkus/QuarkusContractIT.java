@@ -16,16 +16,4 @@ class QuarkusContractIT extends AdapterContract {
   protected URI base() {
     return URI.create(base.toString());
   }
-
-  /** Quarkus REST sends a 405 without {@code Allow}. */
-  @Override
-  protected boolean sendsAllowWith405() {
-    return false;
-  }
-
-  /** Quarkus REST leaves a path that matches no resource method to Vert.x. */
-  @Override
-  protected boolean unknownPathsReachJaxrs() {
-    return false;
-  }
 }
