@@ -31,7 +31,8 @@ import org.glassfish.grizzly.http.server.NetworkListener;
  * }</pre>
  *
  * <p>Requests that cannot be framed at all (a request line or header line that HTTP/1.1 cannot
- * split) are refused by Grizzly's HTTP codec before any of this runs, and keep its empty 400.
+ * split, an unknown HTTP version) are refused by Grizzly's HTTP codec before any of this runs, and
+ * keep its empty 400 or 505.
  */
 public final class GrizzlyProblems {
   private GrizzlyProblems() {}
