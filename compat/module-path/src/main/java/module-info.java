@@ -1,8 +1,11 @@
-/** An application on the module path: one worker, served over JAX-RS, with a JDBC store. */
+/**
+ * An application on the module path: one worker, served over JAX-RS on Grizzly, with a JDBC store.
+ */
 module io.github.asyncops.compat.modules {
   requires transitive io.github.asyncops.core;
   requires io.github.asyncops.jaxrs;
   requires io.github.asyncops.store.jdbc;
+  requires io.github.asyncops.grizzly;
 
   exports io.github.asyncops.compat.modules;
 

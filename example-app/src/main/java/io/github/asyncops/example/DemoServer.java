@@ -1,6 +1,7 @@
 package io.github.asyncops.example;
 
 import io.github.asyncops.core.OperationEngine;
+import io.github.asyncops.grizzly.GrizzlyProblems;
 import io.github.asyncops.jaxrs.AsyncOpsFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,9 +19,10 @@ import org.glassfish.jersey.server.ServerProperties;
 /**
  * The demo's server: Jersey on Grizzly with the adapter under {@code /api}, the widget from the
  * widget-js jar under {@code /webjars}, Prometheus metrics at {@code /metrics}, the engine's health
- * at {@code /health}, and the page at {@code /}. Its operation types are worker plugins that the
- * engine discovers, on the class path and in {@code --plugins}; it names none of them. Closing it
- * shuts the HTTP server down and then the engine, which stops running flights gracefully.
+ * at {@code /health}, and the page at {@code /}. What Grizzly refuses itself is a problem too
+ * ({@link GrizzlyProblems}). Its operation types are worker plugins that the engine discovers, on
+ * the class path and in {@code --plugins}; it names none of them. Closing it shuts the HTTP server
+ * down and then the engine, which stops running flights gracefully.
  */
 public final class DemoServer implements AutoCloseable {
   /** How long closing waits for open HTTP requests and event streams. */
@@ -69,7 +71,7 @@ public final class DemoServer implements AutoCloseable {
     HttpServer server =
         GrizzlyHttpServerFactory.createHttpServer(
             URI.create("http://localhost:" + options.port() + "/api/"), api, false);
-    HttpSetup.apply(server);
+    GrizzlyProblems.install(server);
     ServerConfiguration routes = server.getServerConfiguration();
     ClassLoader loader = DemoServer.class.getClassLoader();
     routes.addHttpHandler(new CLStaticHttpHandler(loader, "/assets/"), "/assets");

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Requests that Grizzly or Jersey's container refuse before the adapter sees them (issue 11) answer
- * 400 with a problem+json body on the demo, never an empty 500 or an HTML page with a stack trace.
- * Sent with curl's {@code --path-as-is --globoff}, since the JDK refuses to build such URIs.
+ * 400 with a problem+json body on the demo, never an empty 500 or an HTML page with a stack trace,
+ * and with the headers of every adapter answer (issue 21). Sent with curl's {@code --path-as-is
+ * --globoff}, since the JDK refuses to build such URIs; {@link HostileUrisIT} generates more.
  */
 final class ContainerErrorsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -25,8 +26,9 @@ final class ContainerErrorsIT {
     server.close();
   }
 
-  /** The status line's code, the Content-Type and the body of a curl request. */
-  private record Answer(int status, String contentType, String body) {}
+  /** The status line's code, the headers that every problem carries, and the body of a request. */
+  private record Answer(
+      int status, String contentType, String nosniff, String cacheControl, String body) {}
 
   private Answer curl(String pathAndQuery) throws Exception {
     Process curl =
@@ -38,16 +40,20 @@ final class ContainerErrorsIT {
                 "-o",
                 "-",
                 "-w",
-                "\n%{http_code} %{content_type}",
+                "\n%{http_code}|%{content_type}|%header{x-content-type-options}|%header{cache-control}",
                 "http://localhost:" + server.port() + pathAndQuery)
             .redirectErrorStream(true)
             .start();
     String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(curl.waitFor(20, TimeUnit.SECONDS)).isTrue();
     int split = output.lastIndexOf('\n');
-    String[] statusAndType = output.substring(split + 1).split(" ", 2);
+    String[] written = output.substring(split + 1).split("\\|", -1);
     return new Answer(
-        Integer.parseInt(statusAndType[0]), statusAndType[1], output.substring(0, split));
+        Integer.parseInt(written[0]),
+        written[1],
+        written[2],
+        written[3],
+        output.substring(0, split));
   }
 
   @Test
@@ -71,6 +77,8 @@ final class ContainerErrorsIT {
 
       assertThat(answer.status()).as(path).isEqualTo(400);
       assertThat(answer.contentType()).as(path).isEqualTo("application/problem+json");
+      assertThat(answer.nosniff()).as(path).isEqualTo("nosniff");
+      assertThat(answer.cacheControl()).as(path).isEqualTo("no-store");
       JsonNode problem = JSON.readTree(answer.body());
       assertThat(problem.path("status").asInt()).isEqualTo(400);
       assertThat(problem.path("detail").asText()).startsWith("the request ");

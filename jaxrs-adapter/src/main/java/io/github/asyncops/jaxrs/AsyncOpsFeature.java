@@ -91,7 +91,7 @@ public final class AsyncOpsFeature implements Feature {
     context.register(new WireJsonProvider(), WireJsonProvider.PRIORITY);
     context.register(new AsyncOpsExceptionMapper());
     context.register(new MalformedRequestFilter(settings.base()), MalformedRequestFilter.PRIORITY);
-    context.register(new ProblemBodyFilter(settings.base()));
+    context.register(new ProblemBodyFilter(settings.base(), resource));
     context.register(new CsrfFilter(settings.base()));
     context.register(new ResponseHeadersFilter(settings.base()));
     return true;

@@ -11,12 +11,16 @@ import io.github.asyncops.jaxrs.internal.Lists;
 import io.github.asyncops.jaxrs.internal.OpenApiDocument;
 import io.github.asyncops.jaxrs.internal.Results;
 import io.github.asyncops.jaxrs.internal.Starter;
+import io.github.asyncops.jaxrs.internal.UnknownPath;
 import io.github.asyncops.jaxrs.json.TypeJson;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.OPTIONS;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -51,12 +55,19 @@ import java.util.function.Supplier;
  * public class JobsResource extends OperationsResource {}
  * }</pre>
  *
+ * <p>The methods {@code unknownGet} to {@code unknownOptions} are the catch-all: every other path
+ * under the base answers 404 with a problem, on every runtime; the OpenAPI document leaves them
+ * out.
+ *
  * <p>One instance serves all requests; the runtime injects its {@code @Context} fields as proxies
  * that select each request's context (JAX-RS 4.0, section 5.1). A subclass needs a public
  * constructor without parameters and must not override the methods.
  */
 @Path("operations")
 public class OperationsResource {
+  /** The catch-all's template; a private copy, since the internal class is no API. */
+  private static final String UNKNOWN_PATH = UnknownPath.TEMPLATE;
+
   @Context private Configuration configuration;
   @Context private UriInfo uriInfo;
   @Context private HttpHeaders headers;
@@ -303,6 +314,72 @@ public class OperationsResource {
           exchange.engine().forget(operation.id());
           return exchange.build(Response.noContent());
         });
+  }
+
+  /**
+   * {@code GET} at a path under the base that no other method serves (HEAD goes to GET).
+   *
+   * @return 404 with a problem
+   */
+  @GET
+  @Path(UNKNOWN_PATH)
+  public Response unknownGet() {
+    return UnknownPath.response();
+  }
+
+  /**
+   * {@code POST} at a path under the base that no other method serves (HEAD goes to GET).
+   *
+   * @return 404 with a problem
+   */
+  @POST
+  @Path(UNKNOWN_PATH)
+  public Response unknownPost() {
+    return UnknownPath.response();
+  }
+
+  /**
+   * {@code PUT} at a path under the base that no other method serves (HEAD goes to GET).
+   *
+   * @return 404 with a problem
+   */
+  @PUT
+  @Path(UNKNOWN_PATH)
+  public Response unknownPut() {
+    return UnknownPath.response();
+  }
+
+  /**
+   * {@code DELETE} at a path under the base that no other method serves (HEAD goes to GET).
+   *
+   * @return 404 with a problem
+   */
+  @DELETE
+  @Path(UNKNOWN_PATH)
+  public Response unknownDelete() {
+    return UnknownPath.response();
+  }
+
+  /**
+   * {@code PATCH} at a path under the base that no other method serves (HEAD goes to GET).
+   *
+   * @return 404 with a problem
+   */
+  @PATCH
+  @Path(UNKNOWN_PATH)
+  public Response unknownPatch() {
+    return UnknownPath.response();
+  }
+
+  /**
+   * {@code OPTIONS} at a path under the base that no other method serves (HEAD goes to GET).
+   *
+   * @return 404 with a problem
+   */
+  @OPTIONS
+  @Path(UNKNOWN_PATH)
+  public Response unknownOptions() {
+    return UnknownPath.response();
   }
 
   private Exchange exchange() {

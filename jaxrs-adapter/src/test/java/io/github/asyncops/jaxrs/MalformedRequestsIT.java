@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -27,9 +28,10 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 /**
  * Generated hostile and sloppy requests against the adapter on a real Grizzly server (issue 11):
  * malformed paths, methods, headers, query strings and bodies. Every answer is a success or a 4xx
- * {@code application/problem+json} whose body names no Java class and holds no stack trace; nothing
- * is logged as a warning or error; and after each property the server still serves a start, a
- * status and a stop.
+ * {@code application/problem+json} with {@code X-Content-Type-Options: nosniff} and {@code
+ * Cache-Control: no-store} (issue 21: also when Grizzly answers it, through {@code
+ * asyncops-grizzly}), whose body names no Java class and holds no stack trace; nothing is logged as
+ * a warning or error; and after each property the server still serves a start, a status and a stop.
  *
  * <p>The requests are well framed: a request line and header lines that HTTP/1.1 can split, since a
  * request that cannot be framed is not addressed to any path and Grizzly's codec refuses it before
@@ -104,6 +106,19 @@ final class MalformedRequestsIT {
     assertAnswered(method, raw.send(method, path, List.of("X-Requested-With: test"), null));
   }
 
+  @Example
+  void every_method_at_an_unknown_path_gets_a_404_problem() {
+    String unknown = "/api/operations/missile-launch/" + running + "/nothing";
+    for (String method :
+        List.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "PROPFIND")) {
+      RawHttp.Answer answer = raw.send(method, unknown, List.of("X-Requested-With: test"), null);
+
+      assertThat(answer.status()).as(method).isEqualTo(404);
+      assertThat(answer.header("Allow")).as(method).isNull();
+      assertAnswered(method, answer);
+    }
+  }
+
   @Property(tries = 600)
   void unknown_methods_get_problems(
       @ForAll("tokens") String method, @ForAll("routes") String path) {
@@ -146,7 +161,13 @@ final class MalformedRequestsIT {
     assertThat(answer.status()).as(context).isBetween(200, 499);
     assertThat(JAVA_NAME.matcher(answer.body()).find()).as(context).isFalse();
     assertThat(answer.body()).as(context).doesNotContain("Exception", "\tat ", "<html");
-    if (answer.status() < 400 || method.equals("HEAD")) {
+    if (answer.status() < 400) {
+      return;
+    }
+    // The adapter's headers, also on what Grizzly answers itself (asyncops-grizzly).
+    assertThat(answer.header("X-Content-Type-Options")).as(context).isEqualTo("nosniff");
+    assertThat(answer.header("Cache-Control")).as(context).isEqualTo("no-store");
+    if (method.equals("HEAD")) {
       return;
     }
     assertThat(answer.header("Content-Type")).as(context).isEqualTo("application/problem+json");

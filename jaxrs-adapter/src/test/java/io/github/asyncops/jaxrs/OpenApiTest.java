@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.asyncops.jaxrs.internal.Problem;
+import io.github.asyncops.jaxrs.internal.UnknownPath;
 import io.github.asyncops.jaxrs.json.ProblemJson;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -50,12 +51,23 @@ final class OpenApiTest extends GrizzlyTest {
         continue;
       }
       Path path = method.getAnnotation(Path.class);
+      if (path != null && path.value().equals(UnknownPath.TEMPLATE)) {
+        continue;
+      }
       String route = path == null ? "/" : "/" + path.value();
       if (paths.path(route).path(verb.toLowerCase(Locale.ROOT)).isMissingNode()) {
         missing.add(verb + " " + route);
       }
     }
     assertThat(missing).isEmpty();
+  }
+
+  @Test
+  void the_catch_all_for_unknown_paths_is_not_advertised() {
+    List<String> routes = new ArrayList<>();
+    document().path("paths").fieldNames().forEachRemaining(routes::add);
+
+    assertThat(routes).isNotEmpty().noneMatch(route -> route.contains("{rest"));
   }
 
   @Test

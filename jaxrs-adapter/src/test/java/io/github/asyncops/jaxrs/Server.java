@@ -1,5 +1,6 @@
 package io.github.asyncops.jaxrs;
 
+import io.github.asyncops.grizzly.GrizzlyProblems;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,8 +11,8 @@ import org.glassfish.jersey.server.ResourceConfig;
 
 /**
  * A real Grizzly server on a free port that serves an application under {@code /api}, as the demo
- * does: the adapter answers at {@code /api/operations}. Grizzly's own errors are problems too
- * ({@link GrizzlyProblems}).
+ * does: the adapter answers at {@code /api/operations}. Grizzly's own errors are problems too,
+ * through {@link GrizzlyProblems} from {@code asyncops-grizzly}, as the README tells users.
  */
 final class Server implements AutoCloseable {
   final URI base;
@@ -48,7 +49,7 @@ final class Server implements AutoCloseable {
                   .setCorePoolSize(workerThreads)
                   .setMaxPoolSize(workerThreads));
     }
-    GrizzlyProblems.register(http);
+    GrizzlyProblems.install(http);
     try {
       http.start();
     } catch (IOException e) {

@@ -37,27 +37,6 @@ public abstract class AdapterContract {
    */
   protected abstract URI base();
 
-  /**
-   * Whether the runtime hands a request for a path that no resource method matches to JAX-RS, so
-   * that the adapter can answer it with a problem. Quarkus REST hands it to Vert.x instead, which
-   * answers 404 with its own page. Default: true.
-   *
-   * @return false to check only the 404 status of such a path
-   */
-  protected boolean unknownPathsReachJaxrs() {
-    return true;
-  }
-
-  /**
-   * Whether the runtime names the allowed methods in a 405's {@code Allow} header, as JAX-RS
-   * requires. Quarkus REST leaves it out. Default: true.
-   *
-   * @return false to skip the check of {@code Allow}
-   */
-  protected boolean sendsAllowWith405() {
-    return true;
-  }
-
   private Browser browser() {
     return new Browser(base());
   }
@@ -202,18 +181,21 @@ public abstract class AdapterContract {
 
     problem(browser.get("launch-rocket"), 404, PROBLEMS + "unknown-type");
     problem(browser.get("flight/AAAAAAAAAAAAAAAAAAAAAA"), 404, PROBLEMS + "operation-not-found");
-    HttpResponse<String> unknownPath = browser.get("flight/a/b/c/d");
-    if (unknownPathsReachJaxrs()) {
-      problem(unknownPath, 404, "about:blank");
-    } else {
-      assertThat(unknownPath.statusCode()).isEqualTo(404);
-    }
+    problem(browser.get("flight/a/b/c/d"), 404, "about:blank");
+    problem(browser.get("flight/AAAAAAAAAAAAAAAAAAAAAA/nothing"), 404, "about:blank");
+    problem(browser.postJson("flight/a/b/c", "{}"), 404, "about:blank");
     HttpResponse<String> wrongMethod = browser.get("flight/AAAAAAAAAAAAAAAAAAAAAA/stop");
     problem(wrongMethod, 405, "about:blank");
-    if (sendsAllowWith405()) {
-      assertThat(wrongMethod.headers().firstValue("Allow"))
-          .hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
-    }
+    assertThat(wrongMethod.headers().firstValue("Allow")).hasValue("OPTIONS, POST");
+    HttpResponse<String> put =
+        browser.send(
+            browser
+                .request("flight")
+                .header("Content-Type", "application/json")
+                .header("X-Requested-With", "contract")
+                .PUT(HttpRequest.BodyPublishers.ofString("{}")));
+    problem(put, 405, "about:blank");
+    assertThat(put.headers().firstValue("Allow")).hasValue("GET, HEAD, OPTIONS, POST");
     HttpResponse<String> invalid = browser.postJson("export", "{\"rows\": 0}");
     problem(invalid, 400, PROBLEMS + "invalid-parameters");
     assertThat(Browser.json(invalid.body()).path("field").asText()).isEqualTo("rows");

@@ -55,6 +55,25 @@ public final class BasePath {
   }
 
   /**
+   * The part of a request path below this base.
+   *
+   * @param requestPath the path relative to the application path, as {@code UriInfo.getPath()}
+   *     gives it
+   * @return the rest without leading slash, empty for the base itself, or null if the path does not
+   *     lie under this base
+   */
+  public String below(String requestPath) {
+    String p = requestPath;
+    while (p.startsWith("/")) {
+      p = p.substring(1);
+    }
+    if (p.equals(path) || p.equals(path + "/")) {
+      return "";
+    }
+    return p.startsWith(path + "/") ? p.substring(path.length() + 1) : null;
+  }
+
+  /**
    * Places the base under an application's base URI.
    *
    * @param applicationBase the application's base URI, as {@code UriInfo.getBaseUri()} gives it

@@ -3,6 +3,7 @@ package io.github.asyncops.jaxrs.internal;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.lang.annotation.Annotation;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,6 +13,10 @@ import java.util.TreeSet;
  * path, 405, 406, 415 and the like) a problem+json body. Elsewhere in the application, and for
  * responses that already have a body or are not errors, it changes nothing.
  *
+ * <p>A 405 gets its {@code Allow} header from the resource's own routes, the same on every runtime
+ * (Quarkus REST sends none); one for a method that the catch-all does not declare, at a path that
+ * only the catch-all serves, is a 404, as for any other method there.
+ *
  * <p>A response filter rather than an exception mapper, because a filter is handed the request,
  * while a mapper would need an injected {@code UriInfo} field, which not every runtime fills in for
  * providers registered by a feature (Quarkus REST does not).
@@ -20,40 +25,51 @@ public final class ProblemBodyFilter implements ContainerResponseFilter {
   private static final Annotation[] NO_ANNOTATIONS = {};
 
   private final BasePath base;
+  private final Routes routes;
 
   /**
    * Creates the filter.
    *
    * @param base the adapter's base path
+   * @param resource the root resource class, whose routes a 405 names
    */
-  public ProblemBodyFilter(BasePath base) {
+  public ProblemBodyFilter(BasePath base, Class<?> resource) {
     this.base = base;
+    this.routes = Routes.of(resource);
   }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-    if (response.hasEntity()
-        || response.getStatus() < 400
-        || !base.contains(request.getUriInfo().getPath())) {
+    String below = base.below(request.getUriInfo().getPath());
+    if (response.hasEntity() || response.getStatus() < 400 || below == null) {
       return;
     }
-    Object problem = Problem.http(response.getStatus(), detail(response)).getEntity();
+    String detail;
+    if (response.getStatus() == 405 && UnknownPath.TEMPLATE.equals(routes.template(below))) {
+      response.setStatus(404);
+      response.getHeaders().remove(HttpHeaders.ALLOW);
+      detail = UnknownPath.DETAIL;
+    } else if (response.getStatus() == 405) {
+      Set<String> allowed = routes.allowed(below);
+      if (allowed.isEmpty()) {
+        allowed = new TreeSet<>(response.getAllowedMethods());
+      }
+      response.getHeaders().putSingle(HttpHeaders.ALLOW, String.join(", ", allowed));
+      detail = "this method is not allowed here; allowed: " + String.join(", ", allowed);
+    } else {
+      detail = detail(response);
+    }
+    Object problem = Problem.http(response.getStatus(), detail).getEntity();
     response.setEntity(problem, NO_ANNOTATIONS, Problem.MEDIA_TYPE);
   }
 
   private static String detail(ContainerResponseContext response) {
     return switch (response.getStatus()) {
-      case 404 -> "there is nothing at this path; see the API documentation";
-      case 405 -> "this method is not allowed here; allowed: " + allowed(response);
+      case 404 -> UnknownPath.DETAIL;
       case 406 -> "this resource cannot answer in the media type that Accept asks for";
       case 415 -> "send the body as application/json";
       case 500 -> "the server failed to handle the request; its log has the details";
       default -> response.getStatusInfo().getReasonPhrase();
     };
-  }
-
-  private static String allowed(ContainerResponseContext response) {
-    Set<String> methods = new TreeSet<>(response.getAllowedMethods());
-    return methods.isEmpty() ? "none" : String.join(", ", methods);
   }
 }

@@ -1,6 +1,7 @@
 package io.github.asyncops.compat.jersey;
 
 import io.github.asyncops.core.OperationEngine;
+import java.io.IOException;
 import java.net.URI;
 import org.glassfish.grizzly.http.server.HttpServer;
 
@@ -12,9 +13,10 @@ public final class Main {
    * Starts the server.
    *
    * @param args the port
+   * @throws IOException if the port cannot be bound
    * @throws InterruptedException never: the main thread waits until the JVM stops
    */
-  public static void main(String[] args) throws InterruptedException {
+  public static void main(String[] args) throws IOException, InterruptedException {
     OperationEngine engine = OperationEngine.builder().build();
     HttpServer server =
         JerseyServer.start(engine, URI.create("http://localhost:" + args[0] + "/api/"));

@@ -1,4 +1,4 @@
-package io.github.asyncops.example;
+package io.github.asyncops.grizzly;
 
 import java.io.CharConversionException;
 import java.io.IOException;
@@ -53,9 +53,9 @@ final class MalformedUris extends BaseFilter {
     if (problem == null) {
       return ctx.getInvokeAction();
     }
-    byte[] body = ContainerProblems.body(400, problem);
+    byte[] body = Problems.body(400, problem);
     response.setStatus(400);
-    response.setContentType(ContainerProblems.MEDIA_TYPE);
+    Problems.mark(response);
     response.setContentLength(body.length);
     response.setHeader("Connection", "close");
     Buffer buffer = Buffers.wrap(ctx.getMemoryManager(), body);

@@ -1,4 +1,4 @@
-package io.github.asyncops.example;
+package io.github.asyncops.grizzly;
 
 import org.glassfish.grizzly.filterchain.BaseFilter;
 import org.glassfish.grizzly.filterchain.FilterChainContext;
