@@ -4,14 +4,16 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.lang.annotation.Annotation;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * Gives the errors that the JAX-RS runtime raises under the adapter's base (404 for an unknown
- * path, 405, 406, 415 and the like) a problem+json body. Elsewhere in the application, and for
- * responses that already have a body or are not errors, it changes nothing.
+ * path, 405, 406, 415 and the like) a problem+json body, in place of none or of the runtime's own
+ * text. Elsewhere in the application, and for responses that already are problems or are not
+ * errors, it changes nothing.
  *
  * <p>A 405 gets its {@code Allow} header from the resource's own routes, the same on every runtime
  * (Quarkus REST sends none); one for a method that the catch-all does not declare, at a path that
@@ -41,7 +43,7 @@ public final class ProblemBodyFilter implements ContainerResponseFilter {
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
     String below = base.below(request.getUriInfo().getPath());
-    if (response.hasEntity() || response.getStatus() < 400 || below == null) {
+    if (response.getStatus() < 400 || below == null || isProblem(response)) {
       return;
     }
     String detail;
@@ -61,6 +63,15 @@ public final class ProblemBodyFilter implements ContainerResponseFilter {
     }
     Object problem = Problem.http(response.getStatus(), detail).getEntity();
     response.setEntity(problem, NO_ANNOTATIONS, Problem.MEDIA_TYPE);
+  }
+
+  /**
+   * Whether the response already is a problem. A runtime's own error body is not: RESTEasy answers
+   * an {@code Accept} it cannot parse with a {@code text/plain} body that names its message code.
+   */
+  private static boolean isProblem(ContainerResponseContext response) {
+    MediaType type = response.getMediaType();
+    return response.hasEntity() && type != null && Problem.MEDIA_TYPE.isCompatible(type);
   }
 
   private static String detail(ContainerResponseContext response) {
