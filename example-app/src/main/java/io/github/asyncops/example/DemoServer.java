@@ -73,8 +73,7 @@ public final class DemoServer implements AutoCloseable {
     ServerConfiguration routes = server.getServerConfiguration();
     ClassLoader loader = DemoServer.class.getClassLoader();
     routes.addHttpHandler(new CLStaticHttpHandler(loader, "/assets/"), "/assets");
-    routes.addHttpHandler(
-        new CLStaticHttpHandler(loader, "/META-INF/resources/webjars/"), "/webjars");
+    routes.addHttpHandler(new WebJarHandler(loader), "/webjars");
     routes.addHttpHandler(metrics, "/metrics");
     routes.addHttpHandler(new HealthHandler(engine), "/health");
     routes.addHttpHandler(new PageHandler(options.language(), engine.types()), "/");
