@@ -67,6 +67,9 @@ public final class DemoServer implements AutoCloseable {
             .register(asyncOps.resourceClass())
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
     HttpServer server =
+    if (options.corsOrigin() != null) {
+      api.register(new DemoCors(options.corsOrigin()));
+    }
         GrizzlyHttpServerFactory.createHttpServer(
             URI.create("http://localhost:" + options.port() + "/api/"), api, false);
     HttpSetup.apply(server);
