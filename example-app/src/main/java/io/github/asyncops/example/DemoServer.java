@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -66,10 +67,10 @@ public final class DemoServer implements AutoCloseable {
             .register(asyncOps)
             .register(asyncOps.resourceClass())
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
-    HttpServer server =
     if (options.corsOrigin() != null) {
       api.register(new DemoCors(options.corsOrigin()));
     }
+    HttpServer server =
         GrizzlyHttpServerFactory.createHttpServer(
             URI.create("http://localhost:" + options.port() + "/api/"), api, false);
     HttpSetup.apply(server);
@@ -105,6 +106,11 @@ public final class DemoServer implements AutoCloseable {
       builder.nodeId(options.nodeId());
     }
     return builder.build();
+  }
+
+  /** Adds a handler next to the demo's own; tests serve their pages from the demo's origin. */
+  void serve(HttpHandler handler, String path) {
+    server.getServerConfiguration().addHttpHandler(handler, path);
   }
 
   /**
