@@ -85,7 +85,7 @@ const STYLE =
   '[part=list]{list-style:none;margin:0;padding:0}[part=item]{margin:.5em 0}[part=percent]{float:right}' +
   '[part=bar]{height:.5em;margin:.25em 0;overflow:hidden;border-radius:1em;background:#e5e7eb}' +
   '[part=fill]{height:100%;width:0;background:var(--c);transition:width .3s}' +
-  '[data-state=succeeded]{--c:var(--asyncops-success-color,#16a34a)}[data-state=failed]{--c:var(--asyncops-error-color,#dc2626)}' +
+  '[data-state=succeeded]{--c:var(--asyncops-success-color,#15803d)}[data-state=failed]{--c:var(--asyncops-error-color,#dc2626)}' +
   '[data-state=lost]{--c:var(--asyncops-error-color,#dc2626)}' +
   '[data-state=stopped],[data-state=stopping]{--c:var(--asyncops-stopped-color,#6b7280)}' +
   '[part=time]{font-size:.85em;opacity:.8}[part=time]:empty,[part=empty]:empty{display:none}' +
@@ -139,7 +139,7 @@ const PROPS = [...Object.keys(ATTRS), 'messages', 'fetch'];
  * @csspart stop - The stop button, while the operation is active.
  * @csspart empty - Shown when the caller has no operations.
  * @cssprop --asyncops-bar-color - Running and queued. Default #2563eb.
- * @cssprop --asyncops-success-color - Succeeded. Default #16a34a.
+ * @cssprop --asyncops-success-color - Succeeded. Default #15803d.
  * @cssprop --asyncops-error-color - Failed and lost. Default #dc2626.
  * @cssprop --asyncops-stopped-color - Stopping and stopped. Default #6b7280.
  */
