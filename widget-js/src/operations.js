@@ -229,6 +229,7 @@ export class BackgroundOperations extends Base {
     upgrade(this, PROPS);
     this.#live = true;
     globalThis.document?.addEventListener('visibilitychange', this.#onVisible);
+    globalThis.document?.addEventListener('operation-update', this.#onUpdate);
     const Channel = globalThis.BroadcastChannel;
     if (Channel) {
       this.#channel = new Channel(CHANNEL);
@@ -240,6 +241,7 @@ export class BackgroundOperations extends Base {
   disconnectedCallback() {
     this.#live = false;
     globalThis.document?.removeEventListener('visibilitychange', this.#onVisible);
+    globalThis.document?.removeEventListener('operation-update', this.#onUpdate);
     this.#channel?.close();
     this.#channel = null;
     this.#halt();
@@ -248,6 +250,19 @@ export class BackgroundOperations extends Base {
   /** A tab that comes back asks at once: the person looks again, and an idle list asked nothing. */
   #onVisible = () => {
     if (!document.hidden) this.#round();
+  };
+
+  /**
+   * A bar on this page has a new status of a listed operation: the item shows it too, so that the
+   * two agree between the list's rounds. The item keeps the links the list resolved.
+   *
+   * @param {Event} e
+   */
+  #onUpdate = (e) => {
+    const s = /** @type {CustomEvent<OperationStatus>} */ (e).detail;
+    if (!this.operations.some((op) => op.id === s?.id)) return;
+    this.operations = this.operations.map((op) => (op.id === s.id ? { ...op, ...s, links: op.links } : op));
+    this.#render();
   };
 
   /**
