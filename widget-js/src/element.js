@@ -54,7 +54,7 @@ const Base = /** @type {BarBase} */ (globalThis.HTMLElement ?? class {});
 const STYLE =
   ':host{display:block;--c:var(--asyncops-bar-color,#2563eb)}' +
   ':host([hidden]){display:none}' +
-  ':host([state=succeeded]){--c:var(--asyncops-success-color,#16a34a)}' +
+  ':host([state=succeeded]){--c:var(--asyncops-success-color,#15803d)}' +
   ':host([state=failed]),:host([state=lost]){--c:var(--asyncops-error-color,#dc2626)}' +
   ':host([state^=stop]){--c:var(--asyncops-stopped-color,#6b7280)}' +
   '[part=percent]{float:right}' +
@@ -113,7 +113,7 @@ const PROPS = [...Object.keys(ATTRS), 'messages', 'fetch'];
  * @csspart text - The status text, an `aria-live="polite"` region.
  * @csspart time - The line of time under the text: stage, time elapsed, time left, a stall.
  * @cssprop --asyncops-bar-color - Running and queued. Default #2563eb.
- * @cssprop --asyncops-success-color - Succeeded. Default #16a34a.
+ * @cssprop --asyncops-success-color - Succeeded. Default #15803d.
  * @cssprop --asyncops-error-color - Failed, lost, and the error text. Default #dc2626.
  * @cssprop --asyncops-stopped-color - Stopping and stopped. Default #6b7280.
  */

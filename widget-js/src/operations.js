@@ -85,7 +85,7 @@ const STYLE =
   '[part=list]{list-style:none;margin:0;padding:0}[part=item]{margin:.5em 0}[part=percent]{float:right}' +
   '[part=bar]{height:.5em;margin:.25em 0;overflow:hidden;border-radius:1em;background:#e5e7eb}' +
   '[part=fill]{height:100%;width:0;background:var(--c);transition:width .3s}' +
-  '[data-state=succeeded]{--c:var(--asyncops-success-color,#16a34a)}[data-state=failed]{--c:var(--asyncops-error-color,#dc2626)}' +
+  '[data-state=succeeded]{--c:var(--asyncops-success-color,#15803d)}[data-state=failed]{--c:var(--asyncops-error-color,#dc2626)}' +
   '[data-state=lost]{--c:var(--asyncops-error-color,#dc2626)}' +
   '[data-state=stopped],[data-state=stopping]{--c:var(--asyncops-stopped-color,#6b7280)}' +
   '[part=time]{font-size:.85em;opacity:.8}[part=time]:empty,[part=empty]:empty{display:none}' +
@@ -139,7 +139,7 @@ const PROPS = [...Object.keys(ATTRS), 'messages', 'fetch'];
  * @csspart stop - The stop button, while the operation is active.
  * @csspart empty - Shown when the caller has no operations.
  * @cssprop --asyncops-bar-color - Running and queued. Default #2563eb.
- * @cssprop --asyncops-success-color - Succeeded. Default #16a34a.
+ * @cssprop --asyncops-success-color - Succeeded. Default #15803d.
  * @cssprop --asyncops-error-color - Failed and lost. Default #dc2626.
  * @cssprop --asyncops-stopped-color - Stopping and stopped. Default #6b7280.
  */
@@ -229,6 +229,7 @@ export class BackgroundOperations extends Base {
     upgrade(this, PROPS);
     this.#live = true;
     globalThis.document?.addEventListener('visibilitychange', this.#onVisible);
+    globalThis.document?.addEventListener('operation-update', this.#onUpdate);
     const Channel = globalThis.BroadcastChannel;
     if (Channel) {
       this.#channel = new Channel(CHANNEL);
@@ -240,6 +241,7 @@ export class BackgroundOperations extends Base {
   disconnectedCallback() {
     this.#live = false;
     globalThis.document?.removeEventListener('visibilitychange', this.#onVisible);
+    globalThis.document?.removeEventListener('operation-update', this.#onUpdate);
     this.#channel?.close();
     this.#channel = null;
     this.#halt();
@@ -248,6 +250,19 @@ export class BackgroundOperations extends Base {
   /** A tab that comes back asks at once: the person looks again, and an idle list asked nothing. */
   #onVisible = () => {
     if (!document.hidden) this.#round();
+  };
+
+  /**
+   * A bar on this page has a new status of a listed operation: the item shows it too, so that the
+   * two agree between the list's rounds. The item keeps the links the list resolved.
+   *
+   * @param {Event} e
+   */
+  #onUpdate = (e) => {
+    const s = /** @type {CustomEvent<OperationStatus>} */ (e).detail;
+    if (!this.operations.some((op) => op.id === s?.id)) return;
+    this.operations = this.operations.map((op) => (op.id === s.id ? { ...op, ...s, links: op.links } : op));
+    this.#render();
   };
 
   /**

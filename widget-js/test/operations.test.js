@@ -94,6 +94,29 @@ describe('<background-operations>', () => {
     expect(link.textContent).toBe('Download');
   });
 
+  test('a bar’s newer status of a listed operation shows in the list at once, without a request', async () => {
+    const requests = adapter({ export: [op('e1', 'export', 1, { value: 0.75, text: 'Row 750' })] });
+    const el = list({ type: 'export', interval: '5000' });
+    await settle();
+    const made = requests.length;
+    const bar = document.createElement('div');
+    document.body.append(bar);
+    const update = (detail) => bar.dispatchEvent(new CustomEvent('operation-update', { detail, bubbles: true, composed: true }));
+
+    update(status({ id: 'e1', type: 'export', value: 0.78, text: 'Row 780' }));
+    update(status({ id: 'other', type: 'export', value: 0.1 }));
+    const [item] = items(el);
+    expect(within(item, 'percent').textContent).toBe('78%');
+    expect(within(item, 'text').textContent).toBe('Row 780');
+    expect(within(item, 'stop').getAttribute('data-href')).toBe('http://localhost:3000/api/operations/export/e1/stop');
+    expect(items(el)).toHaveLength(1);
+    expect(requests).toHaveLength(made);
+
+    el.remove();
+    update(status({ id: 'e1', type: 'export', value: 0.9 }));
+    expect(el.operations[0].value).toBe(0.78);
+  });
+
   test('without a type it lists every type, merged by creation time', async () => {
     const requests = adapter({ launch: [op('l1', 'launch', 3)], export: [op('e2', 'export', 4), op('e1', 'export', 2)] });
     const el = list({ limit: '2' });

@@ -18,6 +18,9 @@ import java.util.List;
  * @param plugins a directory of worker plugin jars to load, or null for the class path only
  * @param runsWorkers false for a web node that starts, stops and follows operations that worker
  *     nodes sharing its database run
+ * @param corsOrigin the one other origin (such as {@code http://localhost:5173}) whose pages may
+ *     call the API with the caller's cookies, or null for none (the default): the page is best
+ *     served from the API's own origin
  */
 public record DemoOptions(
     int port,
@@ -28,14 +31,15 @@ public record DemoOptions(
     String jdbcPassword,
     String nodeId,
     Path plugins,
-    boolean runsWorkers) {
+    boolean runsWorkers,
+    String corsOrigin) {
 
   /** The usage text printed for {@code --help} and after a bad option. */
   public static final String USAGE =
       """
       usage: java -jar asyncops-demo.jar [--port N] [--flight-seconds N] [--lang ru|en]
                  [--jdbc-url URL [--jdbc-user U] [--jdbc-password P]] [--node-id NAME]
-                 [--plugins DIR] [--workers on|off]
+                 [--plugins DIR] [--workers on|off] [--cors-origin URL]
         --port N            HTTP port (default 8080, 0 for any free port)
         --flight-seconds N  length of a missile flight in seconds (default 120)
         --lang ru|en        language of the texts (default ru)
@@ -46,6 +50,8 @@ public record DemoOptions(
         --plugins DIR       also load the worker plugins in DIR's jar files
         --workers on|off    off: a web node that starts, stops and follows operations
                             that worker nodes on the same database run (default on)
+        --cors-origin URL   let pages of this origin (scheme://host:port) call the API
+                            with cookies (CORS with credentials; default none)
       """;
 
   /**
@@ -55,7 +61,7 @@ public record DemoOptions(
    */
   public static DemoOptions defaults() {
     return new DemoOptions(
-        8080, Duration.ofSeconds(120), Language.RU, null, null, null, null, null, true);
+        8080, Duration.ofSeconds(120), Language.RU, null, null, null, null, null, true, null);
   }
 
   /**
@@ -85,6 +91,7 @@ public record DemoOptions(
             case "--node-id" -> options.withNodeId(value);
             case "--plugins" -> options.withPlugins(directory(name, value));
             case "--workers" -> options.withWorkers(onOff(name, value));
+            case "--cors-origin" -> options.withCorsOrigin(origin(name, value));
             default -> throw new IllegalArgumentException("unknown option " + name);
           };
     }
@@ -104,7 +111,44 @@ public record DemoOptions(
    */
   public DemoOptions withWorkers(boolean newRunsWorkers) {
     return new DemoOptions(
-        port, flight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId, plugins, newRunsWorkers);
+        port,
+        flight,
+        language,
+        jdbcUrl,
+        jdbcUser,
+        jdbcPassword,
+        nodeId,
+        plugins,
+        newRunsWorkers,
+        corsOrigin);
+  }
+
+  /**
+   * Copies with another origin allowed to call the API with cookies.
+   *
+   * @param newCorsOrigin the origin, such as {@code http://localhost:5173}, or null for none
+   * @return the copy
+   */
+  public DemoOptions withCorsOrigin(String newCorsOrigin) {
+    return new DemoOptions(
+        port,
+        flight,
+        language,
+        jdbcUrl,
+        jdbcUser,
+        jdbcPassword,
+        nodeId,
+        plugins,
+        runsWorkers,
+        newCorsOrigin);
+  }
+
+  private static String origin(String name, String value) {
+    if (!value.matches("https?://[^/?#\\s]+")) {
+      throw new IllegalArgumentException(
+          name + " must be an origin such as http://localhost:5173, was '" + value + "'");
+    }
+    return value;
   }
 
   private static boolean onOff(String name, String value) {
@@ -124,7 +168,16 @@ public record DemoOptions(
    */
   public DemoOptions withPort(int newPort) {
     return new DemoOptions(
-        newPort, flight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId, plugins, runsWorkers);
+        newPort,
+        flight,
+        language,
+        jdbcUrl,
+        jdbcUser,
+        jdbcPassword,
+        nodeId,
+        plugins,
+        runsWorkers,
+        corsOrigin);
   }
 
   /**
@@ -135,7 +188,16 @@ public record DemoOptions(
    */
   public DemoOptions withFlight(Duration newFlight) {
     return new DemoOptions(
-        port, newFlight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId, plugins, runsWorkers);
+        port,
+        newFlight,
+        language,
+        jdbcUrl,
+        jdbcUser,
+        jdbcPassword,
+        nodeId,
+        plugins,
+        runsWorkers,
+        corsOrigin);
   }
 
   /**
@@ -146,7 +208,16 @@ public record DemoOptions(
    */
   public DemoOptions withLanguage(Language newLanguage) {
     return new DemoOptions(
-        port, flight, newLanguage, jdbcUrl, jdbcUser, jdbcPassword, nodeId, plugins, runsWorkers);
+        port,
+        flight,
+        newLanguage,
+        jdbcUrl,
+        jdbcUser,
+        jdbcPassword,
+        nodeId,
+        plugins,
+        runsWorkers,
+        corsOrigin);
   }
 
   /**
@@ -159,7 +230,7 @@ public record DemoOptions(
    */
   public DemoOptions withJdbc(String url, String user, String password) {
     return new DemoOptions(
-        port, flight, language, url, user, password, nodeId, plugins, runsWorkers);
+        port, flight, language, url, user, password, nodeId, plugins, runsWorkers, corsOrigin);
   }
 
   /**
@@ -170,7 +241,16 @@ public record DemoOptions(
    */
   public DemoOptions withNodeId(String newNodeId) {
     return new DemoOptions(
-        port, flight, language, jdbcUrl, jdbcUser, jdbcPassword, newNodeId, plugins, runsWorkers);
+        port,
+        flight,
+        language,
+        jdbcUrl,
+        jdbcUser,
+        jdbcPassword,
+        newNodeId,
+        plugins,
+        runsWorkers,
+        corsOrigin);
   }
 
   /**
@@ -181,7 +261,16 @@ public record DemoOptions(
    */
   public DemoOptions withPlugins(Path newPlugins) {
     return new DemoOptions(
-        port, flight, language, jdbcUrl, jdbcUser, jdbcPassword, nodeId, newPlugins, runsWorkers);
+        port,
+        flight,
+        language,
+        jdbcUrl,
+        jdbcUser,
+        jdbcPassword,
+        nodeId,
+        newPlugins,
+        runsWorkers,
+        corsOrigin);
   }
 
   private static Path directory(String name, String value) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.glassfish.grizzly.http.server.CLStaticHttpHandler;
+import org.glassfish.grizzly.http.server.HttpHandler;
 import org.glassfish.grizzly.http.server.HttpServer;
 import org.glassfish.grizzly.http.server.ServerConfiguration;
 import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
@@ -68,6 +69,9 @@ public final class DemoServer implements AutoCloseable {
             .register(asyncOps)
             .register(asyncOps.resourceClass())
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
+    if (options.corsOrigin() != null) {
+      api.register(new DemoCors(options.corsOrigin()));
+    }
     HttpServer server =
         GrizzlyHttpServerFactory.createHttpServer(
             URI.create("http://localhost:" + options.port() + "/api/"), api, false);
@@ -75,8 +79,7 @@ public final class DemoServer implements AutoCloseable {
     ServerConfiguration routes = server.getServerConfiguration();
     ClassLoader loader = DemoServer.class.getClassLoader();
     routes.addHttpHandler(new CLStaticHttpHandler(loader, "/assets/"), "/assets");
-    routes.addHttpHandler(
-        new CLStaticHttpHandler(loader, "/META-INF/resources/webjars/"), "/webjars");
+    routes.addHttpHandler(new WebJarHandler(loader), "/webjars");
     routes.addHttpHandler(metrics, "/metrics");
     routes.addHttpHandler(new HealthHandler(engine), "/health");
     routes.addHttpHandler(new PageHandler(options.language(), engine.types()), "/");
@@ -105,6 +108,11 @@ public final class DemoServer implements AutoCloseable {
       builder.nodeId(options.nodeId());
     }
     return builder.build();
+  }
+
+  /** Adds a handler next to the demo's own; tests serve their pages from the demo's origin. */
+  void serve(HttpHandler handler, String path) {
+    server.getServerConfiguration().addHttpHandler(handler, path);
   }
 
   /**

@@ -101,7 +101,8 @@ public final class MissileLaunchProvider implements WorkerProvider<Void> {
       if (reported.value() >= 1) {
         return Progress.of(1, texts.boom);
       }
-      return Progress.of(reported.value(), texts.flying((int) (reported.value() * 100)));
+      // Rounded as the widget rounds its percent, so that the text and the bar say the same.
+      return Progress.of(reported.value(), texts.flying((int) Math.round(reported.value() * 100)));
     }
   }
 }

@@ -34,6 +34,20 @@ final class MissileLaunchProviderTest {
   }
 
   @Test
+  void the_text_says_the_percent_the_widget_shows_rounded_not_truncated() {
+    WorkerRun run =
+        WorkerTester.of(new MissileLaunchProvider())
+            .setting("flight-seconds", "1")
+            .setting("step", "334ms")
+            .setting("lang", "en")
+            .run(null);
+
+    assertThat(run.reports())
+        .extracting(WorkerRun.Report::pinged)
+        .containsExactly("Flight 33% complete", "Flight 67% complete", "Kaboooom!");
+  }
+
+  @Test
   void a_stopped_flight_is_cancelled_at_once() {
     WorkerRun run =
         WorkerTester.of(new MissileLaunchProvider())
