@@ -51,6 +51,10 @@ public final class GrizzlyProblems {
       throw new IllegalStateException(
           "install the problem answers before the server starts: createHttpServer(uri, app, false)");
     }
+    // RFC 9110 lets any request carry content; Grizzly refuses it with an empty 400, before any
+    // handler, for methods whose content has no defined meaning (DELETE, OPTIONS, unknown ones).
+    // Let the application answer them, as it answers every other request.
+    server.getServerConfiguration().setAllowPayloadForUndefinedHttpMethods(true);
     for (NetworkListener listener : server.getListeners()) {
       listener.registerAddOn(new RequestChecks());
       listener.setDefaultErrorPageGenerator(new ProblemPages());

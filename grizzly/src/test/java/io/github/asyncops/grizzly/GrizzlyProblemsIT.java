@@ -97,6 +97,15 @@ final class GrizzlyProblemsIT {
   }
 
   @Test
+  void a_delete_with_a_body_reaches_the_application() {
+    byte[] body = "{".getBytes(StandardCharsets.UTF_8);
+    RawHttp.Answer answer =
+        raw.send("DELETE", "/api/hello", List.of("Content-Type: application/json"), body);
+
+    assertThat(answer.status()).as(answer.body()).isEqualTo(405);
+  }
+
+  @Test
   void the_server_still_serves_after_a_malformed_uri() {
     raw.send("GET", "/api/hello/%", NO_HEADERS, null);
 

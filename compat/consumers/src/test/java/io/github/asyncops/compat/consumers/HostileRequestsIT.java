@@ -10,48 +10,49 @@ import net.jqwik.api.Provide;
 /**
  * Generated hostile and sloppy requests against every consumer application: each answer is a
  * success or a problem, never a Java name, a stack trace or a container's HTML page. Grizzly with
- * {@code asyncops-grizzly} also gets URIs that no parser accepts.
+ * {@code asyncops-grizzly} (the Jersey set-up and the demo) also gets what only a container sees:
+ * URIs that no parser accepts, dot segments, header values that are no media types.
  */
 final class HostileRequestsIT {
   private static final String BASE = "/api/operations";
 
   @Property(tries = 400)
-  void jersey(@ForAll("malformedUris") HostileRequests.Request request) {
+  void jersey(@ForAll("container") HostileRequests.Request request) {
     HostileRequests.assertAnswered(new RawHttp(Apps.JERSEY.port()), request);
   }
 
   @Property(tries = 400)
-  void resteasy(@ForAll("wellFormedUris") HostileRequests.Request request) {
+  void resteasy(@ForAll("jaxRs") HostileRequests.Request request) {
     HostileRequests.assertAnswered(new RawHttp(Apps.RESTEASY.port()), request);
   }
 
   @Property(tries = 400)
-  void spring_boot(@ForAll("wellFormedUris") HostileRequests.Request request) {
+  void spring_boot(@ForAll("jaxRs") HostileRequests.Request request) {
     HostileRequests.assertAnswered(new RawHttp(Apps.SPRING_BOOT.port()), request);
   }
 
   @Property(tries = 400)
-  void quarkus(@ForAll("wellFormedUris") HostileRequests.Request request) {
+  void quarkus(@ForAll("jaxRs") HostileRequests.Request request) {
     HostileRequests.assertAnswered(new RawHttp(Apps.QUARKUS.port()), request);
   }
 
   @Property(tries = 400)
-  void starter(@ForAll("wellFormedUris") HostileRequests.Request request) {
+  void starter(@ForAll("jaxRs") HostileRequests.Request request) {
     HostileRequests.assertAnswered(new RawHttp(Apps.STARTER.port()), request);
   }
 
   @Property(tries = 400)
-  void demo(@ForAll("malformedUris") HostileRequests.Request request) {
+  void demo(@ForAll("container") HostileRequests.Request request) {
     HostileRequests.assertAnswered(new RawHttp(Apps.DEMO.port()), request);
   }
 
   @Provide
-  Arbitrary<HostileRequests.Request> malformedUris() {
-    return HostileRequests.against(BASE, true);
+  Arbitrary<HostileRequests.Request> container() {
+    return HostileRequests.against(BASE, HostileRequests.Reach.CONTAINER);
   }
 
   @Provide
-  Arbitrary<HostileRequests.Request> wellFormedUris() {
-    return HostileRequests.against(BASE, false);
+  Arbitrary<HostileRequests.Request> jaxRs() {
+    return HostileRequests.against(BASE, HostileRequests.Reach.JAX_RS);
   }
 }
