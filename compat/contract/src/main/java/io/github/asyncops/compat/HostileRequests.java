@@ -12,6 +12,7 @@ import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.Tuple;
+import net.jqwik.api.arbitraries.ListArbitrary;
 
 /**
  * Generated hostile and sloppy requests against the adapter's base on any runtime, and what every
@@ -57,8 +58,11 @@ public final class HostileRequests {
     JAX_RS,
     /**
      * Also what the container itself refuses: URIs that no RFC 3986 parser accepts ({@code %zz},
-     * raw quotes, {@code %00}), encoded slashes, dot segments, invalid UTF-8 and header values that
-     * are no media types. Grizzly with {@code asyncops-grizzly}.
+     * raw quotes, {@code %00}), encoded slashes, dot segments, invalid UTF-8, path parameters
+     * (Quarkus REST decodes a path with one twice, so {@code %25/x;y} fails in its router with a
+     * 500), header values that are no media types (RESTEasy refuses {@code x/y;q=abc} among several
+     * {@code Accept} headers with Undertow's page) and a repeated header (Tomcat refuses a second
+     * {@code Content-Type}). Grizzly with {@code asyncops-grizzly}.
      */
     CONTAINER
   }
@@ -146,8 +150,6 @@ public final class HostileRequests {
                 "_",
                 "~",
                 ".",
-                ";",
-                ";x=1",
                 "!",
                 "$",
                 "&",
@@ -171,8 +173,8 @@ public final class HostileRequests {
       fragments.addAll(
           List.of(
               "%C0%AE",
-              "%", "%0", "%00", "%zz", "%ff", "%2F", "%5C", "%2E%2E", "%c0%af", "\"", "<", ">", "{",
-              "}", "|", "\\", "^", "`", "/", "//", "/.", "/.."));
+              ";", ";x=1", "%", "%0", "%00", "%zz", "%ff", "%2F", "%5C", "%2E%2E", "%c0%af", "\"",
+              "<", ">", "{", "}", "|", "\\", "^", "`", "/", "//", "/.", "/.."));
     }
     Arbitrary<String> segment =
         Arbitraries.of(fragments)
@@ -239,13 +241,13 @@ public final class HostileRequests {
             "application/*;q=0.5",
             "*/*;q=0",
             "x/y",
-            "x/y;q=abc",
             "application/json; charset=x",
             "application/json; charset=utf-8");
     Arbitrary<String> junk =
         Arbitraries.of(
                 "*/*",
                 "application/json",
+                "x/y;q=abc",
                 ";",
                 ",",
                 "\"",
@@ -284,9 +286,9 @@ public final class HostileRequests {
                     "Cookie"),
                 junk)
             .as((n, v) -> n + ": " + v);
-    return Arbitraries.oneOf(mediaTypeHeader, otherHeader)
-        .list()
-        .ofMaxSize(3)
+    ListArbitrary<String> lines =
+        Arbitraries.oneOf(mediaTypeHeader, otherHeader).list().ofMaxSize(3);
+    return (container ? lines : lines.uniqueElements(line -> line.substring(0, line.indexOf(':'))))
         .map(
             lines -> {
               List<String> all = new ArrayList<>(lines);
