@@ -88,6 +88,24 @@ final class Browser implements AutoCloseable {
     return bar(barId).findElement(By.cssSelector("[part=percent]")).getText();
   }
 
+  /**
+   * The bar's text and percent, read together in one script, so that no update falls between them.
+   *
+   * @param barId the bar's id
+   * @return the text, then the percent
+   */
+  List<String> textAndPercent(String barId) {
+    @SuppressWarnings("unchecked")
+    List<String> both =
+        (List<String>)
+            driver.executeScript(
+                "const root = document.getElementById(arguments[0]).shadowRoot;"
+                    + " return [root.querySelector('[part=text]').textContent.trim(),"
+                    + " root.querySelector('[part=percent]').textContent.trim()];",
+                barId);
+    return both;
+  }
+
   String ariaValueNow(String barId) {
     return bar(barId).findElement(By.cssSelector("[part=bar]")).getAttribute("aria-valuenow");
   }
