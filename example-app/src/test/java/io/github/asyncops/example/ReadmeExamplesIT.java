@@ -36,8 +36,12 @@ import org.openqa.selenium.WebElement;
  * through its own buttons; a list example must show the operation its caller started.
  */
 final class ReadmeExamplesIT {
-  private static final Path README = Path.of("..", "widget-js", "README.md");
-  private static final Pattern HTML_BLOCK = Pattern.compile("```html\\n(.*?)```", Pattern.DOTALL);
+  static final Path README = Path.of("..", "widget-js", "README.md");
+
+  /** A fenced block, also one indented under a list item: its indent, language and text. */
+  private static final Pattern BLOCK =
+      Pattern.compile("^([ \\t]*)```(\\w*)\\n(.*?)^\\1```", Pattern.DOTALL | Pattern.MULTILINE);
+
   private static final Set<String> ACTIVE = Set.of("queued", "running", "succeeded");
 
   @TempDir Path downloads;
@@ -76,13 +80,35 @@ final class ReadmeExamplesIT {
   }
 
   static List<String> htmlExamples() throws IOException {
+    return blocks("html");
+  }
+
+  /** The README's fenced blocks of one language, in order, with a list item's indent removed. */
+  static List<String> blocks(String language) throws IOException {
     String readme = Files.readString(README, StandardCharsets.UTF_8);
     List<String> blocks = new ArrayList<>();
-    Matcher m = HTML_BLOCK.matcher(readme);
+    Matcher m = BLOCK.matcher(readme);
     while (m.find()) {
-      blocks.add(m.group(1));
+      if (m.group(2).equals(language)) {
+        String indent = m.group(1);
+        blocks.add(
+            m.group(3)
+                .lines()
+                .map(l -> l.startsWith(indent) ? l.substring(indent.length()) : l)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n")));
+      }
     }
     return blocks;
+  }
+
+  /** The languages of all the README's fenced blocks, in order. */
+  static List<String> languages() throws IOException {
+    Matcher m = BLOCK.matcher(Files.readString(README, StandardCharsets.UTF_8));
+    List<String> languages = new ArrayList<>();
+    while (m.find()) {
+      languages.add(m.group(2));
+    }
+    return languages;
   }
 
   @Test
