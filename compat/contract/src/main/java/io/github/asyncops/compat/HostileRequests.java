@@ -286,9 +286,9 @@ public final class HostileRequests {
                     "Cookie"),
                 junk)
             .as((n, v) -> n + ": " + v);
-    ListArbitrary<String> lines =
+    ListArbitrary<String> drawn =
         Arbitraries.oneOf(mediaTypeHeader, otherHeader).list().ofMaxSize(3);
-    return (container ? lines : lines.uniqueElements(line -> line.substring(0, line.indexOf(':'))))
+    return (container ? drawn : drawn.uniqueElements(line -> line.substring(0, line.indexOf(':'))))
         .map(
             lines -> {
               List<String> all = new ArrayList<>(lines);
