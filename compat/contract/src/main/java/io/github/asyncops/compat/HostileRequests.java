@@ -60,9 +60,9 @@ public final class HostileRequests {
      * Also what the container itself refuses: URIs that no RFC 3986 parser accepts ({@code %zz},
      * raw quotes, {@code %00}), encoded slashes, dot segments, invalid UTF-8, path parameters
      * (Quarkus REST decodes a path with one twice, so {@code %25/x;y} fails in its router with a
-     * 500), header values that are no media types (RESTEasy refuses {@code x/y;q=abc} among several
-     * {@code Accept} headers with Undertow's page) and a repeated header (Tomcat refuses a second
-     * {@code Content-Type}). Grizzly with {@code asyncops-grizzly}.
+     * 500), header values that are no media types or hold a quality that is no number (RESTEasy
+     * refuses {@code x/y;q=abc} in any header it parses with Undertow's page) and a repeated header
+     * (Tomcat refuses a second {@code Content-Type}). Grizzly with {@code asyncops-grizzly}.
      */
     CONTAINER
   }
@@ -243,11 +243,11 @@ public final class HostileRequests {
             "x/y",
             "application/json; charset=x",
             "application/json; charset=utf-8");
-    Arbitrary<String> junk =
-        Arbitraries.of(
+    List<String> values =
+        new ArrayList<>(
+            List.of(
                 "*/*",
                 "application/json",
-                "x/y;q=abc",
                 ";",
                 ",",
                 "\"",
@@ -264,7 +264,13 @@ public final class HostileRequests {
                 "bytes=0-",
                 "a=b; c",
                 "charset=\"",
-                "application/json; charset=\"")
+                "application/json; charset=\""));
+    if (container) {
+      // RESTEasy refuses a quality that is no number in any header it parses, with Undertow's page.
+      values.add("x/y;q=abc");
+    }
+    Arbitrary<String> junk =
+        Arbitraries.of(values)
             .list()
             .ofMinSize(1)
             .ofMaxSize(3)
