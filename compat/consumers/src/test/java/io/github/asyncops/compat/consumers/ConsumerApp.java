@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -200,9 +201,24 @@ final class ConsumerApp {
 
   private Path build() {
     if (built == null) {
-      built = build.build(WORK.resolve(name));
+      Path work = WORK.resolve(name);
+      deleteRecursively(work); // what an earlier run left, such as a generated project
+      built = build.build(work);
     }
     return built;
+  }
+
+  private static void deleteRecursively(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      for (Path file : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The port the application serves on. */
