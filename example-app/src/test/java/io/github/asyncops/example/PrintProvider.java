@@ -6,6 +6,8 @@ import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
 import io.github.asyncops.core.spi.WorkerProvider;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A plugin with parameters, one of them required, that {@link PluginParametersIT} drops into the
@@ -55,6 +57,7 @@ public final class PrintProvider implements WorkerProvider<PrintProvider.Job> {
     String what =
         (job.title() == null ? "untitled" : job.title())
             + (Boolean.TRUE.equals(job.duplex()) ? ", duplex" : "");
+    CountDownLatch stopSignal = new CountDownLatch(1);
     return new Worker() {
       @Override
       public String start() {
@@ -64,7 +67,8 @@ public final class PrintProvider implements WorkerProvider<PrintProvider.Job> {
       @Override
       public OperationResult run(WorkerContext context) throws InterruptedException {
         for (int page = 1; page <= job.pages(); page++) {
-          Thread.sleep(200);
+          // A page takes 200 ms, unless a stop cuts it short.
+          stopSignal.await(200, TimeUnit.MILLISECONDS);
           if (context.stopRequested()) {
             return OperationResult.none();
           }
@@ -77,6 +81,7 @@ public final class PrintProvider implements WorkerProvider<PrintProvider.Job> {
 
       @Override
       public String stop() {
+        stopSignal.countDown();
         return "Cancelled";
       }
     };
