@@ -5,8 +5,10 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationListener;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationSnapshot;
-import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.StartRequest;
+import io.github.asyncops.core.spi.ClaimRequest;
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.store.InMemoryOperationStore;
 import java.time.Duration;
@@ -116,18 +118,14 @@ public class ThroughputBenchmark {
       executor.execute(
           () -> {
             long epoch =
-                store.claim("noop", 1, "node", Instant.now()).stream()
-                    .mapToLong(OperationRecord::epoch)
+                store.claim(new ClaimRequest("noop", 1, "node"), Instant.now()).stream()
+                    .mapToLong(r -> r.lease().epoch())
                     .findFirst()
                     .orElse(0);
             store.finish(
                 record.id(),
                 epoch,
-                OperationState.SUCCEEDED,
-                1,
-                null,
-                null,
-                OperationResult.none(),
+                Ending.succeeded(new Progress(1, null), OperationResult.none()),
                 Instant.now());
             done.countDown();
           });

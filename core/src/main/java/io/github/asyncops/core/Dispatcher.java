@@ -1,5 +1,7 @@
 package io.github.asyncops.core;
 
+import io.github.asyncops.core.spi.ClaimRequest;
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.Handover;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
@@ -89,7 +91,7 @@ final class Dispatcher {
     // One thread claims a type at a time; another that brings news leaves it to that one, which
     // sees the news count move before it stops. Checking again after letting go closes the gap
     // between its last look and the release.
-    while (runsWorkers && rt.hasNews() && rt.claiming.compareAndSet(false, true)) {
+    while (runsWorkers && rt.runsHere() && rt.hasNews() && rt.claiming.compareAndSet(false, true)) {
       long lastSeen;
       try {
         forMe = claimWhileNews(rt, forCaller, forMe);
@@ -117,7 +119,7 @@ final class Dispatcher {
       }
       List<OperationRecord> claimed;
       try {
-        claimed = store.claim(rt.type.name(), free, nodeId, clock.instant());
+        claimed = store.claim(new ClaimRequest(rt.type.name(), free, nodeId), clock.instant());
       } catch (RuntimeException e) {
         slots.release(rt, free);
         throw e;
@@ -182,26 +184,16 @@ final class Dispatcher {
       execution =
           local.getOrMake(
               record.id(),
-              id ->
-                  Execution.claimed(
-                      id,
-                      rt,
-                      rt.create(record.parameters()),
-                      new Progress(record.value(), record.text()),
-                      clock.instant()));
+              id -> Execution.claimed(id, rt, rt.create(record.parameters()), record.progress()));
     } catch (RuntimeException e) {
       slots.release(rt);
       transitions.finish(
           record.id(),
-          record.epoch(),
-          OperationState.FAILED,
-          record.value(),
-          record.text(),
-          Failures.message(e),
-          OperationResult.none());
+          record.lease().epoch(),
+          Ending.failed(record.progress(), Failures.message(e)));
       return null;
     }
-    if (!execution.launch(record.epoch(), clock.instant())) {
+    if (!execution.launch(record.lease().epoch(), clock.instant())) {
       slots.release(rt);
       return null;
     }
@@ -217,12 +209,11 @@ final class Dispatcher {
       LOG.log(Level.ERROR, "the worker executor refused operation " + execution.id, e);
       end(
           execution,
-          OperationState.FAILED,
-          Progress.NONE,
-          closed.getAsBoolean()
-              ? "the server is shutting down"
-              : "the server could not run the operation",
-          OperationResult.none());
+          Ending.failed(
+              Progress.NONE,
+              closed.getAsBoolean()
+                  ? "the server is shutting down"
+                  : "the server could not run the operation"));
     }
   }
 
@@ -232,18 +223,13 @@ final class Dispatcher {
    *
    * @return the next operation, launched, or null if none is queued or it could not be claimed
    */
-  Execution complete(
-      Execution execution,
-      OperationState state,
-      Progress progress,
-      String error,
-      OperationResult result) {
+  Execution complete(Execution execution, Ending ending) {
     RegisteredType rt = execution.type;
     try {
       if (!execution.lost() && runsWorkers && !closed.getAsBoolean() && rt.hasNews()) {
-        return dispatch(rt, true, handOver(execution, state, progress, error, result));
+        return dispatch(rt, true, handOver(execution, ending));
       }
-      end(execution, state, progress, error, result);
+      end(execution, ending);
       return dispatch(rt, true);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not claim queued '" + rt.type.name() + "' work", e);
@@ -259,12 +245,7 @@ final class Dispatcher {
    *
    * @return the next operation for the calling worker thread, or null
    */
-  private Execution handOver(
-      Execution execution,
-      OperationState state,
-      Progress progress,
-      String error,
-      OperationResult result) {
+  private Execution handOver(Execution execution, Ending ending) {
     RegisteredType rt = execution.type;
     long seen = rt.submitted.get();
     int free = 1 + slots.reserveUpTo(rt, Integer.MAX_VALUE);
@@ -274,19 +255,13 @@ final class Dispatcher {
           store.finishAndClaim(
               execution.id,
               execution.epoch(),
-              state,
-              progress.value(),
-              progress.text(),
-              error,
-              result,
-              rt.type.name(),
-              free,
-              nodeId,
+              ending,
+              new ClaimRequest(rt.type.name(), free, nodeId),
               clock.instant());
     } catch (RuntimeException e) {
       local.remove(execution);
       slots.release(rt, free);
-      LOG.log(Level.ERROR, unrecorded(execution, state), e);
+      LOG.log(Level.ERROR, unrecorded(execution, ending.state()), e);
       return null;
     }
     local.remove(execution);
@@ -299,25 +274,13 @@ final class Dispatcher {
    * dispatching: after an executor refused a task, dispatching at once would fail the whole queue;
    * the next tick tries again.
    */
-  private void end(
-      Execution execution,
-      OperationState state,
-      Progress progress,
-      String error,
-      OperationResult result) {
+  private void end(Execution execution, Ending ending) {
     try {
       if (!execution.lost()) {
-        transitions.finish(
-            execution.id,
-            execution.epoch(),
-            state,
-            progress.value(),
-            progress.text(),
-            error,
-            result);
+        transitions.finish(execution.id, execution.epoch(), ending);
       }
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, unrecorded(execution, state), e);
+      LOG.log(Level.ERROR, unrecorded(execution, ending.state()), e);
     } finally {
       local.remove(execution);
       slots.release(execution.type);

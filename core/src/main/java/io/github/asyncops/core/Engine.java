@@ -1,5 +1,6 @@
 package io.github.asyncops.core;
 
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
 import java.lang.System.Logger.Level;
@@ -66,7 +67,7 @@ final class Engine implements OperationEngine {
     this.scheduler = ownsScheduler ? housekeepingThreads.scheduler() : config.scheduler();
     this.dispatcher =
         new Dispatcher(config, local, transitions, notifier, snapshots, executor, closed::get);
-    this.starter = new Starter(config, local, transitions, notifier, snapshots, dispatcher);
+    this.starter = new Starter(config, transitions, notifier, snapshots, dispatcher);
     this.remote =
         new RemoteWatch(store, local, notifier, snapshots, transitions, dispatcher, types);
     this.healthCheck = new HealthCheck(config, types.values(), local);
@@ -74,7 +75,9 @@ final class Engine implements OperationEngine {
 
   /** Discovers providers and starts an engine. */
   static Engine start(EngineConfig config) {
-    Engine engine = new Engine(config, WorkerRegistry.load(config.workers(), config.discovery()));
+    Engine engine =
+        new Engine(
+            config, WorkerRegistry.load(config.workers(), config.declared(), config.discovery()));
     engine.store.register(engine.types());
     engine.news = engine.store.listen(engine.remote);
     Housekeeping housekeeping =
@@ -159,9 +162,8 @@ final class Engine implements OperationEngine {
     if (record.state().isActive()) {
       throw new OperationActiveException(id, "read the result of");
     }
-    return record.result() instanceof OperationResult.None
-        ? Optional.empty()
-        : Optional.of(record.result());
+    OperationResult result = record.outcome().result();
+    return result instanceof OperationResult.None ? Optional.empty() : Optional.of(result);
   }
 
   @Override
@@ -205,7 +207,7 @@ final class Engine implements OperationEngine {
   private RegisteredType registered(String name) {
     RegisteredType rt = types.get(name);
     if (rt == null) {
-      throw new UnknownWorkerException(name);
+      throw new UnknownOperationTypeException(name);
     }
     return rt;
   }
@@ -219,7 +221,6 @@ final class Engine implements OperationEngine {
     for (Execution execution : List.copyOf(local.all())) {
       if (!execution.launched()) {
         local.remove(execution);
-        execution.ready(null);
         continue;
       }
       running.add(execution);
@@ -242,11 +243,7 @@ final class Engine implements OperationEngine {
         transitions.finish(
             execution.id,
             execution.epoch(),
-            OperationState.FAILED,
-            0,
-            null,
-            "the server shut down before the operation ended",
-            OperationResult.none());
+            Ending.failed(Progress.NONE, "the server shut down before the operation ended"));
       }
       LOG.log(
           Level.WARNING, "operation " + execution.id + " ignored stop and interrupt at shutdown");

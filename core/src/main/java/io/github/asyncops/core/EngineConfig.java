@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
  * The settings an {@code OperationEngine.Builder} collected; see the builder for each one.
  *
  * @param workers providers registered directly
+ * @param declared types declared without a provider, which this node does not run
  * @param discovery how to discover and configure providers, or null for no discovery
  * @param store the store
  * @param clock the clock
@@ -30,6 +31,7 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 record EngineConfig(
     List<WorkerProvider<?>> workers,
+    List<OperationType> declared,
     Discovery discovery,
     OperationStore store,
     Clock clock,

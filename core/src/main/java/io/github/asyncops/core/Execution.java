@@ -7,7 +7,6 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * One operation that this engine created or claimed: its worker, the worker's context, and the
@@ -37,8 +36,7 @@ final class Execution implements WorkerContext {
 
   final OperationId id;
   final RegisteredType type;
-  private final CountDownLatch ready = new CountDownLatch(1);
-  private volatile Worker worker;
+  private final Worker worker;
   private volatile double value;
   private volatile String text;
   private volatile Stage stage;
@@ -55,48 +53,27 @@ final class Execution implements WorkerContext {
   private volatile boolean ran;
   private volatile Instant renewedAt;
   private Instant nextProgressAt = Instant.MIN;
-  private final Instant createdAt;
   private Thread thread;
   private boolean interrupted;
   private boolean launched;
   private double publishedValue;
   private String publishedText;
 
-  private Execution(OperationId id, RegisteredType type, Instant createdAt) {
+  private Execution(OperationId id, RegisteredType type, Worker worker, Progress last) {
     this.id = id;
     this.type = type;
-    this.createdAt = createdAt;
+    this.worker = worker;
+    this.value = last.value();
+    this.text = last.text();
   }
 
-  /** An execution whose worker the starting thread will set with {@link #ready}. */
-  static Execution pending(OperationId id, RegisteredType type, Instant now) {
-    return new Execution(id, type, now);
+  /** An execution for an operation claimed from the store, with a fresh worker. */
+  static Execution claimed(OperationId id, RegisteredType type, Worker worker, Progress last) {
+    return new Execution(id, type, worker, last);
   }
 
-  /** An execution for an operation claimed from the store, with its worker ready. */
-  static Execution claimed(
-      OperationId id, RegisteredType type, Worker worker, Progress last, Instant now) {
-    Execution execution = new Execution(id, type, now);
-    execution.value = last.value();
-    execution.text = last.text();
-    execution.ready(worker);
-    return execution;
-  }
-
-  /** Sets the worker (null if it failed to start) and lets {@link #awaitReady()} return. */
-  void ready(Worker w) {
-    this.worker = w;
-    ready.countDown();
-  }
-
-  /** Whether the starting thread is done with the worker's {@code start}. */
-  boolean isReady() {
-    return ready.getCount() == 0;
-  }
-
-  /** Waits until the starting thread has called the worker's {@code start}. */
-  Worker awaitReady() throws InterruptedException {
-    ready.await();
+  /** The worker, made for this run. */
+  Worker worker() {
     return worker;
   }
 
@@ -162,12 +139,8 @@ final class Execution implements WorkerContext {
   /** What pollers see: the worker's {@code ping} of what it reported. */
   Progress ping() {
     Progress reported = reported();
-    Worker w = worker;
-    if (w == null) {
-      return reported;
-    }
     try {
-      Progress pinged = w.ping(reported);
+      Progress pinged = worker.ping(reported);
       return pinged == null ? reported : pinged;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "ping of operation " + id + " threw; showing its last report", e);
@@ -197,12 +170,8 @@ final class Execution implements WorkerContext {
     }
     stopRequested = true;
     stopDeadline = graceDeadline;
-    Worker w = worker;
-    if (w == null) {
-      return new Stop(null);
-    }
     try {
-      String stopText = w.stop();
+      String stopText = worker.stop();
       if (stopText != null) {
         text = stopText;
       }
@@ -327,11 +296,6 @@ final class Execution implements WorkerContext {
 
   void renewed(Instant now) {
     renewedAt = now;
-  }
-
-  /** When the starting thread made this execution, for forgetting ones another node ran. */
-  Instant createdAt() {
-    return createdAt;
   }
 
   /**

@@ -79,7 +79,7 @@ final class HealthCheck {
         store.list(OperationQuery.of(type).withActiveOnly(true).withLimit(Integer.MAX_VALUE))) {
       if (r.state() == OperationState.QUEUED) {
         queued++;
-      } else if (config.nodeId().equals(r.node())) {
+      } else if (config.nodeId().equals(r.lease().node())) {
         running++;
       }
     }

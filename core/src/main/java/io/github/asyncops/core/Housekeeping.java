@@ -94,7 +94,6 @@ final class Housekeeping implements Runnable {
     Instant unrenewedBefore = now.minus(lease).plus(heartbeatInterval);
     for (Execution execution : local.all()) {
       if (!execution.launched()) {
-        forgetIfStale(execution, now);
         continue;
       }
       if (!execution.lost() && !execution.renewedAt().isAfter(unrenewedBefore)) {
@@ -139,17 +138,6 @@ final class Housekeeping implements Runnable {
     }
   }
 
-  /**
-   * Forgets the worker this node made when it started an operation that has waited longer than the
-   * lease, without asking the store: another node has most likely run it by then, and should this
-   * node claim it after all, it makes a fresh worker from the stored parameters.
-   */
-  private void forgetIfStale(Execution execution, Instant now) {
-    if (execution.createdAt().plus(lease).isBefore(now) && execution.isReady()) {
-      local.remove(execution);
-    }
-  }
-
   private void publishProgress(Execution execution, Instant now) {
     if (execution.lost()) {
       return;
@@ -163,8 +151,7 @@ final class Housekeeping implements Runnable {
     }
     Progress shown = execution.ping();
     execution.progressWritten(now, progressInterval);
-    Optional<OperationRecord> stored =
-        store.progress(execution.id, execution.epoch(), shown.value(), shown.text(), now);
+    Optional<OperationRecord> stored = store.progress(execution.id, execution.epoch(), shown, now);
     if (stored.isPresent()) {
       notifier.progressed(snapshots.of(stored.get()));
     } else {

@@ -58,7 +58,7 @@ public interface OperationEngine extends AutoCloseable {
    *
    * @param request what to start
    * @return the operation to follow, and whether it was created
-   * @throws UnknownWorkerException if the type is not registered
+   * @throws UnknownOperationTypeException if the type is not registered
    * @throws InvalidParametersException if the parameters are of the wrong class or invalid, or a
    *     {@link Scope#KEY} type gets no key
    * @throws OperationConflictException if the policy is {@link StartPolicy#REJECT} and one is
@@ -95,7 +95,7 @@ public interface OperationEngine extends AutoCloseable {
    *
    * @param query the filter
    * @return their snapshots
-   * @throws UnknownWorkerException if the type is not registered
+   * @throws UnknownOperationTypeException if the type is not registered
    */
   List<OperationSnapshot> list(OperationQuery query);
 
@@ -160,6 +160,7 @@ public interface OperationEngine extends AutoCloseable {
    */
   final class Builder {
     private final List<WorkerProvider<?>> workers = new ArrayList<>();
+    private final List<OperationType> declared = new ArrayList<>();
     private final List<OperationListener> listeners = new ArrayList<>();
     private final Map<Class<?>, Object> services = new LinkedHashMap<>();
     private SettingsSource settings = SettingsSource.none();
@@ -188,6 +189,20 @@ public interface OperationEngine extends AutoCloseable {
      */
     public Builder worker(WorkerProvider<?> provider) {
       workers.add(Objects.requireNonNull(provider, "provider"));
+      return this;
+    }
+
+    /**
+     * Declares a type that this node starts, lists, stops and follows without running it, so its
+     * worker class need not be on this node's class path: other nodes that share the store and have
+     * its provider run it. Made with {@link OperationType#declare}; a type may not be both declared
+     * and provided on one node.
+     *
+     * @param type the declaration
+     * @return this builder
+     */
+    public Builder declare(OperationType type) {
+      declared.add(Objects.requireNonNull(type, "type"));
       return this;
     }
 
@@ -386,10 +401,10 @@ public interface OperationEngine extends AutoCloseable {
     /**
      * Sets whether this node runs workers. A node that does not (a client-only node, like
      * db-scheduler's {@code SchedulerClient}) starts, stops, lists and follows operations of every
-     * type it declares, and calls each worker's {@code start} for the first status text, but never
-     * claims an operation: other nodes that share its store run them. The web tier and the worker
-     * tier then scale apart. Every node still declares the same providers, since a start needs the
-     * type's settings and parameter class. Default: true.
+     * type it knows but never claims one: other nodes that share its store run them, so the web
+     * tier and the worker tier scale apart. Such a node needs no worker classes: {@link #declare}
+     * its types instead of providing them. Types that are only declared are never run here,
+     * whatever this says. Default: true.
      *
      * @param runsWorkers false for a client-only node
      * @return this builder
@@ -434,6 +449,7 @@ public interface OperationEngine extends AutoCloseable {
       return Engine.start(
           new EngineConfig(
               List.copyOf(workers),
+              List.copyOf(declared),
               discover ? new Discovery(loader, settings, discoveryServices()) : null,
               store != null ? store : new InMemoryOperationStore(),
               clock,

@@ -6,7 +6,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A provider with its declaration read once, and the count of its operations running here. */
+/**
+ * A provider with its declaration read once, or a declaration without a provider on a node that
+ * does not run the type, and the count of its operations running here.
+ */
 final class RegisteredType {
   final OperationType type;
   final AtomicInteger running = new AtomicInteger();
@@ -37,8 +40,19 @@ final class RegisteredType {
     this.type = type;
   }
 
+  /** A type declared by a node that does not run it: it has no provider. */
+  RegisteredType(OperationType type) {
+    this.provider = null;
+    this.type = type;
+  }
+
+  /** Whether this node has the type's provider, so it can run its operations. */
+  boolean runsHere() {
+    return provider != null;
+  }
+
   String providerClass() {
-    return provider.getClass().getName();
+    return provider == null ? "a declaration" : provider.getClass().getName();
   }
 
   /** Checks the parameters' class and lets the provider validate them. */
@@ -53,7 +67,9 @@ final class RegisteredType {
               + ", not a "
               + parameters.getClass().getName());
     }
-    provider.validate(parameters);
+    if (provider != null) {
+      provider.validate(parameters);
+    }
   }
 
   Worker create(Object parameters) {

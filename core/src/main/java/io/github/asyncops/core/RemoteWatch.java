@@ -85,7 +85,7 @@ final class RemoteWatch implements StoreListener {
   }
 
   private void publish(OperationRecord record) {
-    Seen now = new Seen(record.state(), record.updatedAt());
+    Seen now = new Seen(record.state(), record.times().updatedAt());
     Seen before = seen.put(record.id(), now);
     if (now.equals(before)) {
       return;

@@ -1,5 +1,6 @@
 package io.github.asyncops.core;
 
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.Worker;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
@@ -48,20 +49,15 @@ final class Run implements Runnable {
 
   /** Runs one operation to its end; returns the next one to run on this thread, or null. */
   private Execution runOne(Execution execution, String threadName) {
-    Worker worker;
+    Worker worker = execution.worker();
     try {
-      worker = execution.awaitReady();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      worker = null;
-    }
-    if (worker == null) {
-      return dispatcher.complete(
-          execution,
-          OperationState.FAILED,
-          Progress.NONE,
-          "the operation failed to start",
-          OperationResult.none());
+      String first = worker.start();
+      if (first != null) {
+        execution.progress(0, first);
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "operation " + execution.id + " failed to start", e);
+      return dispatcher.complete(execution, Ending.failed(Progress.NONE, Failures.message(e)));
     }
     Duration timeout = execution.type.type.timeout();
     execution.enter(timeout.isZero() ? null : clock.instant().plus(timeout));
@@ -93,24 +89,16 @@ final class Run implements Runnable {
                 || (failure != null
                     && (execution.wasInterrupted() || Failures.isInterruption(failure))));
     if (stopped) {
-      OperationState state = execution.timedOut() ? OperationState.FAILED : OperationState.STOPPED;
       return dispatcher.complete(
-          execution, state, last, execution.timedOut() ? TIMED_OUT : null, OperationResult.none());
+          execution, execution.timedOut() ? Ending.failed(last, TIMED_OUT) : Ending.stopped(last));
     }
     if (failure != null) {
       LOG.log(Level.INFO, "operation " + execution.id + " failed", failure);
-      return dispatcher.complete(
-          execution,
-          OperationState.FAILED,
-          last,
-          Failures.message(failure),
-          OperationResult.none());
+      return dispatcher.complete(execution, Ending.failed(last, Failures.message(failure)));
     }
     return dispatcher.complete(
         execution,
-        OperationState.SUCCEEDED,
-        new Progress(1, last.text()),
-        null,
-        result == null ? OperationResult.none() : result);
+        Ending.succeeded(
+            new Progress(1, last.text()), result == null ? OperationResult.none() : result));
   }
 }

@@ -17,11 +17,11 @@ record RunTime(Duration elapsed, Duration remaining, boolean stalled, Stage stag
   private static final RunTime NEVER_RAN = new RunTime(null, null, false, null);
 
   static RunTime of(OperationRecord r, Execution local, OperationType type, Instant now) {
-    Instant started = r.startedAt();
+    Instant started = r.times().startedAt();
     if (started == null) {
       return NEVER_RAN;
     }
-    Instant end = r.finishedAt() == null ? now : r.finishedAt();
+    Instant end = r.times().finishedAt() == null ? now : r.times().finishedAt();
     Duration elapsed = Duration.ofSeconds(Math.max(0, Duration.between(started, end).getSeconds()));
     Stage stage = local != null && r.state().isActive() ? local.stage() : null;
     if (r.state() != OperationState.RUNNING) {
@@ -30,7 +30,8 @@ record RunTime(Duration elapsed, Duration remaining, boolean stalled, Stage stag
     Duration threshold = type == null ? Duration.ZERO : type.stallAfter();
     if (local == null) {
       boolean stalled =
-          !threshold.isZero() && Duration.between(r.updatedAt(), now).compareTo(threshold) > 0;
+          !threshold.isZero()
+              && Duration.between(r.times().updatedAt(), now).compareTo(threshold) > 0;
       return new RunTime(elapsed, null, stalled, null);
     }
     long millis = now.toEpochMilli();

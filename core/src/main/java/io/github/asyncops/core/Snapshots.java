@@ -20,8 +20,8 @@ final class Snapshots {
   }
 
   OperationSnapshot of(OperationRecord r) {
-    double value = r.value();
-    String text = r.text();
+    double value = r.progress().value();
+    String text = r.progress().text();
     Execution execution = r.state().isActive() ? local.get(r.id()) : null;
     if (execution != null && execution.launched() && !execution.lost()) {
       Progress live = execution.ping();
@@ -40,15 +40,15 @@ final class Snapshots {
         text,
         r.owner(),
         r.key(),
-        r.createdAt(),
-        r.startedAt(),
-        r.updatedAt(),
-        r.finishedAt(),
-        r.error(),
-        !(r.result() instanceof OperationResult.None),
+        r.times().createdAt(),
+        r.times().startedAt(),
+        r.times().updatedAt(),
+        r.times().finishedAt(),
+        r.outcome().error(),
+        !(r.outcome().result() instanceof OperationResult.None),
         r.stopRequested(),
         r.state().isActive() && rt != null ? rt.type.pollInterval() : null,
-        r.node(),
+        r.lease().node(),
         time.elapsed(),
         time.remaining(),
         time.stalled(),

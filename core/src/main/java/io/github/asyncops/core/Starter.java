@@ -3,19 +3,17 @@ package io.github.asyncops.core;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
-import io.github.asyncops.core.spi.Worker;
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Turns a start request into a QUEUED record and a prepared {@link Execution}: inserts the record
- * under the type's scope slot and the engine's queue limit, calls the worker's {@code start}, and
- * has the {@link Dispatcher} claim queued work. A refused insert leaves nothing behind; a worker
- * whose {@code start} throws ends FAILED without running. An insert that finds the request's
- * idempotency key taken answers with the record that holds it, or refuses a start that asks for
- * something else.
+ * Turns a start request into a QUEUED record: inserts it under the type's scope slot and the
+ * engine's queue limit, and has the {@link Dispatcher} claim queued work. It makes no worker: the
+ * node that claims the operation does, so a node that does not run the type needs no worker class.
+ * A refused insert leaves nothing behind. An insert that finds the request's idempotency key taken
+ * answers with the record that holds it, or refuses a start that asks for something else.
  */
 final class Starter {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
@@ -23,8 +21,6 @@ final class Starter {
   private final OperationStore store;
   private final Clock clock;
   private final int queueCapacity;
-  private final boolean runsWorkers;
-  private final LocalExecutions local;
   private final Transitions transitions;
   private final Notifier notifier;
   private final Snapshots snapshots;
@@ -32,7 +28,6 @@ final class Starter {
 
   Starter(
       EngineConfig config,
-      LocalExecutions local,
       Transitions transitions,
       Notifier notifier,
       Snapshots snapshots,
@@ -40,8 +35,6 @@ final class Starter {
     this.store = config.store();
     this.clock = config.clock();
     this.queueCapacity = config.queueCapacity();
-    this.runsWorkers = config.runsWorkers();
-    this.local = local;
     this.transitions = transitions;
     this.notifier = notifier;
     this.snapshots = snapshots;
@@ -64,20 +57,10 @@ final class Starter {
                 request.parameters(),
                 type.retention(),
                 now)
-            .withIdempotencyKey(request.idempotencyKey(), request.fingerprint());
-    Execution execution = Execution.pending(id, rt, now);
-    local.put(execution);
-    InsertResult inserted;
-    try {
-      inserted = store.insert(record, type.startPolicy() == StartPolicy.RESTART, queueCapacity);
-    } catch (RuntimeException e) {
-      local.remove(execution);
-      execution.ready(null);
-      throw e;
-    }
+            .withIdempotency(idempotency(request));
+    InsertResult inserted =
+        store.insert(record, type.startPolicy() == StartPolicy.RESTART, queueCapacity);
     if (!(inserted instanceof InsertResult.Inserted done)) {
-      local.remove(execution);
-      execution.ready(null);
       return refused(rt, request, inserted);
     }
     if (done.replaced() != null) {
@@ -89,29 +72,14 @@ final class Starter {
     }
     OperationRecord current = done.record();
     notifier.stateChanged(snapshots.of(current));
-    Worker worker;
-    try {
-      worker = rt.create(request.parameters());
-      String first = worker.start();
-      if (first != null) {
-        execution.progress(0, first);
-        current = store.progress(id, 0, 0, first, clock.instant()).orElse(current);
-      }
-    } catch (RuntimeException e) {
-      local.remove(execution);
-      execution.ready(null);
-      transitions.finish(
-          id, 0, OperationState.FAILED, 0, null, Failures.message(e), OperationResult.none());
-      LOG.log(Level.WARNING, "operation " + id + " of '" + type.name() + "' failed to start", e);
-      return created(store.find(id).orElse(current));
-    }
-    execution.ready(worker);
-    if (!runsWorkers) {
-      // A client-only node never claims, so the worker it made for start() would only wait here.
-      local.remove(execution);
-    }
     dispatcher.dispatchQuietly(rt);
     return created(current);
+  }
+
+  private static OperationRecord.Idempotency idempotency(StartRequest request) {
+    return request.idempotencyKey() == null
+        ? null
+        : new OperationRecord.Idempotency(request.idempotencyKey(), request.fingerprint());
   }
 
   /** The outcome of a start that created a record: its snapshot as the start left it. */
@@ -122,7 +90,7 @@ final class Starter {
   private StartOutcome refused(RegisteredType rt, StartRequest request, InsertResult result) {
     if (result instanceof InsertResult.Replay replay) {
       OperationRecord earlier = replay.existing();
-      if (!Objects.equals(earlier.fingerprint(), request.fingerprint())) {
+      if (!Objects.equals(earlier.idempotency().fingerprint(), request.fingerprint())) {
         throw new IdempotencyKeyReusedException(rt.type.name(), earlier.id());
       }
       return new StartOutcome(snapshots.of(earlier), false);

@@ -1,5 +1,6 @@
 package io.github.asyncops.core;
 
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
 import java.lang.System.Logger.Level;
@@ -46,17 +47,8 @@ final class Transitions {
    * Stores a final state under the execution's epoch and tells listeners, unless the operation was
    * already final or this node lost it; a lost execution writes nothing.
    */
-  void finish(
-      OperationId id,
-      long epoch,
-      OperationState state,
-      double value,
-      String text,
-      String error,
-      OperationResult result) {
-    store
-        .finish(id, epoch, state, value, text, error, result, now())
-        .ifPresent(r -> notifier.stateChanged(snapshots.of(r)));
+  void finish(OperationId id, long epoch, Ending ending) {
+    store.finish(id, epoch, ending, now()).ifPresent(r -> notifier.stateChanged(snapshots.of(r)));
   }
 
   /**
@@ -87,14 +79,18 @@ final class Transitions {
     if (text != null && !record.state().isFinal()) {
       shown =
           store
-              .progress(record.id(), execution.epoch(), record.value(), text, now())
-              .orElseGet(() -> record.withProgress(record.value(), text, now()));
+              .progress(record.id(), execution.epoch(), withText(record, text), now())
+              .orElseGet(() -> record.withProgress(withText(record, text), now()));
     }
     if (record.state().isFinal()) {
       local.remove(execution);
     }
     notifier.stateChanged(snapshots.of(shown));
     return shown;
+  }
+
+  private static Progress withText(OperationRecord record, String text) {
+    return new Progress(record.progress().value(), text);
   }
 
   /**

@@ -3,7 +3,6 @@ package io.github.asyncops.core;
 import io.github.asyncops.core.spi.ProviderContext;
 import io.github.asyncops.core.spi.WorkerProvider;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Finds and configures worker providers once, when an engine is built. Every problem is collected,
@@ -22,11 +20,11 @@ import java.util.regex.Pattern;
  */
 final class WorkerRegistry {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.core");
-  private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
   private WorkerRegistry() {}
 
-  static Map<String, RegisteredType> load(List<WorkerProvider<?>> explicit, Discovery discovery) {
+  static Map<String, RegisteredType> load(
+      List<WorkerProvider<?>> explicit, List<OperationType> declared, Discovery discovery) {
     List<String> problems = new ArrayList<>();
     List<Throwable> causes = new ArrayList<>();
     List<WorkerProvider<?>> providers = new ArrayList<>(explicit);
@@ -35,7 +33,7 @@ final class WorkerRegistry {
       discover(discovery.loader(), found, problems, causes);
       for (WorkerProvider<?> provider : found) {
         String name = provider.name();
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (!OperationType.validName(name)) {
           // Its name is no namespace; declaration() reports the name below.
           providers.add(provider);
           continue;
@@ -52,23 +50,14 @@ final class WorkerRegistry {
     Map<String, RegisteredType> types = new TreeMap<>();
     for (WorkerProvider<?> provider : providers) {
       try {
-        RegisteredType registered = new RegisteredType(provider, declaration(provider));
-        RegisteredType clash = types.putIfAbsent(registered.type.name(), registered);
-        if (clash != null) {
-          problems.add(
-              "duplicate operation type name '"
-                  + registered.type.name()
-                  + "' declared by "
-                  + clash.providerClass()
-                  + " and "
-                  + registered.providerClass());
-        }
+        add(types, new RegisteredType(provider, declaration(provider)), problems);
       } catch (RuntimeException e) {
         problems.add(
             provider.getClass().getName() + " declares an invalid type: " + e.getMessage());
         causes.add(e);
       }
     }
+    declared.forEach(type -> add(types, new RegisteredType(type), problems));
     if (!problems.isEmpty()) {
       throw new WorkerDiscoveryException(
           "cannot start the operation engine:\n  " + String.join("\n  ", problems),
@@ -84,6 +73,20 @@ final class WorkerRegistry {
                     t.type.name(),
                     t.providerClass()));
     return types;
+  }
+
+  private static void add(
+      Map<String, RegisteredType> types, RegisteredType registered, List<String> problems) {
+    RegisteredType clash = types.putIfAbsent(registered.type.name(), registered);
+    if (clash != null) {
+      problems.add(
+          "duplicate operation type name '"
+              + registered.type.name()
+              + "' declared by "
+              + clash.providerClass()
+              + " and "
+              + registered.providerClass());
+    }
   }
 
   @SuppressWarnings("rawtypes")
@@ -108,48 +111,17 @@ final class WorkerRegistry {
   }
 
   private static OperationType declaration(WorkerProvider<?> p) {
-    String name = p.name();
-    if (name == null || !NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException(
-          "name '"
-              + name
-              + "' must be 1 to 64 characters of a-z, 0-9 and '-', not starting with '-'");
-    }
-    if (p.maxConcurrent() < 1) {
-      throw new IllegalArgumentException(
-          "maxConcurrent must be at least 1, was " + p.maxConcurrent());
-    }
-    requireNotNegative("timeout", p.timeout());
-    requireNotNegative("retention", p.retention());
-    requireNotNegative("pollInterval", p.pollInterval());
-    requireNotNegative("stallAfter", p.stallAfter());
-    if (p.pollInterval().isZero()) {
-      throw new IllegalArgumentException("pollInterval must be positive");
-    }
     return new OperationType(
-        name,
-        p.title() == null ? name : p.title(),
-        require("scope", p.scope()),
-        require("startPolicy", p.startPolicy()),
-        require("parameterType", p.parameterType()),
+        p.name(),
+        p.title() == null ? p.name() : p.title(),
+        p.scope(),
+        p.startPolicy(),
+        p.parameterType(),
         p.maxConcurrent(),
         p.timeout(),
         p.retention(),
         p.pollInterval(),
         p.restartable(),
         p.stallAfter());
-  }
-
-  private static <T> T require(String what, T value) {
-    if (value == null) {
-      throw new IllegalArgumentException(what + " must not be null");
-    }
-    return value;
-  }
-
-  private static void requireNotNegative(String what, Duration value) {
-    if (require(what, value).isNegative()) {
-      throw new IllegalArgumentException(what + " must not be negative, was " + value);
-    }
   }
 }

@@ -115,15 +115,16 @@ final class CapacityTest {
   }
 
   @Test
-  void a_queued_operation_stopped_ends_with_its_workers_stop_text_told_once() {
-    start("polite");
+  void a_queued_operation_stopped_ends_at_once_without_a_worker_told_once() {
+    OperationId running = start("polite");
     OperationId queued = start("polite");
 
     OperationSnapshot stopped = engine.stop(queued);
 
     assertThat(stopped.state()).isEqualTo(STOPPED);
-    assertThat(stopped.text()).isEqualTo("called off");
-    assertThat(engine.status(queued).text()).isEqualTo("called off");
+    assertThat(stopped.text()).isNull();
+    assertThat(engine.status(queued).text()).isNull();
     assertThat(fixture.statesOf(queued)).containsExactly(QUEUED, STOPPED);
+    assertThat(engine.stop(running).text()).isEqualTo("called off");
   }
 }

@@ -2,9 +2,13 @@ package io.github.asyncops.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.asyncops.core.spi.ClaimRequest;
+import io.github.asyncops.core.spi.Ending;
+import io.github.asyncops.core.spi.ForwardingOperationStore;
 import io.github.asyncops.core.spi.Handover;
 import io.github.asyncops.core.spi.OperationRecord;
-import io.github.asyncops.core.testing.ForwardingStore;
+import io.github.asyncops.core.spi.OperationStore;
+import io.github.asyncops.core.store.InMemoryOperationStore;
 import io.github.asyncops.testing.Gate;
 import io.github.asyncops.testing.ManualClock;
 import io.github.asyncops.testing.ManualScheduler;
@@ -29,46 +33,27 @@ final class ClaimTest {
   private final ManualScheduler scheduler = new ManualScheduler();
   private final List<Integer> claims = new CopyOnWriteArrayList<>();
   private final List<String> finishes = new CopyOnWriteArrayList<>();
-  private final ForwardingStore store =
-      new ForwardingStore() {
+  private final OperationStore store =
+      new ForwardingOperationStore(new InMemoryOperationStore()) {
         @Override
-        public List<OperationRecord> claim(String type, int max, String node, Instant now) {
-          List<OperationRecord> claimed = super.claim(type, max, node, now);
+        public List<OperationRecord> claim(ClaimRequest request, Instant now) {
+          List<OperationRecord> claimed = super.claim(request, now);
           claims.add(claimed.size());
           return claimed;
         }
 
         @Override
         public Optional<OperationRecord> finish(
-            OperationId id,
-            long epoch,
-            OperationState state,
-            double value,
-            String text,
-            String error,
-            OperationResult result,
-            Instant now) {
+            OperationId id, long epoch, Ending ending, Instant now) {
           finishes.add("finish");
-          return delegate.finish(id, epoch, state, value, text, error, result, now);
+          return super.finish(id, epoch, ending, now);
         }
 
         @Override
         public Handover finishAndClaim(
-            OperationId id,
-            long epoch,
-            OperationState state,
-            double value,
-            String text,
-            String error,
-            OperationResult result,
-            String type,
-            int max,
-            String node,
-            Instant now) {
-          finishes.add("finish and claim " + max);
-          Handover handover =
-              delegate.finishAndClaim(
-                  id, epoch, state, value, text, error, result, type, max, node, now);
+            OperationId id, long epoch, Ending ending, ClaimRequest next, Instant now) {
+          finishes.add("finish and claim " + next.max());
+          Handover handover = delegate().finishAndClaim(id, epoch, ending, next, now);
           claims.add(handover.claimed().size());
           return handover;
         }

@@ -113,7 +113,8 @@ final class LifecycleTest {
 
     fixture.tick();
 
-    assertThat(fixture.store.find(id).orElseThrow().text()).isEqualTo(MissileLaunch.flying(25));
+    assertThat(fixture.store.find(id).orElseThrow().progress().text())
+        .isEqualTo(MissileLaunch.flying(25));
   }
 
   @Test

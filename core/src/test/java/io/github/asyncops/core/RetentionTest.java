@@ -112,7 +112,7 @@ final class RetentionTest {
           .hasMessageContaining("java.lang.Integer");
       assertThatThrownBy(() -> typed.start(StartRequest.of("nope")))
           .isInstanceOfSatisfying(
-              UnknownWorkerException.class, e -> assertThat(e.type()).isEqualTo("nope"));
+              UnknownOperationTypeException.class, e -> assertThat(e.type()).isEqualTo("nope"));
     } finally {
       typed.close();
     }

@@ -2,10 +2,11 @@ package io.github.asyncops.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.asyncops.core.spi.ForwardingOperationStore;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
-import io.github.asyncops.core.testing.ForwardingStore;
+import io.github.asyncops.core.store.InMemoryOperationStore;
 import io.github.asyncops.testing.EngineFixture;
 import io.github.asyncops.testing.TestProvider;
 import java.time.Instant;
@@ -23,16 +24,20 @@ final class StopTextTest {
   private static final String STOP_TEXT = "Полет отменен";
 
   /** Holds the stop text's write until the operation has ended, as a quick worker can make it. */
-  private static final class LateStopText extends ForwardingStore {
+  private static final class LateStopText extends ForwardingOperationStore {
+    LateStopText() {
+      super(new InMemoryOperationStore());
+    }
+
     @Override
     public Optional<OperationRecord> progress(
-        OperationId id, long epoch, double value, String text, Instant now) {
-      if (STOP_TEXT.equals(text)) {
+        OperationId id, long epoch, Progress progress, Instant now) {
+      if (STOP_TEXT.equals(progress.text())) {
         Awaitility.await()
             .atMost(EngineFixture.PATIENCE)
-            .until(() -> delegate.find(id).map(r -> r.state().isFinal()).orElse(true));
+            .until(() -> delegate().find(id).map(r -> r.state().isFinal()).orElse(true));
       }
-      return super.progress(id, epoch, value, text, now);
+      return super.progress(id, epoch, progress, now);
     }
   }
 

@@ -213,10 +213,9 @@ final class WorkerFailureTest {
                   }
                 });
 
-    OperationSnapshot failed = fixture.engine.status(id);
+    OperationSnapshot failed = fixture.until(id, s -> s.state().isFinal());
     assertThat(failed.state()).isEqualTo(FAILED);
     assertThat(failed.error()).isEqualTo("no such account");
-    assertThat(failed.startedAt()).isNull();
   }
 
   @Test

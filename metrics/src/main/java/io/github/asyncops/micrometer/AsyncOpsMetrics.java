@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -81,11 +80,7 @@ public final class AsyncOpsMetrics implements OperationListener {
    */
   public OperationStore monitor(OperationStore store) {
     Objects.requireNonNull(store, "store");
-    return (OperationStore)
-        Proxy.newProxyInstance(
-            OperationStore.class.getClassLoader(),
-            new Class<?>[] {OperationStore.class},
-            new MeteredStore(store, registry));
+    return new MeteredStore(store, registry);
   }
 
   /**

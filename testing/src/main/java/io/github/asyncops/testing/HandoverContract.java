@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.Progress;
+import io.github.asyncops.core.spi.ClaimRequest;
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.Handover;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
@@ -45,7 +48,9 @@ public interface HandoverContract {
 
   private OperationRecord running() {
     OperationRecord record = inserted();
-    assertThat(store().claim("t", 1, "node-a", Instant.parse("2026-01-01T00:00:01Z")))
+    assertThat(
+            store()
+                .claim(new ClaimRequest("t", 1, "node-a"), Instant.parse("2026-01-01T00:00:01Z")))
         .extracting(OperationRecord::id)
         .containsExactly(record.id());
     return store().find(record.id()).orElseThrow();
@@ -56,14 +61,8 @@ public interface HandoverContract {
         .finishAndClaim(
             record.id(),
             epoch,
-            OperationState.SUCCEEDED,
-            1,
-            "done",
-            null,
-            OperationResult.of("r"),
-            "t",
-            max,
-            "node-a",
+            Ending.succeeded(new Progress(1, "done"), OperationResult.of("r")),
+            new ClaimRequest("t", max, "node-a"),
             Instant.parse("2026-01-01T00:00:02Z"));
   }
 
@@ -73,14 +72,14 @@ public interface HandoverContract {
     OperationRecord ending = running();
     OperationRecord next = inserted();
 
-    Handover handover = finishAndClaim(ending, ending.epoch(), 2);
+    Handover handover = finishAndClaim(ending, ending.lease().epoch(), 2);
 
     assertThat(handover.finished())
         .hasValueSatisfying(r -> assertThat(r.state()).isEqualTo(OperationState.SUCCEEDED));
     assertThat(handover.claimed()).extracting(OperationRecord::id).containsExactly(next.id());
     assertThat(handover.claimed().get(0).parameters()).isEqualTo("p");
-    assertThat(handover.claimed().get(0).epoch()).isEqualTo(1);
-    assertThat(store().find(next.id()).orElseThrow().node()).isEqualTo("node-a");
+    assertThat(handover.claimed().get(0).lease().epoch()).isEqualTo(1);
+    assertThat(store().find(next.id()).orElseThrow().lease().node()).isEqualTo("node-a");
   }
 
   /** A node that lost its operation still has the slot, so it still claims. */
@@ -89,7 +88,7 @@ public interface HandoverContract {
     OperationRecord lost = running();
     OperationRecord next = inserted();
 
-    Handover handover = finishAndClaim(lost, lost.epoch() + 1, 1);
+    Handover handover = finishAndClaim(lost, lost.lease().epoch() + 1, 1);
 
     assertThat(handover.finished()).isEmpty();
     assertThat(store().find(lost.id()).orElseThrow().state()).isEqualTo(OperationState.RUNNING);

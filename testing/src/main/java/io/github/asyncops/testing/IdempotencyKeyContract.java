@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.Progress;
+import io.github.asyncops.core.spi.ClaimRequest;
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
@@ -48,7 +51,7 @@ public interface IdempotencyKeyContract {
             "p",
             Duration.ofMinutes(5),
             Instant.parse("2026-01-01T00:00:00Z"))
-        .withIdempotencyKey(key, "fp-" + key);
+        .withIdempotency(key == null ? null : new OperationRecord.Idempotency(key, "fp-" + key));
   }
 
   private OperationRecord inserted(OperationRecord record) {
@@ -61,12 +64,15 @@ public interface IdempotencyKeyContract {
   @Test
   default void an_insert_with_a_held_key_answers_the_holder_and_inserts_nothing() {
     OperationRecord first = inserted(keyed("alice", "k-1", null));
-    OperationRecord retry = keyed("alice", "k-1", null).withIdempotencyKey("k-1", "other");
+    OperationRecord retry =
+        keyed("alice", "k-1", null)
+            .withIdempotency(new OperationRecord.Idempotency("k-1", "other"));
 
     assertThat(store().insert(retry, false, Integer.MAX_VALUE))
         .isEqualTo(new InsertResult.Replay(first));
     assertThat(store().find(retry.id())).isEmpty();
-    assertThat(store().find(first.id()).orElseThrow().fingerprint()).isEqualTo("fp-k-1");
+    assertThat(store().find(first.id()).orElseThrow().idempotency().fingerprint())
+        .isEqualTo("fp-k-1");
   }
 
   /** A retry of a queued start is a replay, not a conflict, a replacement or a full queue. */
@@ -116,7 +122,7 @@ public interface IdempotencyKeyContract {
                       null,
                       Duration.ofMinutes(5),
                       Instant.parse("2026-01-01T00:00:00Z"))
-                  .withIdempotencyKey(key, null)
+                  .withIdempotency(new OperationRecord.Idempotency(key, null))
               : keyed(owner, key, null);
       List<String> where = Arrays.asList(record.type(), owner, key);
       OperationRecord holder = holders.get(where);
@@ -159,18 +165,15 @@ public interface IdempotencyKeyContract {
   }
 
   private OperationRecord finished(OperationRecord queued) {
-    OperationRecord running = store().claim("t", 1, "node-a", queued.createdAt()).get(0);
+    OperationRecord running =
+        store().claim(new ClaimRequest("t", 1, "node-a"), queued.times().createdAt()).get(0);
     assertThat(running.id()).isEqualTo(queued.id());
     return store()
         .finish(
             running.id(),
-            running.epoch(),
-            OperationState.SUCCEEDED,
-            1,
-            null,
-            null,
-            OperationResult.none(),
-            queued.createdAt())
+            running.lease().epoch(),
+            Ending.succeeded(new Progress(1, null), OperationResult.none()),
+            queued.times().createdAt())
         .orElseThrow();
   }
 

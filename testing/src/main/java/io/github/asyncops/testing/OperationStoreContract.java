@@ -7,6 +7,9 @@ import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
+import io.github.asyncops.core.Progress;
+import io.github.asyncops.core.spi.ClaimRequest;
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
@@ -31,9 +34,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The behaviour every {@link OperationStore} must have. A store's test extends this class and
  * supplies a fresh, empty store; the engine's own tests cover how it uses these calls. The cases of
- * {@link IdempotencyKeyContract} and {@link HandoverContract} come with it.
+ * {@link IdempotencyKeyContract}, {@link HandoverContract} and {@link NodeLossContract} come with
+ * it; a store that several nodes share also implements {@link SharedStoreContract}.
  */
-public abstract class OperationStoreContract implements IdempotencyKeyContract, HandoverContract {
+public abstract class OperationStoreContract
+    implements IdempotencyKeyContract, HandoverContract, NodeLossContract {
   /** A point in time the tests count from. */
   protected static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
@@ -55,10 +60,14 @@ public abstract class OperationStoreContract implements IdempotencyKeyContract, 
 
   /**
    * The types the tests use, registered with every new store as an engine does when it starts: "t"
-   * with {@code String} parameters, and "other" with none.
+   * with {@code String} parameters, "other" with none, and {@link NodeLossContract#RESTARTABLE}
+   * with {@code String} parameters, restartable.
    */
   protected static final List<OperationType> TYPES =
-      List.of(TestTypes.of("other", Void.class, false), TestTypes.of("t", String.class, false));
+      List.of(
+          TestTypes.of("other", Void.class, false),
+          TestTypes.of(RESTARTABLE, String.class, true),
+          TestTypes.of("t", String.class, false));
 
   @Override
   public OperationStore store() {
@@ -91,7 +100,7 @@ public abstract class OperationStoreContract implements IdempotencyKeyContract, 
 
   private OperationRecord running(String slot) {
     OperationRecord record = inserted(slot);
-    assertThat(store.claim("t", 1, "node-a", T0))
+    assertThat(store.claim(new ClaimRequest("t", 1, "node-a"), T0))
         .extracting(OperationRecord::id)
         .containsExactly(record.id());
     return store.find(record.id()).orElseThrow();
@@ -158,7 +167,7 @@ public abstract class OperationStoreContract implements IdempotencyKeyContract, 
     OperationRecord replaced = ((InsertResult.Inserted) result).replaced();
     assertThat(replaced.id()).isEqualTo(holder.id());
     assertThat(replaced.state()).isEqualTo(OperationState.STOPPED);
-    assertThat(store.claim("t", 10, "node-a", T0)).hasSize(1);
+    assertThat(store.claim(new ClaimRequest("t", 10, "node-a"), T0)).hasSize(1);
   }
 
   @Test
@@ -168,7 +177,7 @@ public abstract class OperationStoreContract implements IdempotencyKeyContract, 
 
     assertThat(store.insert(queued(null, T0), false, 2)).isEqualTo(new InsertResult.Full(2));
 
-    store.claim("t", 1, "node-a", T0);
+    store.claim(new ClaimRequest("t", 1, "node-a"), T0);
     assertThat(store.insert(queued(null, T0), false, 2)).isInstanceOf(InsertResult.Inserted.class);
   }
 
@@ -187,16 +196,17 @@ public abstract class OperationStoreContract implements IdempotencyKeyContract, 
         false,
         NO_LIMIT);
 
-    List<OperationRecord> claimed = store.claim("t", 2, "node-a", T0.plusSeconds(5));
+    List<OperationRecord> claimed =
+        store.claim(new ClaimRequest("t", 2, "node-a"), T0.plusSeconds(5));
 
     assertThat(claimed).extracting(OperationRecord::id).containsExactly(first.id(), second.id());
     assertThat(claimed)
         .allSatisfy(
             r -> {
               assertThat(r.state()).isEqualTo(OperationState.RUNNING);
-              assertThat(r.node()).isEqualTo("node-a");
-              assertThat(r.startedAt()).isEqualTo(T0.plusSeconds(5));
-              assertThat(r.heartbeatAt()).isEqualTo(T0.plusSeconds(5));
+              assertThat(r.lease().node()).isEqualTo("node-a");
+              assertThat(r.times().startedAt()).isEqualTo(T0.plusSeconds(5));
+              assertThat(r.lease().heartbeatAt()).isEqualTo(T0.plusSeconds(5));
             });
   }
 
@@ -215,7 +225,7 @@ public abstract class OperationStoreContract implements IdempotencyKeyContract, 
             () -> {
               List<OperationId> mine = new ArrayList<>();
               List<OperationRecord> batch;
-              while (!(batch = store.claim("t", 3, node, T0)).isEmpty()) {
+              while (!(batch = store.claim(new ClaimRequest("t", 3, node), T0)).isEmpty()) {
                 batch.forEach(r -> mine.add(r.id()));
               }
               return mine;
@@ -240,9 +250,9 @@ public abstract class OperationStoreContract implements IdempotencyKeyContract, 
         store.requestStop(record.id(), "stopped", T0.plusSeconds(1)).orElseThrow();
 
     assertThat(stopped.state()).isEqualTo(OperationState.STOPPED);
-    assertThat(stopped.text()).isEqualTo("stopped");
-    assertThat(stopped.finishedAt()).isEqualTo(T0.plusSeconds(1));
-    assertThat(store.claim("t", 1, "node-a", T0)).isEmpty();
+    assertThat(stopped.progress().text()).isEqualTo("stopped");
+    assertThat(stopped.times().finishedAt()).isEqualTo(T0.plusSeconds(1));
+    assertThat(store.claim(new ClaimRequest("t", 1, "node-a"), T0)).isEmpty();
     assertThat(store.insert(queued("s", T0), false, NO_LIMIT))
         .isInstanceOf(InsertResult.Inserted.class);
   }
@@ -273,19 +283,24 @@ public abstract class OperationStoreContract implements IdempotencyKeyContract, 
     OperationRecord record = running(null);
 
     OperationRecord stored =
-        store.progress(record.id(), record.epoch(), 0.5, "half", T0.plusSeconds(3)).orElseThrow();
+        store
+            .progress(
+                record.id(), record.lease().epoch(), new Progress(0.5, "half"), T0.plusSeconds(3))
+            .orElseThrow();
     assertThat(stored)
         .usingRecursiveComparison()
         .ignoringFields("parameters")
         .isEqualTo(store.find(record.id()).orElseThrow());
 
     OperationRecord updated = store.find(record.id()).orElseThrow();
-    assertThat(updated.value()).isEqualTo(0.5);
-    assertThat(updated.text()).isEqualTo("half");
-    assertThat(updated.updatedAt()).isEqualTo(T0.plusSeconds(3));
+    assertThat(updated.progress().value()).isEqualTo(0.5);
+    assertThat(updated.progress().text()).isEqualTo("half");
+    assertThat(updated.times().updatedAt()).isEqualTo(T0.plusSeconds(3));
 
     OperationRecord done = finish(record, OperationState.FAILED);
-    assertThat(store.progress(record.id(), record.epoch(), 0.9, "late", T0.plusSeconds(9)))
+    assertThat(
+            store.progress(
+                record.id(), record.lease().epoch(), new Progress(0.9, "late"), T0.plusSeconds(9)))
         .isEmpty();
     assertThat(store.find(record.id())).contains(done);
   }
@@ -297,18 +312,11 @@ public abstract class OperationStoreContract implements IdempotencyKeyContract, 
     OperationRecord done = finish(record, OperationState.SUCCEEDED);
 
     assertThat(done.state()).isEqualTo(OperationState.SUCCEEDED);
-    assertThat(done.result()).isEqualTo(OperationResult.of("r"));
-    assertThat(done.evictAt()).isEqualTo(done.finishedAt().plus(RETENTION));
+    assertThat(done.outcome().result()).isEqualTo(OperationResult.of("r"));
+    assertThat(done.evictAt()).isEqualTo(done.times().finishedAt().plus(RETENTION));
     assertThat(
             store.finish(
-                record.id(),
-                record.epoch(),
-                OperationState.FAILED,
-                0,
-                null,
-                "x",
-                OperationResult.none(),
-                T0))
+                record.id(), record.lease().epoch(), Ending.failed(new Progress(0, null), "x"), T0))
         .isEmpty();
     assertThat(store.insert(queued("s", T0), false, NO_LIMIT))
         .isInstanceOf(InsertResult.Inserted.class);
@@ -324,35 +332,32 @@ public abstract class OperationStoreContract implements IdempotencyKeyContract, 
 
     assertThat(beat.stopRequested()).containsExactly(b.id());
     assertThat(beat.lost()).isEmpty();
-    assertThat(store.find(a.id()).orElseThrow().heartbeatAt()).isEqualTo(T0.plusSeconds(7));
+    assertThat(store.find(a.id()).orElseThrow().lease().heartbeatAt()).isEqualTo(T0.plusSeconds(7));
     assertThat(store.heartbeat("node-b", held(a), T0.plusSeconds(8)).lost())
         .containsExactly(a.id());
-    assertThat(store.find(a.id()).orElseThrow().heartbeatAt()).isEqualTo(T0.plusSeconds(7));
+    assertThat(store.find(a.id()).orElseThrow().lease().heartbeatAt()).isEqualTo(T0.plusSeconds(7));
   }
 
   @Test
   void every_claim_takes_the_next_epoch() {
     OperationRecord record = running(null);
 
-    assertThat(record.epoch()).isEqualTo(1);
-    assertThat(store.find(record.id()).orElseThrow().epoch()).isEqualTo(1);
+    assertThat(record.lease().epoch()).isEqualTo(1);
+    assertThat(store.find(record.id()).orElseThrow().lease().epoch()).isEqualTo(1);
   }
 
   @Test
   void writes_with_another_epoch_are_refused_and_change_nothing() {
     OperationRecord record = running(null);
-    long stale = record.epoch() - 1;
+    long stale = record.lease().epoch() - 1;
 
-    assertThat(store.progress(record.id(), stale, 0.9, "stale", T0.plusSeconds(1))).isEmpty();
+    assertThat(store.progress(record.id(), stale, new Progress(0.9, "stale"), T0.plusSeconds(1)))
+        .isEmpty();
     assertThat(
             store.finish(
                 record.id(),
                 stale,
-                OperationState.SUCCEEDED,
-                1,
-                "stale",
-                null,
-                OperationResult.none(),
+                Ending.succeeded(new Progress(1, "stale"), OperationResult.none()),
                 T0.plusSeconds(1)))
         .isEmpty();
     Map<OperationId, Long> staleHold = Map.of(record.id(), stale);
@@ -360,10 +365,12 @@ public abstract class OperationStoreContract implements IdempotencyKeyContract, 
         .containsExactly(record.id());
     assertThat(store.find(record.id()).orElseThrow())
         .usingRecursiveComparison()
-        .ignoringFields("heartbeatAt")
+        .ignoringFields("lease.heartbeatAt")
         .isEqualTo(record);
-    assertThat(store.progress(record.id(), record.epoch(), 0.5, "b", T0.plusSeconds(2)))
-        .hasValueSatisfying(r -> assertThat(r.text()).isEqualTo("b"));
+    assertThat(
+            store.progress(
+                record.id(), record.lease().epoch(), new Progress(0.5, "b"), T0.plusSeconds(2)))
+        .hasValueSatisfying(r -> assertThat(r.progress().text()).isEqualTo("b"));
   }
 
   @Test
@@ -376,13 +383,13 @@ public abstract class OperationStoreContract implements IdempotencyKeyContract, 
         .containsExactly(record.id());
     OperationRecord failed = store.find(record.id()).orElseThrow();
     assertThat(failed.state()).isEqualTo(OperationState.FAILED);
-    assertThat(failed.error()).isEqualTo("node lost");
+    assertThat(failed.outcome().error()).isEqualTo("node lost");
   }
 
   private static Map<OperationId, Long> held(OperationRecord... records) {
     Map<OperationId, Long> held = new HashMap<>();
     for (OperationRecord r : records) {
-      held.put(r.id(), r.epoch());
+      held.put(r.id(), r.lease().epoch());
     }
     return held;
   }
@@ -399,7 +406,7 @@ public abstract class OperationStoreContract implements IdempotencyKeyContract, 
     assertThat(expired).extracting(OperationRecord::id).containsExactly(stale.id());
     OperationRecord failed = store.find(stale.id()).orElseThrow();
     assertThat(failed.state()).isEqualTo(OperationState.FAILED);
-    assertThat(failed.error()).isEqualTo("node lost");
+    assertThat(failed.outcome().error()).isEqualTo("node lost");
     assertThat(store.find(fresh.id()).orElseThrow().state()).isEqualTo(OperationState.RUNNING);
     assertThat(store.insert(queued("s", T0), false, NO_LIMIT))
         .isInstanceOf(InsertResult.Inserted.class);
@@ -416,6 +423,34 @@ public abstract class OperationStoreContract implements IdempotencyKeyContract, 
     assertThat(store.evict(done.evictAt())).isEqualTo(1);
     assertThat(store.find(done.id())).isEmpty();
     assertThat(store.forgotten(done.id())).isTrue();
+    assertThat(store.find(active.id())).isPresent();
+  }
+
+  @Test
+  void ticks_forget_a_final_record_after_its_retention_on_the_stores_own_schedule() {
+    OperationRecord done = finish(running(null), OperationState.SUCCEEDED);
+    Instant due = done.evictAt();
+
+    store.tick(due.minusMillis(1));
+    assertThat(store.find(done.id())).isPresent();
+
+    Instant giveUp = due.plus(Duration.ofMinutes(10));
+    for (Instant t = due; t.isBefore(giveUp) && store.find(done.id()).isPresent(); ) {
+      store.tick(t);
+      t = t.plusSeconds(1);
+    }
+    assertThat(store.find(done.id())).isEmpty();
+    assertThat(store.forgotten(done.id())).isTrue();
+  }
+
+  @Test
+  void ticks_leave_active_records_alone() {
+    OperationRecord active = running(null);
+
+    for (int minute = 0; minute <= 60; minute++) {
+      store.tick(T0.plus(Duration.ofMinutes(minute)));
+    }
+
     assertThat(store.find(active.id())).isPresent();
   }
 
@@ -463,12 +498,8 @@ public abstract class OperationStoreContract implements IdempotencyKeyContract, 
   private Optional<OperationRecord> finishOrEmpty(OperationRecord record, OperationState state) {
     return store.finish(
         record.id(),
-        record.epoch(),
-        state,
-        1,
-        "done",
-        null,
-        OperationResult.of("r"),
+        record.lease().epoch(),
+        new Ending(state, new Progress(1, "done"), null, OperationResult.of("r")),
         T0.plusSeconds(2));
   }
 }

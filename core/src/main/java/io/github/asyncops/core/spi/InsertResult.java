@@ -28,8 +28,8 @@ public sealed interface InsertResult
 
   /**
    * Nothing was inserted: a record the store still holds (active, or final and not yet forgotten)
-   * has the same type, owner and {@link OperationRecord#idempotencyKey() idempotency key}. This
-   * answer comes before a {@link Conflict} or {@link Full} one.
+   * has the same type, owner and {@link OperationRecord#idempotency() idempotency key}. This answer
+   * comes before a {@link Conflict} or {@link Full} one.
    *
    * @param existing that record
    */

@@ -2,9 +2,8 @@ package io.github.asyncops.core.spi;
 
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
-import io.github.asyncops.core.OperationResult;
-import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
+import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.Subscription;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,16 +20,16 @@ import java.util.Optional;
  * what they run and learn of stop requests made elsewhere from the answer; and {@link #expire}
  * fails the operations of a node that stopped heartbeating. A store enforces that at most one
  * active record holds each (type, slot) pair, and that at most one record it holds, active or
- * final, has each (type, owner, {@link OperationRecord#idempotencyKey() idempotency key}) triple (a
+ * final, has each (type, owner, {@link OperationRecord#idempotency() idempotency key}) triple (a
  * null owner is one owner of its own), so that a retried start that reaches another node finds the
  * first.
  *
- * <p>Fencing. Every claim gives the record the next {@link OperationRecord#epoch() epoch}. The
- * writes a node makes for an operation it runs ({@link #progress}, {@link #finish}) carry the epoch
- * it claimed, and the store applies them only while the record is active and still has that epoch
- * ({@link OperationRecord#writableWith}). A node that paused past its lease, or lost its database
- * connection, therefore never overwrites the state of the node that took the operation over: its
- * writes are refused, and the engine stops the worker.
+ * <p>Fencing. Every claim gives the record the next {@link OperationRecord.Lease#epoch() epoch}.
+ * The writes a node makes for an operation it runs ({@link #progress}, {@link #finish}) carry the
+ * epoch it claimed, and the store applies them only while the record is active and still has that
+ * epoch ({@link OperationRecord#writableWith}). A node that paused past its lease, or lost its
+ * database connection, therefore never overwrites the state of the node that took the operation
+ * over: its writes are refused, and the engine stops the worker.
  *
  * <p>Every write returns the record as stored, so the engine never reads back what it wrote; the
  * answers of {@link #progress} and {@link #finish} may leave the parameters out (null), which the
@@ -82,17 +81,15 @@ public interface OperationStore {
   List<OperationRecord> list(OperationQuery query);
 
   /**
-   * Atomically moves up to {@code max} of the oldest queued records of a type to {@code RUNNING},
-   * held by {@code node}, each with the next epoch. No record is ever claimed twice. The engine
-   * asks for as many as it has free slots, so one call claims a batch.
+   * Atomically moves up to {@code request.max()} of the oldest queued records of a type to {@code
+   * RUNNING}, held by the requesting node, each with the next epoch. No record is ever claimed
+   * twice. The engine asks for as many as it has free slots, so one call claims a batch.
    *
-   * @param type the type's name
-   * @param max the most records to claim, at least 1
-   * @param node the claiming node
+   * @param request the type, how many and the claiming node
    * @param now the current instant
    * @return the claimed records
    */
-  List<OperationRecord> claim(String type, int max, String node, Instant now);
+  List<OperationRecord> claim(ClaimRequest request, Instant now);
 
   /**
    * Records a stop request on an active record (see {@link OperationRecord#withStopRequest}).
@@ -111,73 +108,43 @@ public interface OperationStore {
    *
    * @param id the identifier
    * @param epoch the epoch the writer claimed the record with, or 0 while it is queued
-   * @param value the fraction done
-   * @param text the text, or null
+   * @param progress the fraction done and text
    * @param now the current instant
    * @return the record as stored; empty if the write was refused because the record is missing,
    *     final or has another epoch, which tells a node that it lost the operation
    */
-  Optional<OperationRecord> progress(
-      OperationId id, long epoch, double value, String text, Instant now);
+  Optional<OperationRecord> progress(OperationId id, long epoch, Progress progress, Instant now);
 
   /**
    * Moves an active record whose epoch is {@code epoch} to a final state.
    *
    * @param id the identifier
    * @param epoch the epoch the writer claimed the record with, or 0 while it is queued
-   * @param state a final state
-   * @param value the final fraction done
-   * @param text the final text, or null
-   * @param error the user-safe error, or null
-   * @param result the result
+   * @param ending the final state, progress, error and result
    * @param now the current instant
    * @return the final record; empty if there is none, it was already final, it has another epoch,
    *     or the store keeps the finish to write it later
    */
-  Optional<OperationRecord> finish(
-      OperationId id,
-      long epoch,
-      OperationState state,
-      double value,
-      String text,
-      String error,
-      OperationResult result,
-      Instant now);
+  Optional<OperationRecord> finish(OperationId id, long epoch, Ending ending, Instant now);
 
   /**
-   * Moves an active record to a final state, like {@link #finish}, and claims queued records of a
-   * type, like {@link #claim}. The engine calls this when a worker thread ends an operation while
-   * work of its type is queued, to hand the freed slot to the next one. The claim happens even if
-   * the finish is refused. The default calls the two methods; a store shared by nodes does both in
-   * one transaction.
+   * Moves an active record to a final state, like {@link #finish}, and claims queued records, like
+   * {@link #claim}. The engine calls this when a worker thread ends an operation while work of its
+   * type is queued, to hand the freed slot to the next one. The claim happens even if the finish is
+   * refused. The default calls the two methods; a store shared by nodes does both in one
+   * transaction.
    *
    * @param id the identifier of the record to finish
    * @param epoch the epoch the writer claimed it with
-   * @param state a final state
-   * @param value the final fraction done
-   * @param text the final text, or null
-   * @param error the user-safe error, or null
-   * @param result the result
-   * @param type the name of the type to claim
-   * @param max the most records to claim, at least 1
-   * @param node the claiming node
+   * @param ending the final state, progress, error and result
+   * @param next what to claim
    * @param now the current instant
    * @return the finish and the claimed records
    */
   default Handover finishAndClaim(
-      OperationId id,
-      long epoch,
-      OperationState state,
-      double value,
-      String text,
-      String error,
-      OperationResult result,
-      String type,
-      int max,
-      String node,
-      Instant now) {
-    Optional<OperationRecord> finished = finish(id, epoch, state, value, text, error, result, now);
-    return new Handover(finished, claim(type, max, node, now));
+      OperationId id, long epoch, Ending ending, ClaimRequest next, Instant now) {
+    Optional<OperationRecord> finished = finish(id, epoch, ending, now);
+    return new Handover(finished, claim(next, now));
   }
 
   /**
@@ -192,13 +159,17 @@ public interface OperationStore {
   Heartbeat heartbeat(String node, Map<OperationId, Long> held, Instant now);
 
   /**
-   * Fails every running or stopping record whose heartbeat is older than {@code staleBefore},
-   * because its node is presumed dead.
+   * Ends or requeues every running or stopping record whose heartbeat is older than {@code
+   * staleBefore}, because its node is presumed lost. A running record of a type {@link #register
+   * registered} as {@link OperationType#restartable() restartable} is {@linkplain
+   * OperationRecord#requeued queued again} if it is {@linkplain OperationRecord#requeuable()
+   * requeuable}, so another node runs it from the start; every other one fails with {@code error}.
+   * Either way its epoch fences off the lost node's writes.
    *
    * @param staleBefore the oldest heartbeat still accepted
    * @param error the error to record, for example "node lost"
    * @param now the current instant
-   * @return the records that were failed
+   * @return the records that were failed or queued again, as stored
    */
   List<OperationRecord> expire(Instant staleBefore, String error, Instant now);
 

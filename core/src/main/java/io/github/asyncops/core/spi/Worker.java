@@ -14,8 +14,9 @@ import io.github.asyncops.core.Progress;
 public interface Worker {
 
   /**
-   * Called once, on the thread of the caller that starts the operation, after it was accepted and
-   * before it runs.
+   * Called once per run, on the worker thread of the node that claimed the operation, before {@link
+   * #run}. A node that only starts the operation never makes its worker, so the classes behind it
+   * need not be on that node's class path.
    *
    * <p>If this throws, the operation ends {@code FAILED} with the exception's message and never
    * runs.

@@ -145,7 +145,10 @@ public interface WorkerProvider<P> {
   }
 
   /**
-   * Checks parameters before anything is created, on the starting caller's thread.
+   * Checks parameters before anything is created, on the starting caller's thread, when the
+   * starting node has this provider (a node that only {@linkplain
+   * io.github.asyncops.core.OperationEngine.Builder#declare declares} the type checks only the
+   * parameters' class).
    *
    * @param parameters the parameters, or null when the caller gave none
    * @throws InvalidParametersException naming the offending field
@@ -153,8 +156,8 @@ public interface WorkerProvider<P> {
   default void validate(P parameters) {}
 
   /**
-   * Creates the worker for one operation, on the starting caller's thread, or on the thread of the
-   * engine that claims the operation when another node started it.
+   * Creates the worker for one run of an operation, on the node that claimed it, whichever node
+   * started it.
    *
    * @param parameters validated parameters, or null when the caller gave none
    * @return a fresh worker

@@ -16,7 +16,7 @@ final class IdempotencyKeys {
 
   private record Key(String type, String owner, String key) {
     static Key of(OperationRecord r) {
-      return new Key(r.type(), r.owner(), r.idempotencyKey());
+      return new Key(r.type(), r.owner(), r.idempotency().key());
     }
   }
 
@@ -44,7 +44,7 @@ final class IdempotencyKeys {
 
   /** Frees the key of a record that is no longer held, unless a newer record took it. */
   void free(OperationRecord record) {
-    if (record.idempotencyKey() != null) {
+    if (record.idempotency() != null) {
       holders.remove(Key.of(record), record.id());
     }
   }

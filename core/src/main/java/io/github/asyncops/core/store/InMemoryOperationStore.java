@@ -2,8 +2,11 @@ package io.github.asyncops.core.store;
 
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
-import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.OperationType;
+import io.github.asyncops.core.Progress;
+import io.github.asyncops.core.spi.ClaimRequest;
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
@@ -25,6 +28,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The default store: records in this JVM's memory, lost when it stops. Suits one node.
@@ -83,6 +87,7 @@ public final class InMemoryOperationStore implements OperationStore {
   private final Tombstones tombstones;
   private final Duration evictInterval;
   private Instant nextEviction = Instant.MIN;
+  private volatile Set<String> restartable = Set.of();
 
   /** Creates a store with the defaults of {@link Builder}. */
   public InMemoryOperationStore() {
@@ -124,7 +129,7 @@ public final class InMemoryOperationStore implements OperationStore {
     if (records.containsKey(record.id())) {
       throw duplicate(record);
     }
-    if (record.idempotencyKey() == null) {
+    if (record.idempotency() == null) {
       return insertNew(record, replaceActive, queueLimit);
     }
     synchronized (idempotencyKeys.lock(record)) {
@@ -164,7 +169,7 @@ public final class InMemoryOperationStore implements OperationStore {
                 holderId,
                 r ->
                     r.state().isActive()
-                        ? r.withoutSlot().withStopRequest(null, record.createdAt())
+                        ? r.withoutSlot().withStopRequest(null, record.times().createdAt())
                         : r);
         replaced = change != null && change.changed() ? change.after() : null;
       }
@@ -209,19 +214,20 @@ public final class InMemoryOperationStore implements OperationStore {
         .filter(r -> query.owner() == null || query.owner().equals(r.owner()))
         .filter(r -> query.key() == null || query.key().equals(r.key()))
         .filter(r -> !query.activeOnly() || r.state().isActive())
-        .sorted(Comparator.comparing(OperationRecord::createdAt).reversed())
+        .sorted(Comparator.comparing((OperationRecord r) -> r.times().createdAt()).reversed())
         .limit(query.limit())
         .toList();
   }
 
   @Override
-  public List<OperationRecord> claim(String type, int max, String node, Instant now) {
-    Queue<OperationId> queue = queues.get(type);
+  public List<OperationRecord> claim(ClaimRequest request, Instant now) {
+    Queue<OperationId> queue = queues.get(request.type());
     if (queue == null) {
       return List.of();
     }
-    List<OperationRecord> claimed = new ArrayList<>(Math.min(max, 16));
-    while (claimed.size() < max) {
+    String node = request.node();
+    List<OperationRecord> claimed = new ArrayList<>(Math.min(request.max(), 16));
+    while (claimed.size() < request.max()) {
       OperationId id = queue.poll();
       if (id == null) {
         break;
@@ -244,7 +250,7 @@ public final class InMemoryOperationStore implements OperationStore {
 
   @Override
   public Optional<OperationRecord> progress(
-      OperationId id, long epoch, double value, String text, Instant now) {
+      OperationId id, long epoch, Progress progress, Instant now) {
     OperationRecord[] written = new OperationRecord[1];
     records.computeIfPresent(
         id,
@@ -252,26 +258,15 @@ public final class InMemoryOperationStore implements OperationStore {
           if (!r.writableWith(epoch)) {
             return r;
           }
-          written[0] = r.withProgress(value, text, now);
+          written[0] = r.withProgress(progress, now);
           return written[0];
         });
     return Optional.ofNullable(written[0]);
   }
 
   @Override
-  public Optional<OperationRecord> finish(
-      OperationId id,
-      long epoch,
-      OperationState state,
-      double value,
-      String text,
-      String error,
-      OperationResult result,
-      Instant now) {
-    Change change =
-        update(
-            id,
-            r -> r.writableWith(epoch) ? r.finished(state, value, text, error, result, now) : r);
+  public Optional<OperationRecord> finish(OperationId id, long epoch, Ending ending, Instant now) {
+    Change change = update(id, r -> r.writableWith(epoch) ? r.finished(ending, now) : r);
     evictIfBatchFull(now);
     return change != null && change.changed() ? Optional.of(change.after()) : Optional.empty();
   }
@@ -295,7 +290,7 @@ public final class InMemoryOperationStore implements OperationStore {
   }
 
   private static boolean holds(OperationRecord r, String node, long epoch) {
-    return r.state().isActive() && r.epoch() == epoch && node.equals(r.node());
+    return r.state().isActive() && r.lease().heldBy(node, epoch);
   }
 
   @Override
@@ -306,29 +301,38 @@ public final class InMemoryOperationStore implements OperationStore {
         continue;
       }
       Change change =
-          update(
-              candidate.id(),
-              r ->
-                  isStale(r, staleBefore)
-                      ? r.finished(
-                          OperationState.FAILED,
-                          r.value(),
-                          r.text(),
-                          error,
-                          OperationResult.none(),
-                          now)
-                      : r);
+          update(candidate.id(), r -> isStale(r, staleBefore) ? lost(r, error, now) : r);
       if (change != null && change.changed()) {
         expired.add(change.after());
+        if (change.after().state() == OperationState.QUEUED) {
+          queued.incrementAndGet();
+          queues.get(change.after().type()).add(change.after().id());
+        }
       }
     }
     evictIfBatchFull(now);
     return expired;
   }
 
+  private OperationRecord lost(OperationRecord r, String error, Instant now) {
+    return restartable.contains(r.type()) && r.requeuable()
+        ? r.requeued(now)
+        : r.finished(Ending.failed(r.progress(), error), now);
+  }
+
   private static boolean isStale(OperationRecord r, Instant staleBefore) {
     boolean running = r.state() == OperationState.RUNNING || r.state() == OperationState.STOPPING;
-    return running && r.heartbeatAt().isBefore(staleBefore);
+    return running && r.lease().heartbeatAt().isBefore(staleBefore);
+  }
+
+  /** Remembers which types {@link #expire} queues again. */
+  @Override
+  public void register(List<OperationType> types) {
+    restartable =
+        types.stream()
+            .filter(OperationType::restartable)
+            .map(OperationType::name)
+            .collect(Collectors.toUnmodifiableSet());
   }
 
   /**
@@ -383,7 +387,7 @@ public final class InMemoryOperationStore implements OperationStore {
     if (record == null || record.state().isActive()) {
       return false;
     }
-    tombstones.add(id, record.updatedAt());
+    tombstones.add(id, record.times().updatedAt());
     if (!records.remove(id, record)) {
       return false;
     }

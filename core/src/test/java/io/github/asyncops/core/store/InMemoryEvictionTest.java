@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
-import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.Progress;
+import io.github.asyncops.core.spi.ClaimRequest;
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,9 +44,9 @@ final class InMemoryEvictionTest {
     OperationRecord record =
         OperationRecord.queued(OperationId.random(), type, null, null, null, null, retention, now);
     store.insert(record, false, Integer.MAX_VALUE);
-    long epoch = store.claim(type, 1, "n", now).get(0).epoch();
+    long epoch = store.claim(new ClaimRequest(type, 1, "n"), now).get(0).lease().epoch();
     store.finish(
-        record.id(), epoch, OperationState.SUCCEEDED, 1, null, null, OperationResult.none(), now);
+        record.id(), epoch, Ending.succeeded(new Progress(1, null), OperationResult.none()), now);
     return record.id();
   }
 

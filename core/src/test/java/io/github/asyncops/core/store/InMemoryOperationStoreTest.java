@@ -6,6 +6,9 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.Progress;
+import io.github.asyncops.core.spi.ClaimRequest;
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
@@ -39,8 +42,8 @@ final class InMemoryOperationStoreTest extends OperationStoreContract {
     for (int i = 0; i < 3; i++) {
       OperationRecord r = queued(null, T0);
       memory.insert(r, false, 10);
-      memory.claim("t", 1, "n", T0);
-      memory.finish(r.id(), 1, OperationState.SUCCEEDED, 1, null, null, OperationResult.none(), T0);
+      memory.claim(new ClaimRequest("t", 1, "n"), T0);
+      memory.finish(r.id(), 1, Ending.succeeded(new Progress(1, null), OperationResult.none()), T0);
       ids[i] = r.id();
     }
     memory.evict(T0.plus(Duration.ofMinutes(5)));
@@ -67,7 +70,7 @@ final class InMemoryOperationStoreTest extends OperationStoreContract {
             inserted.incrementAndGet();
             mostHolders.accumulateAndGet(holders.incrementAndGet(), Math::max);
             holders.decrementAndGet();
-            store.finish(r.id(), 0, OperationState.SUCCEEDED, 1, null, null, none(), T0);
+            store.finish(r.id(), 0, Ending.succeeded(new Progress(1, null), none()), T0);
           }
         });
 
@@ -118,7 +121,7 @@ final class InMemoryOperationStoreTest extends OperationStoreContract {
         });
 
     assertThat(inserted).hasValue(50);
-    assertThat(store.claim("t", 100, "n", T0)).hasSize(50);
+    assertThat(store.claim(new ClaimRequest("t", 100, "n"), T0)).hasSize(50);
   }
 
   /** Runs {@code step} 300 times on each of 4 threads, all released at once. */

@@ -2,18 +2,26 @@ package io.github.asyncops.core.testing;
 
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
-import io.github.asyncops.core.OperationResult;
-import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.spi.ClaimRequest;
+import io.github.asyncops.core.spi.Ending;
+import io.github.asyncops.core.spi.ForwardingOperationStore;
+import io.github.asyncops.core.spi.Handover;
 import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
+import io.github.asyncops.core.store.InMemoryOperationStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** A store whose claims and finishes a test can make fail, as a database outage does. */
-public final class FlakyStore extends ForwardingStore {
+public final class FlakyStore extends ForwardingOperationStore {
+
+  /** Creates a store over an empty {@link InMemoryOperationStore}. */
+  public FlakyStore() {
+    super(new InMemoryOperationStore());
+  }
 
   /** While true, {@link #claim} throws. */
   public volatile boolean failClaims;
@@ -70,26 +78,27 @@ public final class FlakyStore extends ForwardingStore {
   }
 
   @Override
-  public List<OperationRecord> claim(String type, int max, String node, Instant now) {
+  public List<OperationRecord> claim(ClaimRequest request, Instant now) {
     if (failClaims) {
       throw outage("claim");
     }
-    return super.claim(type, max, node, now);
+    return super.claim(request, now);
   }
 
   @Override
-  public Optional<OperationRecord> finish(
-      OperationId id,
-      long epoch,
-      OperationState state,
-      double value,
-      String text,
-      String error,
-      OperationResult result,
-      Instant now) {
+  public Optional<OperationRecord> finish(OperationId id, long epoch, Ending ending, Instant now) {
     if (failFinishes) {
       throw outage("finish");
     }
-    return super.finish(id, epoch, state, value, text, error, result, now);
+    return super.finish(id, epoch, ending, now);
+  }
+
+  @Override
+  public Handover finishAndClaim(
+      OperationId id, long epoch, Ending ending, ClaimRequest next, Instant now) {
+    if (failFinishes || failClaims) {
+      throw outage("finish and claim");
+    }
+    return super.finishAndClaim(id, epoch, ending, next, now);
   }
 }

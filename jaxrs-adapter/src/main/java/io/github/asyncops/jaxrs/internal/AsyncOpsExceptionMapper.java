@@ -9,7 +9,7 @@ import io.github.asyncops.core.OperationActiveException;
 import io.github.asyncops.core.OperationConflictException;
 import io.github.asyncops.core.OperationGoneException;
 import io.github.asyncops.core.OperationNotFoundException;
-import io.github.asyncops.core.UnknownWorkerException;
+import io.github.asyncops.core.UnknownOperationTypeException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -45,7 +45,7 @@ public final class AsyncOpsExceptionMapper implements ExceptionMapper<AsyncOpsEx
   }
 
   private static Problem problemOf(AsyncOpsException e) {
-    if (e instanceof UnknownWorkerException) {
+    if (e instanceof UnknownOperationTypeException) {
       return Problem.UNKNOWN_TYPE;
     }
     if (e instanceof OperationNotFoundException) {

@@ -1,5 +1,6 @@
 package io.github.asyncops.store.jdbc;
 
+import io.github.asyncops.core.spi.ClaimRequest;
 import io.github.asyncops.core.spi.Handover;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.sql.Connection;
@@ -33,12 +34,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 final class Handovers {
   /** One thread's finish and claim, and the answer it waits for. */
   private record Request(
-      Writes.Finish finish,
-      String type,
-      int max,
-      String node,
-      Instant now,
-      CompletableFuture<Handover> answer) {}
+      Writes.Finish finish, ClaimRequest next, Instant now, CompletableFuture<Handover> answer) {}
 
   /** The requests one statement writes. */
   private record Group(String type, String node) {}
@@ -58,11 +54,11 @@ final class Handovers {
     this.writes = writes;
   }
 
-  Handover finishAndClaim(Writes.Finish f, String type, int max, String node, Instant now) {
+  Handover finishAndClaim(Writes.Finish f, ClaimRequest next, Instant now) {
     if (!writes.oneStatement(f)) {
-      return new Handover(writes.finish(f), writes.claim(type, max, node, now));
+      return new Handover(writes.finish(f), writes.claim(next, now));
     }
-    Request mine = new Request(f, type, max, node, now, new CompletableFuture<>());
+    Request mine = new Request(f, next, now, new CompletableFuture<>());
     waiting.add(mine);
     synchronized (writing) {
       // A thread that wrote before this one got here may have taken this request along.
@@ -84,7 +80,9 @@ final class Handovers {
   private void write(List<Request> batch) {
     Map<Group, List<Request>> groups = new LinkedHashMap<>();
     for (Request r : batch) {
-      groups.computeIfAbsent(new Group(r.type(), r.node()), g -> new ArrayList<>()).add(r);
+      groups
+          .computeIfAbsent(new Group(r.next().type(), r.next().node()), g -> new ArrayList<>())
+          .add(r);
     }
     groups.forEach(
         (group, requests) -> {
@@ -103,7 +101,7 @@ final class Handovers {
     List<OperationRecord> claimed = written.claimed();
     int next = 0;
     for (Request r : requests) {
-      int end = Math.min(claimed.size(), next + r.max());
+      int end = Math.min(claimed.size(), next + r.next().max());
       r.answer()
           .complete(
               new Handover(
@@ -116,7 +114,7 @@ final class Handovers {
   /** Writes one group's finishes and claims in one statement. */
   private Written write(Group group, List<Request> requests) {
     Instant now = requests.stream().map(Request::now).max(Instant::compareTo).orElseThrow();
-    int max = requests.stream().mapToInt(Request::max).sum();
+    int max = requests.stream().mapToInt(r -> r.next().max()).sum();
     return db.statement(
         "finish " + requests.size() + " operations and claim operations of " + group.type(),
         (c, attempt) -> {
@@ -125,7 +123,7 @@ final class Handovers {
           List<String> parameters = new ArrayList<>();
           try (PreparedStatement handover = c.prepareStatement(db.sql.handover)) {
             bindFinishes(c, handover, requests);
-            Writes.bindClaim(handover, 14, group.type(), max, group.node(), now);
+            Writes.bindClaim(handover, 14, new ClaimRequest(group.type(), max, group.node()), now);
             try (ResultSet rs = handover.executeQuery()) {
               while (rs.next()) {
                 if (rs.getBoolean("finishing")) {

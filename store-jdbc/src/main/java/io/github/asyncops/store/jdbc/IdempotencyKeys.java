@@ -24,7 +24,7 @@ final class IdempotencyKeys {
 
   /** The record that holds the key of {@code record}, or null if none does or it has no key. */
   OperationRecord holder(Connection c, OperationRecord record) throws SQLException {
-    if (record.idempotencyKey() == null) {
+    if (record.idempotency() == null) {
       return null;
     }
     try (PreparedStatement find = c.prepareStatement(sql.findByIdempotencyKey)) {
@@ -51,13 +51,13 @@ final class IdempotencyKeys {
    * @return the value, or null if the record has no idempotency key
    */
   static String column(OperationRecord r) {
-    if (r.idempotencyKey() == null) {
+    if (r.idempotency() == null) {
       return null;
     }
     String owner = r.owner();
     return owner == null
-        ? ":" + r.idempotencyKey()
-        : owner.length() + ":" + owner + r.idempotencyKey();
+        ? ":" + r.idempotency().key()
+        : owner.length() + ":" + owner + r.idempotency().key();
   }
 
   /** The idempotency key in a {@link #column}, or null. */

@@ -96,7 +96,7 @@ final class Inserts {
     try {
       return insertOnce(record, parameters, replaceActive, queueLimit, notify, false);
     } catch (JdbcStoreException e) {
-      if ((record.slot() == null && record.idempotencyKey() == null) || !uniqueViolation(e)) {
+      if ((record.slot() == null && record.idempotency() == null) || !uniqueViolation(e)) {
         throw e;
       }
       // Another node's insert took the slot or key between this one's check and its INSERT; once
@@ -136,7 +136,7 @@ final class Inserts {
               return keys.refusal(c, record, new InsertResult.Conflict(holder));
             }
             if (holder != null) {
-              replaced = holder.withoutSlot().withStopRequest(null, record.createdAt());
+              replaced = holder.withoutSlot().withStopRequest(null, record.times().createdAt());
               writes.write(c, replaced);
               if (holder.state() == OperationState.QUEUED) {
                 queue.add(-1);

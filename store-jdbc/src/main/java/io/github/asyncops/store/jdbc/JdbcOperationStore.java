@@ -2,10 +2,12 @@ package io.github.asyncops.store.jdbc;
 
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
-import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
+import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.Subscription;
+import io.github.asyncops.core.spi.ClaimRequest;
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.Handover;
 import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.InsertResult;
@@ -133,8 +135,8 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
   }
 
   @Override
-  public List<OperationRecord> claim(String type, int max, String node, Instant now) {
-    return work.claim(type, max, node, Database.micros(now));
+  public List<OperationRecord> claim(ClaimRequest request, Instant now) {
+    return work.claim(request, Database.micros(now));
   }
 
   @Override
@@ -144,38 +146,19 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
 
   @Override
   public Optional<OperationRecord> progress(
-      OperationId id, long epoch, double value, String text, Instant now) {
-    return work.progress(id, epoch, value, text, Database.micros(now));
+      OperationId id, long epoch, Progress progress, Instant now) {
+    return work.progress(id, epoch, progress, Database.micros(now));
   }
 
   @Override
-  public Optional<OperationRecord> finish(
-      OperationId id,
-      long epoch,
-      OperationState state,
-      double value,
-      String text,
-      String error,
-      OperationResult result,
-      Instant now) {
-    return work.finish(id, epoch, state, value, text, error, result, Database.micros(now));
+  public Optional<OperationRecord> finish(OperationId id, long epoch, Ending ending, Instant now) {
+    return work.finish(id, epoch, ending, Database.micros(now));
   }
 
   @Override
   public Handover finishAndClaim(
-      OperationId id,
-      long epoch,
-      OperationState state,
-      double value,
-      String text,
-      String error,
-      OperationResult result,
-      String type,
-      int max,
-      String node,
-      Instant now) {
-    return work.finishAndClaim(
-        id, epoch, state, value, text, error, result, type, max, node, Database.micros(now));
+      OperationId id, long epoch, Ending ending, ClaimRequest next, Instant now) {
+    return work.finishAndClaim(id, epoch, ending, next, Database.micros(now));
   }
 
   @Override

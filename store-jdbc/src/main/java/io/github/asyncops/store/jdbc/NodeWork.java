@@ -1,8 +1,9 @@
 package io.github.asyncops.store.jdbc;
 
 import io.github.asyncops.core.OperationId;
-import io.github.asyncops.core.OperationResult;
-import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.Progress;
+import io.github.asyncops.core.spi.ClaimRequest;
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.Handover;
 import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.OperationRecord;
@@ -53,9 +54,9 @@ final class NodeWork {
     this.evictInterval = evictInterval;
   }
 
-  List<OperationRecord> claim(String type, int max, String node, Instant now) {
+  List<OperationRecord> claim(ClaimRequest request, Instant now) {
     try {
-      List<OperationRecord> claimed = succeeded(writes.claim(type, max, node, now));
+      List<OperationRecord> claimed = succeeded(writes.claim(request, now));
       claimed.forEach(r -> runningHere.add(r.id()));
       return claimed;
     } catch (JdbcStoreException e) {
@@ -63,25 +64,16 @@ final class NodeWork {
     }
   }
 
-  Optional<OperationRecord> progress(
-      OperationId id, long epoch, double value, String text, Instant now) {
+  Optional<OperationRecord> progress(OperationId id, long epoch, Progress progress, Instant now) {
     try {
-      return succeeded(writes.progress(id, epoch, value, text, now));
+      return succeeded(writes.progress(id, epoch, progress, now));
     } catch (JdbcStoreException e) {
       throw failed("store progress", e);
     }
   }
 
-  Optional<OperationRecord> finish(
-      OperationId id,
-      long epoch,
-      OperationState state,
-      double value,
-      String text,
-      String error,
-      OperationResult result,
-      Instant now) {
-    Writes.Finish finish = finishing(id, epoch, state, value, text, error, result, now);
+  Optional<OperationRecord> finish(OperationId id, long epoch, Ending ending, Instant now) {
+    Writes.Finish finish = finishing(id, epoch, ending, now);
     try {
       Optional<OperationRecord> done = succeeded(writes.finish(finish));
       discardBlobUnless(done.isPresent(), finish);
@@ -93,20 +85,10 @@ final class NodeWork {
 
   /** A finish and a claim in one go; a finish that fails for a transient reason is kept. */
   Handover finishAndClaim(
-      OperationId id,
-      long epoch,
-      OperationState state,
-      double value,
-      String text,
-      String error,
-      OperationResult result,
-      String type,
-      int max,
-      String node,
-      Instant now) {
-    Writes.Finish finish = finishing(id, epoch, state, value, text, error, result, now);
+      OperationId id, long epoch, Ending ending, ClaimRequest next, Instant now) {
+    Writes.Finish finish = finishing(id, epoch, ending, now);
     try {
-      Handover handover = succeeded(handovers.finishAndClaim(finish, type, max, node, now));
+      Handover handover = succeeded(handovers.finishAndClaim(finish, next, now));
       discardBlobUnless(handover.finished().isPresent(), finish);
       handover.claimed().forEach(r -> runningHere.add(r.id()));
       return handover;
@@ -115,18 +97,10 @@ final class NodeWork {
     }
   }
 
-  private Writes.Finish finishing(
-      OperationId id,
-      long epoch,
-      OperationState state,
-      double value,
-      String text,
-      String error,
-      OperationResult result,
-      Instant now) {
+  private Writes.Finish finishing(OperationId id, long epoch, Ending ending, Instant now) {
     runningHere.remove(id);
     reportedStops.remove(id);
-    return new Writes.Finish(id, epoch, state, value, text, error, results.store(id, result), now);
+    return new Writes.Finish(id, epoch, ending, results.store(id, ending.result()), now);
   }
 
   /** Keeps a finish that failed for a transient reason, to write it when the database answers. */

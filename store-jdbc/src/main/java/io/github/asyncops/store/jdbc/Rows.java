@@ -1,7 +1,9 @@
 package io.github.asyncops.store.jdbc;
 
 import io.github.asyncops.core.OperationId;
+import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.lang.System.Logger.Level;
 import java.sql.PreparedStatement;
@@ -65,35 +67,33 @@ final class Rows {
   private OperationRecord read(ResultSet rs, boolean decodeParameters) throws SQLException {
     OperationId id = OperationId.of(rs.getString(1));
     String type = rs.getString(2);
-    return new OperationRecord(
-        id,
-        type,
-        OperationState.valueOf(rs.getString(3)),
-        rs.getDouble(4),
-        rs.getString(5),
-        rs.getString(6),
-        rs.getString(7),
-        rs.getString(8),
-        decodeParameters ? parametersToRead(type, rs.getString(9)) : null,
-        instant(rs, 10),
-        instant(rs, 11),
-        instant(rs, 12),
-        instant(rs, 13),
-        rs.getString(14),
+    OperationResult result =
         results.read(
             id,
             rs.getString(15),
             rs.getString(16),
             rs.getString(17),
             rs.getString(18),
-            rs.getObject(19) == null ? -1 : rs.getLong(19)),
-        rs.getBoolean(20),
-        rs.getString(21),
-        instant(rs, 22),
+            rs.getObject(19) == null ? -1 : rs.getLong(19));
+    String idempotencyKey = IdempotencyKeys.keyOf(rs.getString(25));
+    return new OperationRecord(
+        id,
+        type,
+        rs.getString(6),
+        rs.getString(7),
+        rs.getString(8),
+        decodeParameters ? parametersToRead(type, rs.getString(9)) : null,
         Duration.ofMillis(rs.getLong(23)),
-        rs.getLong(24),
-        IdempotencyKeys.keyOf(rs.getString(25)),
-        rs.getString(26));
+        OperationState.valueOf(rs.getString(3)),
+        new Progress(rs.getDouble(4), rs.getString(5)),
+        rs.getBoolean(20),
+        new OperationRecord.Outcome(rs.getString(14), result),
+        new OperationRecord.Times(
+            instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13)),
+        new OperationRecord.Lease(rs.getString(21), instant(rs, 22), rs.getLong(24)),
+        idempotencyKey == null
+            ? null
+            : new OperationRecord.Idempotency(idempotencyKey, rs.getString(26)));
   }
 
   private Object parametersToRead(String type, String text) {
@@ -153,21 +153,21 @@ final class Rows {
     insert.setString(1, r.id().value());
     insert.setString(2, r.type());
     insert.setString(3, r.state().name());
-    insert.setDouble(4, r.value());
-    insert.setString(5, r.text());
+    insert.setDouble(4, r.progress().value());
+    insert.setString(5, r.progress().text());
     insert.setString(6, r.owner());
     insert.setString(7, r.key());
     insert.setString(8, r.slot());
     insert.setString(9, parameters);
-    Database.setTimestamp(insert, 10, r.createdAt());
-    Database.setTimestamp(insert, 11, r.startedAt());
-    Database.setTimestamp(insert, 12, r.updatedAt());
+    Database.setTimestamp(insert, 10, r.times().createdAt());
+    Database.setTimestamp(insert, 11, r.times().startedAt());
+    Database.setTimestamp(insert, 12, r.times().updatedAt());
     insert.setBoolean(13, r.stopRequested());
-    insert.setString(14, r.node());
-    Database.setTimestamp(insert, 15, r.heartbeatAt());
+    insert.setString(14, r.lease().node());
+    Database.setTimestamp(insert, 15, r.lease().heartbeatAt());
     insert.setLong(16, r.retention().toMillis());
     insert.setString(17, IdempotencyKeys.column(r));
-    insert.setString(18, r.fingerprint());
+    insert.setString(18, r.idempotency() == null ? null : r.idempotency().fingerprint());
     return 19;
   }
 
@@ -214,17 +214,17 @@ final class Rows {
    */
   static int bindState(PreparedStatement update, OperationRecord r) throws SQLException {
     update.setString(1, r.state().name());
-    update.setDouble(2, r.value());
-    update.setString(3, r.text());
+    update.setDouble(2, r.progress().value());
+    update.setString(3, r.progress().text());
     update.setString(4, r.slot());
-    Database.setTimestamp(update, 5, r.startedAt());
-    Database.setTimestamp(update, 6, r.updatedAt());
-    Database.setTimestamp(update, 7, r.finishedAt());
+    Database.setTimestamp(update, 5, r.times().startedAt());
+    Database.setTimestamp(update, 6, r.times().updatedAt());
+    Database.setTimestamp(update, 7, r.times().finishedAt());
     Database.setTimestamp(update, 8, r.evictAt());
-    update.setString(9, r.error());
+    update.setString(9, r.outcome().error());
     update.setBoolean(10, r.stopRequested());
-    update.setString(11, r.node());
-    Database.setTimestamp(update, 12, r.heartbeatAt());
+    update.setString(11, r.lease().node());
+    Database.setTimestamp(update, 12, r.lease().heartbeatAt());
     return 13;
   }
 

@@ -15,6 +15,12 @@ final class Sql {
   static final String ACTIVE = "('QUEUED', 'RUNNING', 'STOPPING')";
   static final String RUNNING = "('RUNNING', 'STOPPING')";
 
+  /**
+   * Which rows a fenced write, {@code epoch = ?} bound, may change: see {@link
+   * io.github.asyncops.core.spi.OperationRecord#writableWith}.
+   */
+  static final String WRITABLE = "(state IN " + RUNNING + " OR (state = 'QUEUED' AND epoch = 0))";
+
   final String findById;
   final String lockById;
   final String lockSlotHolder;
@@ -134,8 +140,8 @@ final class Sql {
             "UPDATE "
                 + op
                 + " SET progress_value = ?, progress_text = ?, updated_at = ?"
-                + " WHERE id = ? AND epoch = ? AND state IN "
-                + ACTIVE,
+                + " WHERE id = ? AND epoch = ? AND "
+                + WRITABLE,
             COLUMNS);
     finish =
         dialect.returning(
@@ -146,8 +152,8 @@ final class Sql {
                 + dialect.plusMillis("retention_ms")
                 + ", error = ?, parameters = NULL, result_kind = ?, result_value = ?,"
                 + " result_media_type = ?, result_file_name = ?, result_length = ?"
-                + " WHERE id = ? AND epoch = ? AND state IN "
-                + ACTIVE,
+                + " WHERE id = ? AND epoch = ? AND "
+                + WRITABLE,
             COLUMNS);
     heartbeat =
         dialect.returning(
@@ -174,8 +180,8 @@ final class Sql {
             + " error = d_error, parameters = NULL, result_kind = d_kind, result_value = d_result,"
             + " result_media_type = d_media_type, result_file_name = d_file_name,"
             + " result_length = d_length::bigint FROM d WHERE id = ANY (?::text[]) AND id = d_id"
-            + " AND epoch = d_epoch::bigint AND state IN "
-            + ACTIVE
+            + " AND epoch = d_epoch::bigint AND "
+            + WRITABLE
             + " RETURNING "
             + COLUMNS
             + "), w AS ("
@@ -184,7 +190,7 @@ final class Sql {
     stale =
         "SELECT "
             + COLUMNS
-            + ", restarts FROM "
+            + " FROM "
             + op
             + " WHERE state IN "
             + RUNNING
@@ -194,7 +200,7 @@ final class Sql {
         "UPDATE "
             + op
             + " SET state = 'QUEUED', progress_value = 0, started_at = NULL,"
-            + " updated_at = ?, node = NULL, heartbeat_at = NULL, restarts = restarts + 1"
+            + " updated_at = ?, node = NULL, heartbeat_at = NULL"
             + " WHERE id = ?";
     evictable =
         "SELECT id, result_kind FROM "

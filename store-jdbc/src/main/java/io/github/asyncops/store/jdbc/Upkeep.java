@@ -2,7 +2,7 @@ package io.github.asyncops.store.jdbc;
 
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
-import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.Heartbeat;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.sql.Connection;
@@ -30,9 +30,6 @@ final class Upkeep {
 
   /** Rows expired or evicted per call; the rest wait for the next tick. */
   private static final int BATCH = 500;
-
-  /** Re-queues per operation after node losses; then it fails, so a poison one cannot loop. */
-  static final int MAX_RESTARTS = 3;
 
   /** What evict forgot: how many records, and which of them had a blob to delete. */
   record Evicted(int count, List<OperationId> blobs) {}
@@ -101,24 +98,19 @@ final class Upkeep {
         "expire operations of lost nodes",
         (c, attempt) -> {
           List<OperationRecord> expired = new ArrayList<>();
-          List<Integer> restarts = new ArrayList<>();
           try (PreparedStatement stale = c.prepareStatement(sql.stale)) {
             Database.setTimestamp(stale, 1, staleBefore);
             stale.setInt(2, BATCH);
             try (ResultSet rs = stale.executeQuery()) {
               while (rs.next()) {
                 expired.add(rows.read(rs));
-                restarts.add(rs.getInt("restarts"));
               }
             }
           }
           List<OperationRecord> changed = new ArrayList<>(expired.size());
           for (int i = 0; i < expired.size(); i++) {
             OperationRecord r = expired.get(i);
-            boolean requeue =
-                r.state() == OperationState.RUNNING
-                    && restarts.get(i) < MAX_RESTARTS
-                    && restartable.test(r.type());
+            boolean requeue = r.requeuable() && restartable.test(r.type());
             changed.add(requeue ? requeue(c, r, now) : fail(c, r, error, now));
           }
           return changed;
@@ -127,8 +119,7 @@ final class Upkeep {
 
   private OperationRecord fail(Connection c, OperationRecord r, String error, Instant now)
       throws SQLException {
-    OperationRecord failed =
-        r.finished(OperationState.FAILED, r.value(), r.text(), error, OperationResult.none(), now);
+    OperationRecord failed = r.finished(Ending.failed(r.progress(), error), now);
     writes.write(c, failed);
     db.notify(c, Notification.changed(r.id()));
     return failed;
@@ -188,10 +179,10 @@ final class Upkeep {
               if (r == null || r.state().isActive()) {
                 return null;
               }
-              forget(c, id, r.updatedAt());
+              forget(c, id, r.times().updatedAt());
               return r;
             });
-    if (deleted != null && deleted.result() instanceof OperationResult.Download) {
+    if (deleted != null && deleted.outcome().result() instanceof OperationResult.Download) {
       results.deleteBlob(id);
     }
     return deleted != null;

@@ -1,8 +1,10 @@
 package io.github.asyncops.store.jdbc;
 
 import io.github.asyncops.core.OperationId;
-import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.Progress;
+import io.github.asyncops.core.spi.ClaimRequest;
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
@@ -43,24 +45,24 @@ final class Writes {
   static final String UNREADABLE_PARAMETERS = "the operation's parameters could not be read";
 
   /** A finish to write, kept whole so it can be written again after an outage. */
-  record Finish(
-      OperationId id,
-      long epoch,
-      OperationState state,
-      double value,
-      String text,
-      String error,
-      StoredResult result,
-      Instant at) {
+  record Finish(OperationId id, long epoch, Ending ending, StoredResult result, Instant at) {
 
     /** The state written: FAILED instead when the result could not be kept. */
     OperationState storedState() {
-      return result.failure() == null ? state : OperationState.FAILED;
+      return result.failure() == null ? ending.state() : OperationState.FAILED;
     }
 
     /** The error written: the reason the result could not be kept, if it could not. */
     String storedError() {
-      return result.failure() == null ? error : result.failure();
+      return result.failure() == null ? ending.error() : result.failure();
+    }
+
+    double value() {
+      return ending.last().value();
+    }
+
+    String text() {
+      return ending.last().text();
     }
   }
 
@@ -87,13 +89,14 @@ final class Writes {
    * Claims up to {@code max} queued operations of a type in one UPDATE that locks them skipping
    * rows other nodes hold, and answers them with the next epoch.
    */
-  List<OperationRecord> claim(String type, int max, String node, Instant now) {
+  List<OperationRecord> claim(ClaimRequest request, Instant now) {
+    String type = request.type();
     Database.Work<List<OperationRecord>> work =
         (c, attempt) -> {
           List<OperationRecord> rowsClaimed = new ArrayList<>();
           List<String> parameters = new ArrayList<>();
           try (PreparedStatement claim = c.prepareStatement(sql.claim)) {
-            bindClaim(claim, 1, type, max, node, now);
+            bindClaim(claim, 1, request, now);
             try (ResultSet rs = claim.executeQuery()) {
               while (rs.next()) {
                 rowsClaimed.add(rows.readWithoutParameters(rs));
@@ -110,15 +113,14 @@ final class Writes {
   }
 
   /** Binds {@link Sql#claim}'s 6 parameters, from {@code first} on. */
-  static void bindClaim(
-      PreparedStatement claim, int first, String type, int max, String node, Instant now)
+  static void bindClaim(PreparedStatement claim, int first, ClaimRequest request, Instant now)
       throws SQLException {
-    claim.setString(first, node);
+    claim.setString(first, request.node());
     Database.setTimestamp(claim, first + 1, now);
     Database.setTimestamp(claim, first + 2, now);
     Database.setTimestamp(claim, first + 3, now);
-    claim.setString(first + 4, type);
-    claim.setInt(first + 5, max);
+    claim.setString(first + 4, request.type());
+    claim.setInt(first + 5, request.max());
   }
 
   /**
@@ -148,7 +150,7 @@ final class Writes {
         released += unreadable(c, row, e, now) ? 1 : 0;
       }
     }
-    claimed.sort(Comparator.comparing(OperationRecord::createdAt));
+    claimed.sort(Comparator.comparing(r -> r.times().createdAt()));
     queue.add(released - rowsClaimed.size());
     return claimed;
   }
@@ -173,15 +175,7 @@ final class Writes {
       return true;
     }
     LOG.log(Level.WARNING, "operation " + row.id() + " failed: " + e.getMessage(), e.getCause());
-    write(
-        c,
-        row.finished(
-            OperationState.FAILED,
-            row.value(),
-            row.text(),
-            UNREADABLE_PARAMETERS,
-            OperationResult.none(),
-            now));
+    write(c, row.finished(Ending.failed(row.progress(), UNREADABLE_PARAMETERS), now));
     db.notify(c, Notification.changed(row.id()));
     return false;
   }
@@ -205,15 +199,14 @@ final class Writes {
   }
 
   /** Stores progress under an epoch; empty if the record is final or has another epoch. */
-  Optional<OperationRecord> progress(
-      OperationId id, long epoch, double value, String text, Instant at) {
+  Optional<OperationRecord> progress(OperationId id, long epoch, Progress update, Instant at) {
     return db.transaction(
         "store the progress of operation " + id,
         (c, attempt) -> {
           OperationRecord stored;
           try (PreparedStatement progress = c.prepareStatement(sql.progress)) {
-            progress.setDouble(1, value);
-            progress.setString(2, text);
+            progress.setDouble(1, update.value());
+            progress.setString(2, update.text());
             Database.setTimestamp(progress, 3, at);
             progress.setString(4, id.value());
             progress.setLong(5, epoch);
@@ -251,7 +244,7 @@ final class Writes {
               content.executeUpdate();
             }
           }
-          if (done.startedAt() == null) {
+          if (done.times().startedAt() == null) {
             queue.add(-1);
           }
           return Optional.of(done);

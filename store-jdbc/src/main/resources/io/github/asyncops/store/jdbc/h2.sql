@@ -33,7 +33,6 @@ CREATE TABLE IF NOT EXISTS asyncops_operation (
   node              VARCHAR(1000000),
   heartbeat_at      TIMESTAMP WITH TIME ZONE,
   retention_ms      BIGINT                   NOT NULL,
-  restarts          INTEGER                  DEFAULT 0 NOT NULL,
   epoch             BIGINT                   DEFAULT 0 NOT NULL,
   idem_key          VARCHAR(1000000),
   idem_fingerprint  VARCHAR(1000000)

@@ -33,7 +33,6 @@ CREATE TABLE IF NOT EXISTS asyncops_operation (
   node              text,
   heartbeat_at      timestamptz,
   retention_ms      bigint           NOT NULL,
-  restarts          integer          NOT NULL DEFAULT 0,
   epoch             bigint           NOT NULL DEFAULT 0,
   idem_key          text,
   idem_fingerprint  text

@@ -170,9 +170,14 @@ final class IdempotencyKeysPostgresIT {
     }
 
     try (JdbcOperationStore store = database.store().build()) {
-      OperationRecord first = queued().withIdempotencyKey("k-1", "fp");
+      OperationRecord first =
+          queued().withIdempotency(new OperationRecord.Idempotency("k-1", "fp"));
       store.insert(first, false, 10);
-      assertThat(store.insert(queued().withIdempotencyKey("k-1", "fp"), false, 10))
+      assertThat(
+              store.insert(
+                  queued().withIdempotency(new OperationRecord.Idempotency("k-1", "fp")),
+                  false,
+                  10))
           .isEqualTo(new InsertResult.Replay(first));
     }
     try (Connection c = database.dataSource().getConnection();

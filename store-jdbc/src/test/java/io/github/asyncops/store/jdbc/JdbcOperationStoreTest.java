@@ -8,6 +8,9 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
+import io.github.asyncops.core.Progress;
+import io.github.asyncops.core.spi.ClaimRequest;
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.testing.TestTypes;
@@ -77,7 +80,7 @@ final class JdbcOperationStoreTest {
   private static OperationRecord running(JdbcOperationStore s, String type, Object parameters) {
     OperationRecord record = queued(type, parameters);
     assertThat(s.insert(record, false, 100)).isInstanceOf(InsertResult.Inserted.class);
-    return s.claim(type, 1, "node-a", T0).get(0);
+    return s.claim(new ClaimRequest(type, 1, "node-a"), T0).get(0);
   }
 
   private static OperationResult download(int size) {
@@ -101,15 +104,11 @@ final class JdbcOperationStoreTest {
 
     s.finish(
         r.id(),
-        r.epoch(),
-        OperationState.SUCCEEDED,
-        1,
-        null,
-        null,
-        OperationResult.of(new Pages(3)),
+        r.lease().epoch(),
+        Ending.succeeded(new Progress(1, null), OperationResult.of(new Pages(3))),
         T0);
 
-    assertThat(s.find(r.id()).orElseThrow().result())
+    assertThat(s.find(r.id()).orElseThrow().outcome().result())
         .isEqualTo(OperationResult.of(Map.of("pages", 3)));
   }
 
@@ -119,12 +118,13 @@ final class JdbcOperationStoreTest {
     OperationRecord r = running(s, "t", null);
 
     OperationRecord done =
-        s.finish(r.id(), r.epoch(), OperationState.SUCCEEDED, 1, null, null, download(5), T0)
+        s.finish(
+                r.id(), r.lease().epoch(), Ending.succeeded(new Progress(1, null), download(5)), T0)
             .orElseThrow();
 
-    assertThat(content(done.result())).isEqualTo("abcde");
+    assertThat(content(done.outcome().result())).isEqualTo("abcde");
     OperationResult.Download read =
-        (OperationResult.Download) s.find(r.id()).orElseThrow().result();
+        (OperationResult.Download) s.find(r.id()).orElseThrow().outcome().result();
     assertThat(read.mediaType()).isEqualTo("text/csv");
     assertThat(read.fileName()).isEqualTo("export.csv");
     assertThat(read.length()).isEqualTo(5);
@@ -137,12 +137,14 @@ final class JdbcOperationStoreTest {
     OperationRecord r = running(s, "t", null);
 
     OperationRecord done =
-        s.finish(r.id(), r.epoch(), OperationState.SUCCEEDED, 1, null, null, download(5), T0)
+        s.finish(
+                r.id(), r.lease().epoch(), Ending.succeeded(new Progress(1, null), download(5)), T0)
             .orElseThrow();
 
     assertThat(done.state()).isEqualTo(OperationState.FAILED);
-    assertThat(done.error()).isEqualTo("the result is larger than the store's limit of 4 bytes");
-    assertThat(s.find(r.id()).orElseThrow().result()).isEqualTo(OperationResult.none());
+    assertThat(done.outcome().error())
+        .isEqualTo("the result is larger than the store's limit of 4 bytes");
+    assertThat(s.find(r.id()).orElseThrow().outcome().result()).isEqualTo(OperationResult.none());
   }
 
   @Test
@@ -151,9 +153,9 @@ final class JdbcOperationStoreTest {
     JdbcOperationStore s = store(database.store().maxResultBytes(4).blobStore(blobs));
     OperationRecord r = running(s, "t", null);
 
-    s.finish(r.id(), r.epoch(), OperationState.SUCCEEDED, 1, null, null, download(30), T0);
+    s.finish(r.id(), r.lease().epoch(), Ending.succeeded(new Progress(1, null), download(30)), T0);
 
-    OperationResult read = s.find(r.id()).orElseThrow().result();
+    OperationResult read = s.find(r.id()).orElseThrow().outcome().result();
     assertThat(((OperationResult.Download) read).length()).isEqualTo(30);
     assertThat(content(read)).isEqualTo("abcdefghijklmnopqrstuvwxyzabcd");
     assertThat(s.delete(r.id())).isTrue();
@@ -204,11 +206,11 @@ final class JdbcOperationStoreTest {
     OperationRecord record = queued("report", new Pages(2));
     store(database.store(), REPORT).insert(record, false, 100);
     try (JdbcOperationStore unaware = otherNode(T)) {
-      assertThat(unaware.claim("report", 1, "node-b", T0)).isEmpty();
+      assertThat(unaware.claim(new ClaimRequest("report", 1, "node-b"), T0)).isEmpty();
       assertThat(unaware.find(record.id()).orElseThrow().state()).isEqualTo(OperationState.QUEUED);
     }
 
-    assertThat(store.claim("report", 1, "node-a", T0))
+    assertThat(store.claim(new ClaimRequest("report", 1, "node-a"), T0))
         .extracting(OperationRecord::parameters)
         .containsExactly(new Pages(2));
   }
@@ -218,11 +220,11 @@ final class JdbcOperationStoreTest {
     OperationRecord record = queued("report", "a string, not pages");
     store(database.store(), TestTypes.of("report", String.class, false)).insert(record, false, 100);
     try (JdbcOperationStore changed = otherNode(REPORT)) {
-      assertThat(changed.claim("report", 1, "node-a", T0)).isEmpty();
+      assertThat(changed.claim(new ClaimRequest("report", 1, "node-a"), T0)).isEmpty();
 
       OperationRecord failed = changed.find(record.id()).orElseThrow();
       assertThat(failed.state()).isEqualTo(OperationState.FAILED);
-      assertThat(failed.error()).isEqualTo(Writes.UNREADABLE_PARAMETERS);
+      assertThat(failed.outcome().error()).isEqualTo(Writes.UNREADABLE_PARAMETERS);
     }
   }
 
@@ -256,7 +258,7 @@ final class JdbcOperationStoreTest {
     JdbcOperationStore s = store(database.store(), TestTypes.of("t", String.class, true));
     OperationRecord r = running(s, "t", "p");
     Instant now = T0;
-    for (int restart = 1; restart <= Upkeep.MAX_RESTARTS; restart++) {
+    for (int restart = 1; restart <= OperationRecord.MAX_RESTARTS; restart++) {
       now = now.plusSeconds(60);
       List<OperationRecord> expired = s.expire(now, "node lost", now);
 
@@ -265,9 +267,9 @@ final class JdbcOperationStoreTest {
           .satisfies(
               q -> {
                 assertThat(q.state()).isEqualTo(OperationState.QUEUED);
-                assertThat(q.node()).isNull();
+                assertThat(q.lease().node()).isNull();
               });
-      assertThat(s.claim("t", 1, "node-b", now))
+      assertThat(s.claim(new ClaimRequest("t", 1, "node-b"), now))
           .extracting(OperationRecord::parameters)
           .containsExactly("p");
     }
@@ -276,7 +278,7 @@ final class JdbcOperationStoreTest {
     assertThat(s.expire(now, "node lost", now))
         .extracting(OperationRecord::state)
         .containsExactly(OperationState.FAILED);
-    assertThat(s.find(r.id()).orElseThrow().error()).isEqualTo("node lost");
+    assertThat(s.find(r.id()).orElseThrow().outcome().error()).isEqualTo("node lost");
   }
 
   @Test
@@ -287,12 +289,8 @@ final class JdbcOperationStoreTest {
       OperationRecord r = running(s, "t", null);
       s.finish(
           r.id(),
-          r.epoch(),
-          OperationState.SUCCEEDED,
-          1,
-          null,
-          null,
-          OperationResult.none(),
+          r.lease().epoch(),
+          Ending.succeeded(new Progress(1, null), OperationResult.none()),
           T0.plusSeconds(i));
       ids[i] = r.id();
     }
@@ -311,11 +309,12 @@ final class JdbcOperationStoreTest {
     OperationRecord r = running(s, "t", null);
 
     OperationRecord stored =
-        s.progress(r.id(), r.epoch(), 0.2, "second", T0.plusMillis(1100)).orElseThrow();
+        s.progress(r.id(), r.lease().epoch(), new Progress(0.2, "second"), T0.plusMillis(1100))
+            .orElseThrow();
 
     assertThat(s.progressInterval()).isEqualTo(Duration.ofMillis(250));
-    assertThat(stored.text()).isEqualTo("second");
-    assertThat(stored.value()).isEqualTo(0.2);
+    assertThat(stored.progress().text()).isEqualTo("second");
+    assertThat(stored.progress().value()).isEqualTo(0.2);
     assertThat(s.find(r.id()).orElseThrow()).isEqualTo(stored.withParameters(r.parameters()));
   }
 }

@@ -7,6 +7,9 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.Progress;
+import io.github.asyncops.core.spi.ClaimRequest;
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.OperationRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -44,7 +47,7 @@ final class OutageTest {
         OperationRecord.queued(
             OperationId.random(), "t", null, null, "s", null, Duration.ofMinutes(5), T0);
     store.insert(record, false, 10);
-    return store.claim("t", 1, "node-a", T0).get(0);
+    return store.claim(new ClaimRequest("t", 1, "node-a"), T0).get(0);
   }
 
   @Test
@@ -55,12 +58,8 @@ final class OutageTest {
     assertThat(
             store.finish(
                 r.id(),
-                r.epoch(),
-                OperationState.SUCCEEDED,
-                1,
-                "done",
-                null,
-                OperationResult.of("r"),
+                r.lease().epoch(),
+                Ending.succeeded(new Progress(1, "done"), OperationResult.of("r")),
                 T0.plusSeconds(5)))
         .isEmpty();
     store.tick(T0.plusSeconds(6));
@@ -72,8 +71,8 @@ final class OutageTest {
     assertThat(store.unwrittenFinishes()).isZero();
     OperationRecord done = store.find(r.id()).orElseThrow();
     assertThat(done.state()).isEqualTo(OperationState.SUCCEEDED);
-    assertThat(done.finishedAt()).isEqualTo(T0.plusSeconds(5));
-    assertThat(done.result()).isEqualTo(OperationResult.of("r"));
+    assertThat(done.times().finishedAt()).isEqualTo(T0.plusSeconds(5));
+    assertThat(done.outcome().result()).isEqualTo(OperationResult.of("r"));
     assertThat(done.slot()).isNull();
   }
 
@@ -86,9 +85,9 @@ final class OutageTest {
     assertThat(store.evict(T0)).isZero();
     for (ThrowingCallable call :
         List.<ThrowingCallable>of(
-            () -> store.claim("t", 1, "node-a", T0),
-            () -> store.heartbeat("node-a", Map.of(r.id(), r.epoch()), T0),
-            () -> store.progress(r.id(), r.epoch(), 0.5, "half", T0),
+            () -> store.claim(new ClaimRequest("t", 1, "node-a"), T0),
+            () -> store.heartbeat("node-a", Map.of(r.id(), r.lease().epoch()), T0),
+            () -> store.progress(r.id(), r.lease().epoch(), new Progress(0.5, "half"), T0),
             () -> store.find(r.id()),
             () -> store.list(OperationQuery.of("t")),
             () -> store.requestStop(r.id(), null, T0))) {
@@ -98,7 +97,8 @@ final class OutageTest {
     }
 
     dataSource.fail(false);
-    assertThat(store.progress(r.id(), r.epoch(), 0.5, "half", T0)).isPresent();
-    assertThat(store.find(r.id()).orElseThrow().text()).isEqualTo("half");
+    assertThat(store.progress(r.id(), r.lease().epoch(), new Progress(0.5, "half"), T0))
+        .isPresent();
+    assertThat(store.find(r.id()).orElseThrow().progress().text()).isEqualTo("half");
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.asyncops.core.OperationId;
+import io.github.asyncops.core.spi.ClaimRequest;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.StoreListener;
 import java.time.Duration;
@@ -105,7 +106,7 @@ final class SetupTest {
           });
       OperationRecord record = queued();
       store.insert(record, false, 10);
-      store.claim("t", 1, "node-a", T0);
+      store.claim(new ClaimRequest("t", 1, "node-a"), T0);
 
       other.requestStop(record.id(), null, T0);
 

@@ -1,7 +1,7 @@
 package io.github.asyncops.core;
 
-/** No operation type of the given name is registered. */
-public final class UnknownWorkerException extends AsyncOpsException {
+/** No operation type of the given name is provided or declared on this node. */
+public final class UnknownOperationTypeException extends AsyncOpsException {
   private static final long serialVersionUID = 1L;
 
   private final String type;
@@ -11,7 +11,7 @@ public final class UnknownWorkerException extends AsyncOpsException {
    *
    * @param type the unknown type name
    */
-  public UnknownWorkerException(String type) {
+  public UnknownOperationTypeException(String type) {
     super("no operation type named '" + type + "' is registered");
     this.type = type;
   }
