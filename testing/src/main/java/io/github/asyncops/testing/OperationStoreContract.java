@@ -65,9 +65,9 @@ public abstract class OperationStoreContract
    */
   protected static final List<OperationType> TYPES =
       List.of(
-          TestTypes.of("other", Void.class, false),
-          TestTypes.of(RESTARTABLE, String.class, true),
-          TestTypes.of("t", String.class, false));
+          OperationType.declare("other", Void.class).build(),
+          OperationType.declare(RESTARTABLE, String.class).restartable(true).build(),
+          OperationType.declare("t", String.class).build());
 
   @Override
   public OperationStore store() {

@@ -41,20 +41,22 @@ import javax.sql.DataSource;
  * counter rows that each node's tick brings up to date ({@link QueueCount}), so inserts take no
  * lock, but starts on several nodes at the limit may pass it by what those nodes queued since their
  * last tick. Every claim takes the next epoch, and progress and finishes carry it, so a node that
- * lost an operation changes nothing (fencing). Other nodes hear through NOTIFY, which they LISTEN
- * to on a dedicated connection ({@link News}): stop requests notify in their own transaction, and
- * queued work is announced by the {@link Announcer}, several inserts together under load; a node
- * that cannot listen polls for stop requests, and the engine's tick claims queued work anyway. The
- * engine throttles progress writes to {@link #progressInterval()}. Claims, progress and heartbeats
- * throw after retrying, and the engine tries again at its next tick; expiry and eviction absorb the
- * failure; an outage is logged once ({@link OutageLog}). Eviction runs in batches on its own slower
- * schedule from {@link #tick} and leaves tombstones, so a forgotten operation reads as gone ({@link
- * #forgotten}). A finish that cannot be written is kept and written when the database answers
- * again, so no final state is lost while the node lives. Results are values in the row, or
- * downloads in a table or the {@link BlobStore}, read only when served ({@link Results}). Calls
- * made for a caller (insert, find, list, stop, delete) throw {@link JdbcStoreException} after the
- * retries. The database names no class: parameter classes and restartable types come from the
- * engine's {@link #register} ({@link KnownTypes}).
+ * lost an operation changes nothing (fencing). Expiry fails the operations of a lost node, or
+ * queues a running one of a restartable type again, keeping its epoch, so that only its next claim
+ * may write it; the epoch also counts its restarts ({@link OperationRecord#requeuable()}). Other
+ * nodes hear through NOTIFY, which they LISTEN to on a dedicated connection ({@link News}): stop
+ * requests notify in their own transaction, and queued work is announced by the {@link Announcer},
+ * several inserts together under load; a node that cannot listen polls for stop requests, and the
+ * engine's tick claims queued work anyway. The engine throttles progress writes to {@link
+ * #progressInterval()}. Claims, progress and heartbeats throw after retrying, and the engine tries
+ * again at its next tick; expiry and eviction absorb the failure; an outage is logged once ({@link
+ * OutageLog}). Eviction runs in batches on its own slower schedule from {@link #tick} and leaves
+ * tombstones, so a forgotten operation reads as gone ({@link #forgotten}). A finish that cannot be
+ * written is kept and written when the database answers again, so no final state is lost while the
+ * node lives. Results are values in the row, or downloads in a table or the {@link BlobStore}, read
+ * only when served ({@link Results}). Calls made for a caller (insert, find, list, stop, delete)
+ * throw {@link JdbcStoreException} after the retries. The database names no class: parameter
+ * classes and restartable types come from the engine's {@link #register} ({@link KnownTypes}).
  *
  * <p>Thread-safe.
  */

@@ -13,7 +13,6 @@ import io.github.asyncops.core.spi.ClaimRequest;
 import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
-import io.github.asyncops.testing.TestTypes;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,10 +36,10 @@ final class JdbcOperationStoreTest {
   record Pages(int pages) {}
 
   /** The type most tests use, with {@code String} parameters, as an engine registers it. */
-  private static final OperationType T = TestTypes.of("t", String.class, false);
+  private static final OperationType T = OperationType.declare("t", String.class).build();
 
   /** A type with {@link Pages} parameters. */
-  private static final OperationType REPORT = TestTypes.of("report", Pages.class, false);
+  private static final OperationType REPORT = OperationType.declare("report", Pages.class).build();
 
   private final H2Memory database = new H2Memory();
   private JdbcOperationStore store;
@@ -218,7 +217,8 @@ final class JdbcOperationStoreTest {
   @Test
   void an_operation_whose_parameters_no_longer_decode_fails_when_claimed() {
     OperationRecord record = queued("report", "a string, not pages");
-    store(database.store(), TestTypes.of("report", String.class, false)).insert(record, false, 100);
+    store(database.store(), OperationType.declare("report", String.class).build())
+        .insert(record, false, 100);
     try (JdbcOperationStore changed = otherNode(REPORT)) {
       assertThat(changed.claim(new ClaimRequest("report", 1, "node-a"), T0)).isEmpty();
 
@@ -237,13 +237,16 @@ final class JdbcOperationStoreTest {
             () ->
                 s.register(
                     List.of(
-                        TestTypes.of("x", String.class, false),
-                        TestTypes.of("report", Object.class, false))))
+                        OperationType.declare("x", String.class).build(),
+                        OperationType.declare("report", Object.class).build())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'report'")
         .hasMessageContaining(Pages.class.getName())
         .hasMessageContaining(Object.class.getName());
-    assertThatThrownBy(() -> s.register(List.of(TestTypes.of("t", String.class, true))))
+    assertThatThrownBy(
+            () ->
+                s.register(
+                    List.of(OperationType.declare("t", String.class).restartable(true).build())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'t' is already registered with this store as not restartable");
     assertThatThrownBy(() -> s.insert(queued("x", "p"), false, 100))
@@ -255,7 +258,8 @@ final class JdbcOperationStoreTest {
 
   @Test
   void expire_queues_a_restartable_operation_again_up_to_three_times_then_fails_it() {
-    JdbcOperationStore s = store(database.store(), TestTypes.of("t", String.class, true));
+    JdbcOperationStore s =
+        store(database.store(), OperationType.declare("t", String.class).restartable(true).build());
     OperationRecord r = running(s, "t", "p");
     Instant now = T0;
     for (int restart = 1; restart <= OperationRecord.MAX_RESTARTS; restart++) {

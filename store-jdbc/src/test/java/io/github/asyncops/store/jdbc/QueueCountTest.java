@@ -6,7 +6,6 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
-import io.github.asyncops.testing.TestTypes;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -22,7 +21,8 @@ import org.junit.jupiter.api.Test;
  */
 final class QueueCountTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
-  private static final List<OperationType> TYPES = List.of(TestTypes.of("t", String.class, false));
+  private static final List<OperationType> TYPES =
+      List.of(OperationType.declare("t", String.class).build());
   private static final int LIMIT = 3;
 
   private final H2Memory database = new H2Memory();

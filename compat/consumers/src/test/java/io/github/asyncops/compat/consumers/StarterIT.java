@@ -31,9 +31,14 @@ final class StarterIT {
     String id = Browser.json(started.body()).path("id").asText();
     try {
       assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
-      assertThat(Browser.json(browser.get("missile-launch/" + id).body()).path("text").asText())
-          .as("asyncops.plugins.missile-launch.lang=en")
-          .isEqualTo("Liftoff!");
+      String firstText =
+          await()
+              .atMost(Duration.ofSeconds(20))
+              .until(
+                  () -> Browser.json(browser.get("missile-launch/" + id).body()).path("text"),
+                  text -> !text.isMissingNode() && !text.isNull())
+              .asText();
+      assertThat(firstText).as("asyncops.plugins.missile-launch.lang=en").isEqualTo("Liftoff!");
     } finally {
       browser.postJson("missile-launch/" + id + "/stop", "{}");
     }
