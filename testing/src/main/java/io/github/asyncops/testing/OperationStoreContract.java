@@ -8,6 +8,7 @@ import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.Progress;
+import io.github.asyncops.core.Subscription;
 import io.github.asyncops.core.spi.ClaimRequest;
 import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.Heartbeat;
@@ -452,6 +453,20 @@ public abstract class OperationStoreContract
     }
 
     assertThat(store.find(active.id())).isPresent();
+  }
+
+  @Test
+  void a_listen_subscription_closes_twice_without_harm_and_the_store_keeps_working() {
+    SharedStoreContract.HeardStops heard = new SharedStoreContract.HeardStops();
+    Subscription subscription = store.listen(heard);
+    assertThat(subscription).isNotNull();
+
+    subscription.close();
+    subscription.close();
+
+    OperationRecord record = running(null);
+    assertThat(store.requestStop(record.id(), null, T0)).isPresent();
+    assertThat(heard.stops).isEmpty();
   }
 
   @Test
