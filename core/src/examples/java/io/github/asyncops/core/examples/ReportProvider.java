@@ -5,8 +5,14 @@ import io.github.asyncops.core.Scope;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerProvider;
 
-/** The README's "write your first worker" example, kept here so that it compiles and runs. */
+/**
+ * The README's "write your first worker" example, kept here so that it compiles and runs. The one
+ * copy: core's tests compile it, and the other modules' tests get it from asyncops-test-support.
+ */
 public final class ReportProvider implements WorkerProvider<ReportProvider.Request> {
+
+  /** Creates the provider. */
+  public ReportProvider() {}
 
   /**
    * What the caller asks for.
