@@ -2,7 +2,10 @@ package io.github.asyncops.core;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -62,6 +65,47 @@ public record EngineHealth(
    */
   public boolean healthy() {
     return storeReachable && heartbeatsOnTime && queued < queueCapacity && stuck.isEmpty();
+  }
+
+  /**
+   * The details as plain values, for a health endpoint to render as JSON (Spring Boot Actuator's
+   * {@code details}, the demo's {@code /health}): {@code storeReachable}, {@code storeProblem} and
+   * {@code lastHeartbeat} (each only when not null), {@code heartbeatsOnTime}, {@code queued},
+   * {@code queueCapacity}, {@code types} (each type's name to its {@code queued} and {@code
+   * running}) and {@code stuck} (each with {@code id}, {@code type}, {@code overdue} and {@code
+   * thread}). Instants and durations are ISO-8601 text; no value is null.
+   *
+   * @return the details, in that order; unmodifiable
+   */
+  public Map<String, Object> details() {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("storeReachable", storeReachable);
+    if (storeProblem != null) {
+      details.put("storeProblem", storeProblem);
+    }
+    if (lastHeartbeat != null) {
+      details.put("lastHeartbeat", lastHeartbeat.toString());
+    }
+    details.put("heartbeatsOnTime", heartbeatsOnTime);
+    details.put("queued", queued);
+    details.put("queueCapacity", queueCapacity);
+    Map<String, Object> loads = new LinkedHashMap<>();
+    for (TypeLoad load : types) {
+      loads.put(load.type(), Map.of("queued", load.queued(), "running", load.running()));
+    }
+    details.put("types", Collections.unmodifiableMap(loads));
+    details.put(
+        "stuck",
+        stuck.stream()
+            .map(
+                s ->
+                    Map.of(
+                        "id", s.id().toString(),
+                        "type", s.type(),
+                        "overdue", s.overdue().toString(),
+                        "thread", s.thread()))
+            .toList());
+    return Collections.unmodifiableMap(details);
   }
 
   /**

@@ -35,43 +35,12 @@ final class HealthHandler extends HttpHandler {
     EngineHealth health = engine.health();
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("status", health.healthy() ? "UP" : "DOWN");
-    body.put("details", details(health));
+    body.put("details", health.details());
     byte[] bytes = JSON.writeValueAsBytes(body);
     response.setStatus(health.healthy() ? 200 : 503);
     response.setContentType("application/json");
     response.setHeader("Cache-Control", "no-store");
     response.setContentLength(bytes.length);
     response.getOutputStream().write(bytes);
-  }
-
-  /** The details as plain JSON values: instants and durations as ISO-8601 text. */
-  static Map<String, Object> details(EngineHealth health) {
-    Map<String, Object> details = new LinkedHashMap<>();
-    details.put("storeReachable", health.storeReachable());
-    if (health.storeProblem() != null) {
-      details.put("storeProblem", health.storeProblem());
-    }
-    details.put(
-        "lastHeartbeat", health.lastHeartbeat() == null ? null : health.lastHeartbeat().toString());
-    details.put("heartbeatsOnTime", health.heartbeatsOnTime());
-    details.put("queued", health.queued());
-    details.put("queueCapacity", health.queueCapacity());
-    Map<String, Object> types = new LinkedHashMap<>();
-    for (EngineHealth.TypeLoad load : health.types()) {
-      types.put(load.type(), Map.of("queued", load.queued(), "running", load.running()));
-    }
-    details.put("types", types);
-    details.put(
-        "stuck",
-        health.stuck().stream()
-            .map(
-                s ->
-                    Map.of(
-                        "id", s.id().toString(),
-                        "type", s.type(),
-                        "overdue", s.overdue().toString(),
-                        "thread", s.thread()))
-            .toList());
-    return details;
   }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Requests that Grizzly or Jersey's container refuse before the adapter sees them (issue 11) answer
  * 400 with a problem+json body on the demo, never an empty 500 or an HTML page with a stack trace,
  * and with the headers of every adapter answer (issue 21). Sent with curl's {@code --path-as-is
- * --globoff}, since the JDK refuses to build such URIs; {@link HostileUrisIT} generates more.
+ * --globoff}, since the JDK refuses to build such URIs; {@link HostileRequestsIT} generates more.
  */
 final class ContainerErrorsIT {
   private static final ObjectMapper JSON = new ObjectMapper();

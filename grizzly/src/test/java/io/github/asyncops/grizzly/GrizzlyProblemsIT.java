@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.asyncops.testsupport.RawHttp;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -11,6 +11,10 @@ import java.nio.charset.StandardCharsets;
 /**
  * The demo's CSV export: USER scope, typed parameters {@code {"rows": N}}, and a {@code text/csv}
  * download. Each run waits once at a {@link Gate} before it writes the file.
+ *
+ * <p>Not the demo plugin's {@code CsvExportProvider}, which paces itself in real time for people to
+ * watch, nor compat's {@code Export}, a plugin jar for applications outside the reactor that can
+ * carry no test kit: the adapter's tests need a run that ends when the test opens the gate.
  */
 final class CsvExport implements WorkerProvider<CsvExport.Params> {
   static final String NAME = "csv-export";

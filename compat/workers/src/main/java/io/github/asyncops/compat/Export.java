@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * An export like the demo's CSV export: USER scope, so only its owner sees it, typed parameters
- * {@code {"rows": N}}, and a {@code text/csv} download as its result.
+ * {@code {"rows": N}}, and a {@code text/csv} download as its result. Its own class, as this jar is
+ * a plugin for the applications that the consumer stage builds outside the reactor: it depends on
+ * core alone, and ends at once (the demo plugin's export paces itself for people to watch).
  */
 public final class Export implements WorkerProvider<Export.Request> {
   /** The type's name. */

@@ -2,6 +2,7 @@ package io.github.asyncops.spring.boot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.asyncops.core.examples.ReportProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;

@@ -6,6 +6,7 @@ import io.github.asyncops.core.OperationEngine;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.StartRequest;
+import io.github.asyncops.core.examples.ReportProvider;
 import io.github.asyncops.core.spi.OperationStore;
 import io.github.asyncops.store.jdbc.JdbcOperationStore;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.asyncops.core.OperationEngine;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.WorkerDiscoveryException;
+import io.github.asyncops.core.examples.ReportProvider;
 import io.github.asyncops.core.spi.WorkerProvider;
 import java.nio.file.Path;
 import java.time.ZoneId;

@@ -25,9 +25,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * {@link TestApplication}, which uses only the starter, on a random port: the HTTP contract (start,
- * status, stop, events, download), the OpenAPI document, Actuator health and metrics, and the
- * properties and worker beans that shaped the engine. Graceful shutdown is in {@link ShutdownIT};
- * the JDBC store in {@link JdbcStoreIT}; the Security principal in {@link SecurityOwnerIT}.
+ * status, stop, events, a value result), the OpenAPI document, Actuator health and metrics, and the
+ * properties and worker beans that shaped the engine. A download through the starter is the
+ * consumer stage's ({@code StarterContractIT} runs the HTTP contract's export). Graceful shutdown
+ * is in {@link ShutdownIT}; the JDBC store in {@link JdbcStoreIT}; the Security principal in {@link
+ * SecurityOwnerIT}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 final class StarterIT {
@@ -77,7 +79,7 @@ final class StarterIT {
   }
 
   @Test
-  void a_report_starts_ends_within_prefer_wait_and_downloads() throws Exception {
+  void a_report_starts_ends_within_prefer_wait_and_returns_its_value() throws Exception {
     HttpResponse<String> started =
         post("/api/operations/report", "{\"pages\": 3}", "Prefer", "wait=5");
 
@@ -85,12 +87,12 @@ final class StarterIT {
     JsonNode status = JSON.readTree(started.body());
     assertThat(status.path("state").asText()).isEqualTo("SUCCEEDED");
     assertThat(status.path("resultAvailable").asBoolean()).isTrue();
-    HttpResponse<String> download =
+    HttpResponse<String> result =
         send(at(status.path("links").path("result").asText()).header("Accept", "*/*"));
-    assertThat(download.statusCode()).isEqualTo(200);
-    assertThat(download.headers().firstValue("Content-Disposition").orElseThrow())
-        .contains("report.txt");
-    assertThat(download.body()).isEqualTo("page 1\npage 2\npage 3\n");
+    assertThat(result.statusCode()).isEqualTo(200);
+    assertThat(result.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/json");
+    assertThat(JSON.readTree(result.body()).asText()).isEqualTo("page 1\npage 2\npage 3\n");
   }
 
   @Test

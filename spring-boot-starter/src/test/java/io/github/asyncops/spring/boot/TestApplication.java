@@ -2,6 +2,7 @@ package io.github.asyncops.spring.boot;
 
 import io.github.asyncops.core.OperationListener;
 import io.github.asyncops.core.OperationSnapshot;
+import io.github.asyncops.core.examples.ReportProvider;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.springframework.boot.autoconfigure.SpringBootApplication;

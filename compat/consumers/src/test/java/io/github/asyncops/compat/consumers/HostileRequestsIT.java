@@ -1,7 +1,8 @@
 package io.github.asyncops.compat.consumers;
 
-import io.github.asyncops.compat.HostileRequests;
-import io.github.asyncops.compat.RawHttp;
+import io.github.asyncops.testsupport.HostileRequests;
+import io.github.asyncops.testsupport.RawHttp;
+import java.util.List;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -15,6 +16,9 @@ import net.jqwik.api.Provide;
  */
 final class HostileRequestsIT {
   private static final String BASE = "/api/operations";
+
+  /** The contract's operation types (compat/workers), served by every application here. */
+  private static final List<String> TYPES = List.of("flight", "export");
 
   @Property(tries = 400)
   void jersey(@ForAll("container") HostileRequests.Request request) {
@@ -48,11 +52,11 @@ final class HostileRequestsIT {
 
   @Provide
   Arbitrary<HostileRequests.Request> container() {
-    return HostileRequests.against(BASE, HostileRequests.Reach.CONTAINER);
+    return HostileRequests.against(BASE, HostileRequests.Reach.CONTAINER, TYPES);
   }
 
   @Provide
   Arbitrary<HostileRequests.Request> jaxRs() {
-    return HostileRequests.against(BASE, HostileRequests.Reach.JAX_RS);
+    return HostileRequests.against(BASE, HostileRequests.Reach.JAX_RS, TYPES);
   }
 }

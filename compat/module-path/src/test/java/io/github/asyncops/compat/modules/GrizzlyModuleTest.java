@@ -13,18 +13,10 @@ import org.glassfish.grizzly.http.server.NetworkListener;
 import org.junit.jupiter.api.Test;
 
 /**
- * asyncops-grizzly as a named module: it exports only its API package, and its problems render on
- * the module path (Jackson needs no access to its internals). Runs on the module path.
+ * asyncops-grizzly as a named module: its problems render on the module path (Jackson needs no
+ * access to its internals). Its exports are {@link ModulePathTest}'s.
  */
 final class GrizzlyModuleTest {
-
-  @Test
-  void the_module_exports_only_its_api() {
-    assertThat(GrizzlyProblems.class.getModule().getName()).isEqualTo("io.github.asyncops.grizzly");
-    assertThat(GrizzlyProblems.class.getModule().getDescriptor().exports())
-        .extracting(exported -> exported.source())
-        .containsExactly("io.github.asyncops.grizzly");
-  }
 
   @Test
   void a_malformed_uri_and_an_unmapped_path_get_problems_on_the_module_path() throws IOException {

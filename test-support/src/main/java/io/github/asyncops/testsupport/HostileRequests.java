@@ -1,8 +1,10 @@
-package io.github.asyncops.compat;
+package io.github.asyncops.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,9 +27,11 @@ import net.jqwik.api.arbitraries.ListArbitrary;
  * drawn only where the runtime's container answers them through asyncops (Grizzly with {@code
  * asyncops-grizzly}); Tomcat, Undertow and Vert.x answer those before any application code runs.
  * Headers that frame the message are never generated: {@link RawHttp} must be able to read the
- * answer.
+ * answer. The one generator of hostile requests: the compatibility stage runs it against every
+ * consumer application, the demo's {@code HostileRequestsIT} against the demo in the reactor.
  */
 public final class HostileRequests {
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern JAVA_NAME =
       Pattern.compile("(java|javax|jakarta|org\\.glassfish|com\\.fasterxml|io\\.github)\\.[a-z]");
 
@@ -100,12 +104,18 @@ public final class HostileRequests {
    *
    * @param basePath the adapter's base path, such as {@code /api/operations}
    * @param reach what asyncops answers on the runtime
+   * @param typeNames the names of operation types that the application serves, drawn as path
+   *     segments so that some requests reach real routes
    * @return the requests
    */
-  public static Arbitrary<Request> against(String basePath, Reach reach) {
+  public static Arbitrary<Request> against(String basePath, Reach reach, List<String> typeNames) {
     boolean container = reach == Reach.CONTAINER;
     return Combinators.combine(
-            methods(), paths(basePath, container), queries(container), headers(container), bodies())
+            methods(),
+            paths(basePath, container, typeNames),
+            queries(container),
+            headers(container),
+            bodies())
         .as(
             (method, path, query, headers, body) -> {
               boolean sendsBody =
@@ -143,9 +153,17 @@ public final class HostileRequests {
       return;
     }
     assertThat(answer.header("Content-Type")).as(context).startsWith("application/problem+json");
-    JsonNode problem = Browser.json(answer.body());
+    JsonNode problem = json(answer.body(), context);
     assertThat(problem.path("status").asInt()).as(context).isEqualTo(answer.status());
     assertThat(problem.path("title").asText()).as(context).isNotBlank();
+  }
+
+  private static JsonNode json(String body, String context) {
+    try {
+      return JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw new AssertionError("not JSON: " + context, e);
+    }
   }
 
   private static Arbitrary<String> methods() {
@@ -161,42 +179,41 @@ public final class HostileRequests {
         Tuple.<Integer, Arbitrary<? extends String>>of(1, tokens));
   }
 
-  private static Arbitrary<String> paths(String basePath, boolean container) {
-    List<String> fragments =
-        new ArrayList<>(
-            List.of(
-                "flight",
-                "export",
-                "nope",
-                "stop",
-                "result",
-                "events",
-                "AAAAAAAAAAAAAAAAAAAAAA",
-                "a",
-                "0",
-                "-",
-                "_",
-                "~",
-                ".",
-                "!",
-                "$",
-                "&",
-                "'",
-                "(",
-                ")",
-                "*",
-                "+",
-                ",",
-                "=",
-                ":",
-                "@",
-                "%20",
-                "%25",
-                "%C3%A9",
-                "%e2%82%ac",
-                "%3B",
-                "%3F",
-                "%23"));
+  private static Arbitrary<String> paths(
+      String basePath, boolean container, List<String> typeNames) {
+    List<String> fragments = new ArrayList<>(typeNames);
+    fragments.addAll(
+        List.of(
+            "nope",
+            "stop",
+            "result",
+            "events",
+            "AAAAAAAAAAAAAAAAAAAAAA",
+            "a",
+            "0",
+            "-",
+            "_",
+            "~",
+            ".",
+            "!",
+            "$",
+            "&",
+            "'",
+            "(",
+            ")",
+            "*",
+            "+",
+            ",",
+            "=",
+            ":",
+            "@",
+            "%20",
+            "%25",
+            "%C3%A9",
+            "%e2%82%ac",
+            "%3B",
+            "%3F",
+            "%23"));
     if (container) {
       fragments.addAll(
           List.of(

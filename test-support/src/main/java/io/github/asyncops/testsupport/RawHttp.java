@@ -1,4 +1,4 @@
-package io.github.asyncops.compat;
+package io.github.asyncops.testsupport;
 
 import java.io.IOException;
 import java.io.InputStream;

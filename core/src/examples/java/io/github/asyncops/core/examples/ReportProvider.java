@@ -1,20 +1,23 @@
-package io.github.asyncops.spring.boot;
+package io.github.asyncops.core.examples;
 
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.Scope;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerProvider;
-import java.nio.charset.StandardCharsets;
 
 /**
- * A report of N pages, downloaded as text. The test application declares it as a bean and it is
- * also listed in {@code META-INF/services}, so the starter must take it once.
+ * The README's "write your first worker" example, kept here so that it compiles and runs. The one
+ * copy: core's tests compile it, and the other modules' tests get it from asyncops-test-support.
  */
 public final class ReportProvider implements WorkerProvider<ReportProvider.Request> {
+
+  /** Creates the provider. */
+  public ReportProvider() {}
+
   /**
-   * The report's parameters.
+   * What the caller asks for.
    *
-   * @param pages how many pages
+   * @param pages how many pages to render
    */
   public record Request(int pages) {}
 
@@ -38,11 +41,13 @@ public final class ReportProvider implements WorkerProvider<ReportProvider.Reque
     return context -> {
       StringBuilder report = new StringBuilder();
       for (int page = 1; page <= request.pages(); page++) {
+        if (context.stopRequested()) {
+          return OperationResult.none();
+        }
         report.append("page ").append(page).append('\n');
         context.progress((double) page / request.pages(), "Rendered " + page + " pages");
       }
-      return OperationResult.download(
-          "text/plain", "report.txt", report.toString().getBytes(StandardCharsets.UTF_8));
+      return OperationResult.of(report.toString());
     };
   }
 }
