@@ -177,7 +177,11 @@ final class Dispatcher {
     }
   }
 
-  /** Prepares a claimed operation to run; null if it cannot or already runs. */
+  /**
+   * Prepares a claimed operation to run: makes its worker and calls its {@code start}, on the
+   * claiming thread, so that a start whose caller's thread claims at once answers with the first
+   * text. Null if it cannot run, already runs, or its {@code start} threw, which fails it.
+   */
   private Execution launch(RegisteredType rt, OperationRecord record) {
     Execution execution;
     try {
@@ -195,6 +199,19 @@ final class Dispatcher {
     }
     if (!execution.launch(record.lease().epoch(), clock.instant())) {
       slots.release(rt);
+      return null;
+    }
+    try {
+      String first = execution.worker().start();
+      if (first != null) {
+        execution.progress(0, first);
+      }
+    } catch (RuntimeException e) {
+      local.remove(execution);
+      slots.release(rt);
+      LOG.log(Level.WARNING, "operation " + record.id() + " failed to start", e);
+      transitions.finish(
+          record.id(), record.lease().epoch(), Ending.failed(Progress.NONE, Failures.message(e)));
       return null;
     }
     notifier.stateChanged(snapshots.of(record));

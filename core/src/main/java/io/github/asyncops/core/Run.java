@@ -50,15 +50,6 @@ final class Run implements Runnable {
   /** Runs one operation to its end; returns the next one to run on this thread, or null. */
   private Execution runOne(Execution execution, String threadName) {
     Worker worker = execution.worker();
-    try {
-      String first = worker.start();
-      if (first != null) {
-        execution.progress(0, first);
-      }
-    } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "operation " + execution.id + " failed to start", e);
-      return dispatcher.complete(execution, Ending.failed(Progress.NONE, Failures.message(e)));
-    }
     Duration timeout = execution.type.type.timeout();
     execution.enter(timeout.isZero() ? null : clock.instant().plus(timeout));
     OperationResult result = null;

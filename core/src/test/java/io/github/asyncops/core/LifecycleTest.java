@@ -7,9 +7,9 @@ import static io.github.asyncops.core.OperationState.STOPPING;
 import static io.github.asyncops.core.OperationState.SUCCEEDED;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.asyncops.core.examples.MissileLaunch;
 import io.github.asyncops.testing.EngineFixture;
 import io.github.asyncops.testing.Gate;
-import io.github.asyncops.testing.MissileLaunch;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

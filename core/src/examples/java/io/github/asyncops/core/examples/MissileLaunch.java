@@ -1,5 +1,6 @@
-package io.github.asyncops.testing;
+package io.github.asyncops.core.examples;
 
+import io.github.asyncops.testing.Gate;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.Scope;
