@@ -14,9 +14,10 @@ import io.github.asyncops.core.Progress;
 public interface Worker {
 
   /**
-   * Called once per run, on the worker thread of the node that claimed the operation, before {@link
-   * #run}. A node that only starts the operation never makes its worker, so the classes behind it
-   * need not be on that node's class path.
+   * Called once per run, on the node that claimed the operation, on the claiming thread (the
+   * starting caller's when that node claims at once, so the start's answer carries this text),
+   * before {@link #run}. A node that only starts the operation never makes its worker, so the
+   * classes behind it need not be on that node's class path.
    *
    * <p>If this throws, the operation ends {@code FAILED} with the exception's message and never
    * runs.
