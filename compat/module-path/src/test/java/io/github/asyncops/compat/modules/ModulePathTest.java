@@ -83,7 +83,7 @@ final class ModulePathTest {
   @Test
   void the_adapters_internals_are_closed_to_reflection() throws Exception {
     Module adapter = AsyncOpsFeature.class.getModule();
-    Class<?> internal = Class.forName("io.github.asyncops.jaxrs.internal.SseSupport");
+    Class<?> internal = Class.forName("io.github.asyncops.jaxrs.internal.Adapter");
 
     assertThat(internal.getModule()).isEqualTo(adapter);
     assertThat(adapter.isExported("io.github.asyncops.jaxrs.internal", getClass().getModule()))
@@ -91,7 +91,7 @@ final class ModulePathTest {
     assertThat(adapter.isOpen("io.github.asyncops.jaxrs.internal", getClass().getModule()))
         .isFalse();
     assertThatThrownBy(
-            () -> internal.getMethod("check", ClassLoader.class).invoke(null, (Object) null))
+            () -> internal.getMethod("checkResource", Class.class).invoke(null, (Object) null))
         .isInstanceOf(IllegalAccessException.class)
         .hasMessageContaining("does not export io.github.asyncops.jaxrs.internal");
   }
