@@ -11,8 +11,8 @@ import java.net.URI;
  * One request to the adapter, read once when it arrives: the adapter's configuration, who calls
  * ({@link CallerIdentity}), what the policy allows them ({@link Access}), how to find what the path
  * names ({@link Lookup}), how to describe operations ({@link StatusViews}) and how to answer
- * ({@link Responses}). Nothing here holds a request-scoped object, so the views and responses also
- * work on other threads, for the statuses an event stream sends later.
+ * ({@link Responses}). What the request's context says is read when the exchange is made, so the
+ * views and responses also work on other threads, for the statuses an event stream sends later.
  *
  * @param config the adapter's configuration
  * @param caller who makes the request
