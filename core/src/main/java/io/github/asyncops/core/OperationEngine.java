@@ -301,6 +301,25 @@ public interface OperationEngine extends AutoCloseable {
     }
 
     /**
+     * Runs workers on virtual threads, a new one for each operation, instead of the default pool of
+     * {@code maxRunning} platform threads. Use it for workers that spend most of their time blocked
+     * (waiting on HTTP calls, a database, files or another service), so that many can wait at once
+     * without a platform thread each; raise {@link #maxRunning(int)} to as many as may run at once,
+     * since it still caps them. Workers that compute gain nothing, and a worker that blocks inside
+     * {@code synchronized} pins its carrier thread before Java 24. Replaces an {@link
+     * #executor(Executor)} set before; a later {@code executor} replaces it. The engine does not
+     * shut the executor down, which needs nothing: each thread ends with its operation.
+     *
+     * @return this builder
+     * @throws UnsupportedOperationException if the runtime has no virtual threads (before Java 21),
+     *     naming the runtime's version
+     */
+    public Builder virtualThreads() {
+      this.executor = VirtualThreads.perTaskExecutor();
+      return this;
+    }
+
+    /**
      * Sets the scheduler for the housekeeping tick. The engine does not shut a given scheduler
      * down. Default: one daemon thread named {@code asyncops-housekeeping}.
      *

@@ -1,21 +1,8 @@
 package io.github.asyncops.jaxrs;
 
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.asyncops.core.OperationEngine;
-import io.github.asyncops.jaxrs.internal.AsyncOpsExceptionMapper;
-import io.github.asyncops.jaxrs.internal.BasePath;
-import io.github.asyncops.jaxrs.internal.CsrfFilter;
-import io.github.asyncops.jaxrs.internal.DeliveryThreads;
-import io.github.asyncops.jaxrs.internal.MalformedRequestFilter;
-import io.github.asyncops.jaxrs.internal.ProblemBodyFilter;
-import io.github.asyncops.jaxrs.internal.ResponseHeadersFilter;
-import io.github.asyncops.jaxrs.internal.Settings;
-import io.github.asyncops.jaxrs.internal.SseSupport;
-import io.github.asyncops.jaxrs.internal.StatusRenderings;
-import io.github.asyncops.jaxrs.internal.WaitingStarts;
-import io.github.asyncops.jaxrs.internal.WireJsonProvider;
+import io.github.asyncops.jaxrs.internal.Adapter;
 import jakarta.ws.rs.core.Application;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
@@ -56,11 +43,11 @@ public final class AsyncOpsFeature implements Feature {
   /** The default limit of a start body: 64 KiB. */
   public static final int DEFAULT_MAX_BODY_SIZE = 64 * 1024;
 
-  private final Settings settings;
+  private final Adapter adapter;
   private final Class<? extends OperationsResource> resource;
 
-  private AsyncOpsFeature(Settings settings, Class<? extends OperationsResource> resource) {
-    this.settings = settings;
+  private AsyncOpsFeature(Adapter adapter, Class<? extends OperationsResource> resource) {
+    this.adapter = adapter;
     this.resource = resource;
   }
 
@@ -74,9 +61,9 @@ public final class AsyncOpsFeature implements Feature {
     return new Builder(engine);
   }
 
-  /** The settings, for tests in this package. */
-  Settings settings() {
-    return settings;
+  /** The configured adapter, for tests in this package. */
+  Adapter adapter() {
+    return adapter;
   }
 
   /**
@@ -87,13 +74,7 @@ public final class AsyncOpsFeature implements Feature {
    */
   @Override
   public boolean configure(FeatureContext context) {
-    context.property(Settings.PROPERTY, settings);
-    context.register(new WireJsonProvider(), WireJsonProvider.PRIORITY);
-    context.register(new AsyncOpsExceptionMapper());
-    context.register(new MalformedRequestFilter(settings.base()), MalformedRequestFilter.PRIORITY);
-    context.register(new ProblemBodyFilter(settings.base(), resource));
-    context.register(new CsrfFilter(settings.base()));
-    context.register(new ResponseHeadersFilter(settings.base()));
+    adapter.register(context);
     return true;
   }
 
@@ -136,7 +117,7 @@ public final class AsyncOpsFeature implements Feature {
      *     has no public constructor without parameters
      */
     public Builder resource(Class<? extends OperationsResource> resource) {
-      BasePath.of(resource);
+      Adapter.checkResource(resource);
       try {
         resource.getConstructor();
       } catch (NoSuchMethodException e) {
@@ -247,27 +228,18 @@ public final class AsyncOpsFeature implements Feature {
      *     the dependency to add
      */
     public AsyncOpsFeature build() {
-      SseSupport.check(AsyncOpsFeature.class.getClassLoader());
-      Settings settings =
-          new Settings(
+      Adapter adapter =
+          Adapter.configure(
               engine,
-              BasePath.of(resource),
+              resource,
               requirePrincipal,
               accessPolicy,
               maxWait,
+              maxWaitingStarts,
               maxBodySize,
-              objectMapper != null ? objectMapper : parameterMapper(),
-              executor != null ? executor : DeliveryThreads.create(),
-              new StatusRenderings(),
-              new WaitingStarts(maxWaitingStarts));
-      return new AsyncOpsFeature(settings, resource);
-    }
-
-    private static ObjectMapper parameterMapper() {
-      return WireJsonProvider.mapper()
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION.mappedFeature());
+              objectMapper,
+              executor);
+      return new AsyncOpsFeature(adapter, resource);
     }
   }
 }

@@ -1,18 +1,6 @@
 package io.github.asyncops.jaxrs;
 
-import io.github.asyncops.core.OperationSnapshot;
-import io.github.asyncops.core.OperationType;
-import io.github.asyncops.jaxrs.internal.Bodies;
-import io.github.asyncops.jaxrs.internal.EventStream;
-import io.github.asyncops.jaxrs.internal.Exchange;
-import io.github.asyncops.jaxrs.internal.Guard;
-import io.github.asyncops.jaxrs.internal.LastEventId;
-import io.github.asyncops.jaxrs.internal.Lists;
-import io.github.asyncops.jaxrs.internal.OpenApiDocument;
-import io.github.asyncops.jaxrs.internal.Results;
-import io.github.asyncops.jaxrs.internal.Starter;
-import io.github.asyncops.jaxrs.internal.UnknownPath;
-import io.github.asyncops.jaxrs.json.TypeJson;
+import io.github.asyncops.jaxrs.internal.Endpoints;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -25,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Configuration;
@@ -39,7 +26,6 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.InputStream;
-import java.util.function.Supplier;
 
 /**
  * The HTTP resources of every registered operation type, at {@code operations} under the
@@ -66,7 +52,7 @@ import java.util.function.Supplier;
 @Path("operations")
 public class OperationsResource {
   /** The catch-all's template; a private copy, since the internal class is no API. */
-  private static final String UNKNOWN_PATH = UnknownPath.TEMPLATE;
+  private static final String UNKNOWN_PATH = Endpoints.UNKNOWN_PATH;
 
   @Context private Configuration configuration;
   @Context private UriInfo uriInfo;
@@ -85,13 +71,7 @@ public class OperationsResource {
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response types() {
-    return guard(
-        () -> {
-          Exchange exchange = exchange();
-          TypeJson[] types =
-              exchange.engine().types().stream().map(TypeJson::of).toArray(TypeJson[]::new);
-          return exchange.build(Response.ok(types));
-        });
+    return endpoints().types();
   }
 
   /**
@@ -104,7 +84,7 @@ public class OperationsResource {
   @Path("openapi.json")
   @Produces(MediaType.APPLICATION_JSON)
   public Response openApi() {
-    return guard(() -> OpenApiDocument.response(configuration, uriInfo));
+    return endpoints().openApi();
   }
 
   /**
@@ -124,7 +104,7 @@ public class OperationsResource {
       @QueryParam("active") String active,
       @QueryParam("key") String key,
       @QueryParam("limit") String limit) {
-    return guard(() -> Lists.of(exchange(), type, active, key, limit));
+    return endpoints().list(type, active, key, limit);
   }
 
   /**
@@ -145,12 +125,7 @@ public class OperationsResource {
       @QueryParam("key") String key,
       InputStream body,
       @Suspended AsyncResponse async) {
-    try {
-      Bodies.requireJsonOrNone(headers.getMediaType());
-      Starter.start(exchange(), type, key, headers, body, async);
-    } catch (RuntimeException e) {
-      async.resume(Guard.failure(e));
-    }
+    endpoints().start(type, key, body, async);
   }
 
   /**
@@ -164,11 +139,7 @@ public class OperationsResource {
   @Path("{type}/{id}")
   @Produces(MediaType.APPLICATION_JSON)
   public Response status(@PathParam("type") String type, @PathParam("id") String id) {
-    return guard(
-        () -> {
-          Exchange exchange = exchange();
-          return exchange.status(exchange.visible(exchange.type(type), id), request);
-        });
+    return endpoints().status(type, id);
   }
 
   /**
@@ -182,15 +153,7 @@ public class OperationsResource {
   @Path("{type}/{id}/stop")
   @Produces(MediaType.APPLICATION_JSON)
   public Response stop(@PathParam("type") String type, @PathParam("id") String id) {
-    return guard(
-        () -> {
-          Exchange exchange = exchange();
-          OperationType operationType = exchange.type(type);
-          OperationSnapshot operation = exchange.visible(operationType, id);
-          exchange.requireMayStop(operationType, operation);
-          OperationSnapshot after = exchange.engine().stop(operation.id());
-          return exchange.build(exchange.withStatus(Response.Status.OK, after));
-        });
+    return endpoints().stop(type, id);
   }
 
   /**
@@ -203,11 +166,7 @@ public class OperationsResource {
   @GET
   @Path("{type}/{id}/result")
   public Response result(@PathParam("type") String type, @PathParam("id") String id) {
-    return guard(
-        () -> {
-          Exchange exchange = exchange();
-          return Results.of(exchange, exchange.visible(exchange.type(type), id));
-        });
+    return endpoints().result(type, id);
   }
 
   /**
@@ -220,11 +179,7 @@ public class OperationsResource {
   @HEAD
   @Path("{type}/{id}/result")
   public Response resultHeaders(@PathParam("type") String type, @PathParam("id") String id) {
-    return guard(
-        () -> {
-          Exchange exchange = exchange();
-          return Results.headers(exchange, exchange.visible(exchange.type(type), id));
-        });
+    return endpoints().resultHeaders(type, id);
   }
 
   /**
@@ -246,25 +201,7 @@ public class OperationsResource {
       @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId,
       @Context SseEventSink sink,
       @Context Sse sse) {
-    guard(
-        () -> {
-          Exchange exchange = exchange();
-          OperationSnapshot operation = exchange.visible(exchange.type(type), id);
-          LastEventId last = LastEventId.parse(lastEventId);
-          if (!operation.active() && last.saw(operation)) {
-            // The client saw the end already: 204 tells EventSource not to reconnect again.
-            throw new WebApplicationException(exchange.build(Response.noContent()));
-          }
-          EventStream.open(
-              exchange.engine(),
-              operation.id(),
-              sink,
-              sse,
-              exchange.settings().executor(),
-              exchange::render,
-              last);
-          return null;
-        });
+    endpoints().events(type, id, lastEventId, sink, sse);
   }
 
   /**
@@ -284,15 +221,7 @@ public class OperationsResource {
       @PathParam("type") String type,
       @PathParam("id") String id,
       @HeaderParam(HttpHeaders.LAST_EVENT_ID_HEADER) String lastEventId) {
-    return guard(
-        () -> {
-          Exchange exchange = exchange();
-          OperationSnapshot operation = exchange.visible(exchange.type(type), id);
-          if (!operation.active() && LastEventId.parse(lastEventId).saw(operation)) {
-            return exchange.build(Response.noContent());
-          }
-          return exchange.build(Response.ok().type(MediaType.SERVER_SENT_EVENTS_TYPE));
-        });
+    return endpoints().eventsHeaders(type, id, lastEventId);
   }
 
   /**
@@ -305,15 +234,7 @@ public class OperationsResource {
   @DELETE
   @Path("{type}/{id}")
   public Response forget(@PathParam("type") String type, @PathParam("id") String id) {
-    return guard(
-        () -> {
-          Exchange exchange = exchange();
-          OperationType operationType = exchange.type(type);
-          OperationSnapshot operation = exchange.visible(operationType, id);
-          exchange.requireMayStop(operationType, operation);
-          exchange.engine().forget(operation.id());
-          return exchange.build(Response.noContent());
-        });
+    return endpoints().forget(type, id);
   }
 
   /**
@@ -324,7 +245,7 @@ public class OperationsResource {
   @GET
   @Path(UNKNOWN_PATH)
   public Response unknownGet() {
-    return UnknownPath.response();
+    return Endpoints.unknownPath();
   }
 
   /**
@@ -335,7 +256,7 @@ public class OperationsResource {
   @POST
   @Path(UNKNOWN_PATH)
   public Response unknownPost() {
-    return UnknownPath.response();
+    return Endpoints.unknownPath();
   }
 
   /**
@@ -346,7 +267,7 @@ public class OperationsResource {
   @PUT
   @Path(UNKNOWN_PATH)
   public Response unknownPut() {
-    return UnknownPath.response();
+    return Endpoints.unknownPath();
   }
 
   /**
@@ -357,7 +278,7 @@ public class OperationsResource {
   @DELETE
   @Path(UNKNOWN_PATH)
   public Response unknownDelete() {
-    return UnknownPath.response();
+    return Endpoints.unknownPath();
   }
 
   /**
@@ -368,7 +289,7 @@ public class OperationsResource {
   @PATCH
   @Path(UNKNOWN_PATH)
   public Response unknownPatch() {
-    return UnknownPath.response();
+    return Endpoints.unknownPath();
   }
 
   /**
@@ -379,18 +300,10 @@ public class OperationsResource {
   @OPTIONS
   @Path(UNKNOWN_PATH)
   public Response unknownOptions() {
-    return UnknownPath.response();
+    return Endpoints.unknownPath();
   }
 
-  private Exchange exchange() {
-    return Exchange.of(configuration, uriInfo, headers, securityContext);
-  }
-
-  private static <T> T guard(Supplier<T> action) {
-    try {
-      return action.get();
-    } catch (RuntimeException e) {
-      throw Guard.failure(e);
-    }
+  private Endpoints endpoints() {
+    return Endpoints.of(configuration, uriInfo, headers, securityContext, request);
   }
 }

@@ -73,7 +73,7 @@ final class Harness implements AutoCloseable {
 
   /** How many starts wait suspended for {@code Prefer: wait} now. */
   int waitingStarts() {
-    return feature.settings().waitingStarts().suspended();
+    return feature.adapter().suspendedStarts();
   }
 
   private Worker gated() {

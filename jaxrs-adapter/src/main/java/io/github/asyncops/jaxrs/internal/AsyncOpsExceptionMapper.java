@@ -19,11 +19,11 @@ import java.lang.System.Logger.Level;
  * Turns the engine's exceptions into problems. Their messages are written for callers, so they
  * become the detail. Applies to every resource of the application that lets one escape.
  */
-public final class AsyncOpsExceptionMapper implements ExceptionMapper<AsyncOpsException> {
+final class AsyncOpsExceptionMapper implements ExceptionMapper<AsyncOpsException> {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.jaxrs");
 
   /** Creates the mapper. */
-  public AsyncOpsExceptionMapper() {}
+  AsyncOpsExceptionMapper() {}
 
   @Override
   public Response toResponse(AsyncOpsException e) {
@@ -33,7 +33,7 @@ public final class AsyncOpsExceptionMapper implements ExceptionMapper<AsyncOpsEx
     }
     if (e instanceof CapacityExceededException full) {
       return Response.fromResponse(Problem.CAPACITY_EXCEEDED.response(detail))
-          .header(HttpHeaders.RETRY_AFTER, Exchange.seconds(full.retryAfter()))
+          .header(HttpHeaders.RETRY_AFTER, Responses.seconds(full.retryAfter()))
           .build();
     }
     Problem problem = problemOf(e);

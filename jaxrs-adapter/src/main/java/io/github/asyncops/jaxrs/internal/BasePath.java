@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * The adapter's base path, read from the {@link Path} of the root resource class, relative to the
  * application path: {@code operations} by default.
  */
-public final class BasePath {
+final class BasePath {
   private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*");
 
   private final String path;
@@ -25,7 +25,7 @@ public final class BasePath {
    * @throws IllegalArgumentException if the class has no {@code @Path}, or one with templates or
    *     characters that need encoding
    */
-  public static BasePath of(Class<?> resource) {
+  static BasePath of(Class<?> resource) {
     Path annotation = resource.getAnnotation(Path.class);
     if (annotation == null) {
       throw new IllegalArgumentException(resource.getName() + " has no @Path annotation");
@@ -49,7 +49,7 @@ public final class BasePath {
    *     gives it
    * @return true for the base itself and every path below it
    */
-  public boolean contains(String requestPath) {
+  boolean contains(String requestPath) {
     String p = trimSlashes(requestPath);
     return p.equals(path) || p.startsWith(path + "/");
   }
@@ -62,7 +62,7 @@ public final class BasePath {
    * @return the rest without leading slash, empty for the base itself, or null if the path does not
    *     lie under this base
    */
-  public String below(String requestPath) {
+  String below(String requestPath) {
     String p = requestPath;
     while (p.startsWith("/")) {
       p = p.substring(1);
@@ -79,7 +79,7 @@ public final class BasePath {
    * @param applicationBase the application's base URI, as {@code UriInfo.getBaseUri()} gives it
    * @return the absolute path of the base, for example {@code /api/operations}
    */
-  public String under(URI applicationBase) {
+  String under(URI applicationBase) {
     String prefix = applicationBase.getRawPath();
     if (prefix == null || prefix.isEmpty()) {
       prefix = "/";

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /** Reads request bodies up to a limit, so an oversized body is refused before it is buffered. */
-public final class Bodies {
+final class Bodies {
   private Bodies() {}
 
   /**
@@ -16,7 +16,7 @@ public final class Bodies {
    * @param type the request's {@code Content-Type}, or null
    * @throws ProblemException 415 for any other media type
    */
-  public static void requireJsonOrNone(MediaType type) {
+  static void requireJsonOrNone(MediaType type) {
     if (type != null
         && !(type.getType().equalsIgnoreCase("application")
             && type.getSubtype().equalsIgnoreCase("json"))) {
@@ -33,7 +33,7 @@ public final class Bodies {
    * @return the bytes, empty for no body
    * @throws ProblemException 413 if the body is longer than {@code limit}, 400 if it cannot be read
    */
-  public static byte[] read(InputStream in, String contentLength, int limit) {
+  static byte[] read(InputStream in, String contentLength, int limit) {
     if (declaredLength(contentLength) > limit) {
       throw tooLarge(limit);
     }

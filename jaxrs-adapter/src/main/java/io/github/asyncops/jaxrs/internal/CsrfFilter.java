@@ -15,9 +15,9 @@ import java.util.Set;
  * <p>Runs before matching, so that a refused request is a 403 whatever else is wrong with it.
  */
 @PreMatching
-public final class CsrfFilter implements ContainerRequestFilter {
+final class CsrfFilter implements ContainerRequestFilter {
   /** The header that marks a request as sent by script. */
-  public static final String REQUESTED_WITH = "X-Requested-With";
+  static final String REQUESTED_WITH = "X-Requested-With";
 
   private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
@@ -28,7 +28,7 @@ public final class CsrfFilter implements ContainerRequestFilter {
    *
    * @param base the adapter's base path
    */
-  public CsrfFilter(BasePath base) {
+  CsrfFilter(BasePath base) {
     this.base = base;
   }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The default executor that sends events: a cached pool of daemon threads named {@code
  * asyncops-jaxrs-N}. Idle threads end after a minute, so the pool needs no shutdown.
  */
-public final class DeliveryThreads {
+final class DeliveryThreads {
   private DeliveryThreads() {}
 
   /**
@@ -16,7 +16,7 @@ public final class DeliveryThreads {
    *
    * @return a new executor
    */
-  public static ExecutorService create() {
+  static ExecutorService create() {
     AtomicInteger count = new AtomicInteger();
     return Executors.newCachedThreadPool(
         runnable -> {

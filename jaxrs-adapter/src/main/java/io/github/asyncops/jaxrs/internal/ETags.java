@@ -16,7 +16,7 @@ import java.util.Base64;
  * since its last 200 to the one and takes it from the other, which is what a new body would say,
  * while a poll that changes nothing else stays a cheap 304. Also the second half of event ids.
  */
-public final class ETags {
+final class ETags {
   /** Bytes of the digest kept: 128 bits, 22 characters. */
   private static final int LENGTH = 16;
 
@@ -28,7 +28,7 @@ public final class ETags {
    * @param snapshot the operation
    * @return 22 URL-safe Base64 characters
    */
-  public static String value(OperationSnapshot snapshot) {
+  static String value(OperationSnapshot snapshot) {
     String fields =
         String.join(
             "\u001f",

@@ -33,7 +33,7 @@ import java.util.function.Function;
  * it reads the current status, so no change falls between the two. A client that never reads again
  * is noticed at the next send; until then the stream costs one subscription and no thread.
  */
-public final class EventStream implements OperationListener {
+final class EventStream implements OperationListener {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.jaxrs");
 
   private final SseEventSink sink;
@@ -72,7 +72,7 @@ public final class EventStream implements OperationListener {
    * @param render renders a snapshot as an event carries it
    * @param last what the client saw before, from {@code Last-Event-ID}
    */
-  public static void open(
+  static void open(
       OperationEngine engine,
       OperationId id,
       SseEventSink sink,

@@ -10,7 +10,7 @@ import java.lang.System.Logger.Level;
  * container, which would answer with its own error page. The adapter does not register a mapper for
  * every exception, because that would change how the rest of the application fails.
  */
-public final class Guard {
+final class Guard {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.jaxrs");
 
   private Guard() {}
@@ -22,7 +22,7 @@ public final class Guard {
    * @param failure what the resource method threw
    * @return the exception to throw or resume with
    */
-  public static RuntimeException failure(RuntimeException failure) {
+  static RuntimeException failure(RuntimeException failure) {
     if (failure instanceof AsyncOpsException || failure instanceof WebApplicationException) {
       return failure;
     }

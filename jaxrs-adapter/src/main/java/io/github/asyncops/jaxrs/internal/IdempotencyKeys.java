@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * io.github.asyncops.core.StartRequest#withIdempotencyKey}), so a retry that reaches another node
  * sharing the store answers with the same operation too.
  */
-public final class IdempotencyKeys {
+final class IdempotencyKeys {
   private static final Pattern FORM = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
   /** Writes JSON with the members of every object in name order. */
@@ -33,7 +33,7 @@ public final class IdempotencyKeys {
    * @return the key, or null if there is none
    * @throws ProblemException 400 if the header is malformed
    */
-  public static String parse(String header) {
+  static String parse(String header) {
     if (header == null) {
       return null;
     }
@@ -56,7 +56,7 @@ public final class IdempotencyKeys {
    * @param key the {@code ?key=} of the start, or null
    * @return the fingerprint
    */
-  public static String fingerprint(JsonNode tree, String key) {
+  static String fingerprint(JsonNode tree, String key) {
     try {
       String json = CANONICAL.writeValueAsString(CANONICAL.treeToValue(tree, Object.class));
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

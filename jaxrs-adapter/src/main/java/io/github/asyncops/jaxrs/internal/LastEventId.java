@@ -12,11 +12,11 @@ import java.util.regex.Pattern;
  * @param sequence the number of the event, from 1
  * @param tag the status's entity tag value
  */
-public record LastEventId(long sequence, String tag) {
+record LastEventId(long sequence, String tag) {
   private static final Pattern FORM = Pattern.compile("(\\d{1,18})\\.([A-Za-z0-9_-]{22})");
 
   /** Where a new stream starts: no events seen. */
-  public static final LastEventId NONE = new LastEventId(0, "");
+  static final LastEventId NONE = new LastEventId(0, "");
 
   /**
    * Reads a {@code Last-Event-ID} header.
@@ -24,7 +24,7 @@ public record LastEventId(long sequence, String tag) {
    * @param header the header, or null
    * @return what it says, or {@link #NONE} when it is absent or not one of ours
    */
-  public static LastEventId parse(String header) {
+  static LastEventId parse(String header) {
     if (header == null) {
       return NONE;
     }
@@ -38,7 +38,7 @@ public record LastEventId(long sequence, String tag) {
    * @param snapshot the operation
    * @return true if the last event it received carried this very status
    */
-  public boolean saw(OperationSnapshot snapshot) {
+  boolean saw(OperationSnapshot snapshot) {
     return saw(ETags.value(snapshot));
   }
 
@@ -48,7 +48,7 @@ public record LastEventId(long sequence, String tag) {
    * @param statusTag the status's entity tag value
    * @return true if the last event it received carried that status
    */
-  public boolean saw(String statusTag) {
+  boolean saw(String statusTag) {
     return tag.equals(statusTag);
   }
 
@@ -58,7 +58,7 @@ public record LastEventId(long sequence, String tag) {
    * @param statusTag the entity tag value of the status that event carries
    * @return the id
    */
-  public LastEventId next(String statusTag) {
+  LastEventId next(String statusTag) {
     return new LastEventId(sequence + 1, statusTag);
   }
 

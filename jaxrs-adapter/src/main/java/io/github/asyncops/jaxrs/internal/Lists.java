@@ -11,9 +11,9 @@ import jakarta.ws.rs.core.Response;
  * {@link Scope#USER USER} and {@link Scope#NONE NONE} types are queried by owner, so the limit
  * counts only the caller's own operations.
  */
-public final class Lists {
+final class Lists {
   /** The most operations one list returns. */
-  public static final int MAX_LIMIT = OperationQuery.DEFAULT_LIMIT;
+  static final int MAX_LIMIT = OperationQuery.DEFAULT_LIMIT;
 
   private Lists() {}
 
@@ -28,9 +28,8 @@ public final class Lists {
    * @return the response
    * @throws ProblemException 404 for an unknown type, 400 for a malformed parameter
    */
-  public static Response of(
-      Exchange exchange, String typeName, String active, String key, String limit) {
-    OperationType type = exchange.type(typeName);
+  static Response of(Exchange exchange, String typeName, String active, String key, String limit) {
+    OperationType type = exchange.lookup().type(typeName);
     OperationQuery query =
         OperationQuery.of(type.name())
             .withActiveOnly(flag(active))
@@ -41,10 +40,10 @@ public final class Lists {
     }
     StatusJson[] operations =
         exchange.engine().list(query).stream()
-            .filter(operation -> exchange.maySee(type, operation))
-            .map(exchange::json)
+            .filter(operation -> exchange.access().maySee(type, operation))
+            .map(exchange.views()::json)
             .toArray(StatusJson[]::new);
-    return exchange.build(Response.ok(operations));
+    return exchange.responses().build(Response.ok(operations));
   }
 
   private static boolean flag(String value) {

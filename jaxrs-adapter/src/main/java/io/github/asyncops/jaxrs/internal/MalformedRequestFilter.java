@@ -18,9 +18,9 @@ import java.util.regex.Pattern;
  * read {@code Content-Type} too.
  */
 @PreMatching
-public final class MalformedRequestFilter implements ContainerRequestFilter {
+final class MalformedRequestFilter implements ContainerRequestFilter {
   /** Its priority: before the adapter's other request filters. */
-  public static final int PRIORITY = Priorities.HEADER_DECORATOR;
+  static final int PRIORITY = Priorities.HEADER_DECORATOR;
 
   private static final Pattern QUALITY = Pattern.compile("0(\\.\\d{0,3})?|1(\\.0{0,3})?");
 
@@ -31,7 +31,7 @@ public final class MalformedRequestFilter implements ContainerRequestFilter {
    *
    * @param base the adapter's base path
    */
-  public MalformedRequestFilter(BasePath base) {
+  MalformedRequestFilter(BasePath base) {
     this.base = base;
   }
 

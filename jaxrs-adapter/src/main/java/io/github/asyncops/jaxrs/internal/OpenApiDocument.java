@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.asyncops.core.OperationType;
-import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -21,9 +20,9 @@ import java.util.Locale;
  * path; each registered type gets a path of its own whose start body is the schema of its parameter
  * class ({@link ParameterSchemas}), so a generated client has one typed start method per type.
  */
-public final class OpenApiDocument {
+final class OpenApiDocument {
   /** Where the contract lies in the jar. */
-  public static final String RESOURCE = "/io/github/asyncops/jaxrs/openapi.json";
+  static final String RESOURCE = "/io/github/asyncops/jaxrs/openapi.json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNode CONTRACT = read();
@@ -33,13 +32,12 @@ public final class OpenApiDocument {
   /**
    * Answers a request for the document.
    *
-   * @param configuration the application's configuration, holding the adapter's settings
+   * @param config the adapter's configuration
    * @param uriInfo the request's URIs
    * @return 200 with the document
    */
-  public static Response response(Configuration configuration, UriInfo uriInfo) {
-    Settings settings = (Settings) configuration.getProperty(Settings.PROPERTY);
-    ObjectNode document = render(settings, settings.base().under(uriInfo.getBaseUri()));
+  static Response response(AdapterConfig config, UriInfo uriInfo) {
+    ObjectNode document = render(config, config.base().under(uriInfo.getBaseUri()));
     try {
       return Response.ok(JSON.writeValueAsBytes(document), MediaType.APPLICATION_JSON_TYPE).build();
     } catch (IOException e) {
@@ -50,19 +48,19 @@ public final class OpenApiDocument {
   /**
    * The document for an adapter at a base path.
    *
-   * @param settings the adapter's settings: its engine's types and its mapper
+   * @param config the adapter's configuration: its engine's types and its mapper
    * @param basePath the absolute base path, such as {@code /api/operations}
    * @return the document
    */
-  static ObjectNode render(Settings settings, String basePath) {
+  static ObjectNode render(AdapterConfig config, String basePath) {
     ObjectNode document = CONTRACT.deepCopy();
     ((ObjectNode) document.withArray("/servers").get(0)).put("url", basePath);
     ObjectNode paths = (ObjectNode) document.get("paths");
     ObjectNode generic = (ObjectNode) paths.get("/{type}");
     ObjectNode schemas = document.withObject("/components/schemas");
-    for (OperationType type : settings.engine().types()) {
+    for (OperationType type : config.engine().types()) {
       String schemaName = camel(type.name()) + "Parameters";
-      schemas.set(schemaName, ParameterSchemas.of(settings.mapper(), type.parameterType()));
+      schemas.set(schemaName, ParameterSchemas.of(config.mapper(), type.parameterType()));
       paths.set("/" + type.name(), typed(generic, type, schemaName));
     }
     return document;

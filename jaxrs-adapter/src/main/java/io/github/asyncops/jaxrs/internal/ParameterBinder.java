@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * Binds a start request's JSON body to its type's parameter class, and turns every failure into a
  * 400 that names the field, as far as Jackson can tell which one it was.
  */
-public final class ParameterBinder {
+final class ParameterBinder {
   private ParameterBinder() {}
 
   /**
@@ -33,7 +33,7 @@ public final class ParameterBinder {
    * @param value an instance of the type's parameter class, or null when the body gave none
    * @param tree the body as a JSON tree, {@link NullNode} when there was none
    */
-  public record Bound(Object value, JsonNode tree) {}
+  record Bound(Object value, JsonNode tree) {}
 
   /**
    * Binds a body.
@@ -44,7 +44,7 @@ public final class ParameterBinder {
    * @return the parameters
    * @throws ProblemException 400 if the body is not JSON or does not bind
    */
-  public static Bound bind(ObjectMapper mapper, OperationType type, byte[] body) {
+  static Bound bind(ObjectMapper mapper, OperationType type, byte[] body) {
     JsonNode tree = parse(mapper, body);
     if (tree.isNull()) {
       return new Bound(null, tree);

@@ -8,7 +8,7 @@ import java.util.Locale;
  * Reads {@code Prefer: wait=N} (RFC 7240). {@link WaitingStarts} holds the response while the
  * operation runs.
  */
-public final class PreferWait {
+final class PreferWait {
   private PreferWait() {}
 
   /**
@@ -19,7 +19,7 @@ public final class PreferWait {
    * @param cap the longest wait allowed, used in whole seconds
    * @return the wait in whole seconds, at most {@code cap}; zero when none was asked for
    */
-  public static Duration parse(List<String> prefer, Duration cap) {
+  static Duration parse(List<String> prefer, Duration cap) {
     if (prefer == null) {
       return Duration.ZERO;
     }

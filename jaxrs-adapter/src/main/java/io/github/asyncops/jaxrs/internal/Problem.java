@@ -11,7 +11,7 @@ import java.net.URI;
  * errors that carry no more meaning than their status use {@code about:blank} (see {@link
  * #http(int, String)}).
  */
-public enum Problem {
+enum Problem {
   /** No operation type has the name in the path. */
   UNKNOWN_TYPE(404, "unknown-type", "Unknown operation type"),
   /** The id does not exist, is of another type, or the caller may not see it. */
@@ -48,10 +48,10 @@ public enum Problem {
   INTERNAL(500, null, "Internal Server Error");
 
   /** The media type of every problem. */
-  public static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
+  static final MediaType MEDIA_TYPE = new MediaType("application", "problem+json");
 
   /** Where the type URIs of asyncops problems start. */
-  public static final String TYPE_BASE = "https://asyncops.github.io/problems/";
+  static final String TYPE_BASE = "https://asyncops.github.io/problems/";
 
   private static final URI ABOUT_BLANK = URI.create("about:blank");
 
@@ -70,7 +70,7 @@ public enum Problem {
    *
    * @return the status code
    */
-  public int status() {
+  int status() {
     return status;
   }
 
@@ -80,7 +80,7 @@ public enum Problem {
    * @param detail what went wrong this time, safe to show people
    * @return the problem+json response
    */
-  public Response response(String detail) {
+  Response response(String detail) {
     return response(detail, null, null);
   }
 
@@ -92,7 +92,7 @@ public enum Problem {
    * @param operation the operation in the way, or null
    * @return the problem+json response
    */
-  public Response response(String detail, String field, StatusJson operation) {
+  Response response(String detail, String field, StatusJson operation) {
     return build(new ProblemJson(type, title, status, detail, field, operation));
   }
 
@@ -102,7 +102,7 @@ public enum Problem {
    * @param detail what went wrong this time, safe to show people
    * @return the exception
    */
-  public ProblemException exception(String detail) {
+  ProblemException exception(String detail) {
     return new ProblemException(response(detail));
   }
 
@@ -113,7 +113,7 @@ public enum Problem {
    * @param detail what went wrong this time
    * @return the problem+json response
    */
-  public static Response http(int status, String detail) {
+  static Response http(int status, String detail) {
     Response.StatusType known = Response.Status.fromStatusCode(status);
     String title = known == null ? "HTTP " + status : known.getReasonPhrase();
     return build(new ProblemJson(ABOUT_BLANK, title, status, detail, null, null));

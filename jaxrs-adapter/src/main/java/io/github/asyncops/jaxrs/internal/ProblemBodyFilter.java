@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * while a mapper would need an injected {@code UriInfo} field, which not every runtime fills in for
  * providers registered by a feature (Quarkus REST does not).
  */
-public final class ProblemBodyFilter implements ContainerResponseFilter {
+final class ProblemBodyFilter implements ContainerResponseFilter {
   private static final Annotation[] NO_ANNOTATIONS = {};
 
   private final BasePath base;
@@ -35,7 +35,7 @@ public final class ProblemBodyFilter implements ContainerResponseFilter {
    * @param base the adapter's base path
    * @param resource the root resource class, whose routes a 405 names
    */
-  public ProblemBodyFilter(BasePath base, Class<?> resource) {
+  ProblemBodyFilter(BasePath base, Class<?> resource) {
     this.base = base;
     this.routes = Routes.of(resource);
   }

@@ -4,7 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 /** A failure whose {@code application/problem+json} response is already built. */
-public final class ProblemException extends WebApplicationException {
+final class ProblemException extends WebApplicationException {
   private static final long serialVersionUID = 1L;
 
   /**
@@ -12,7 +12,7 @@ public final class ProblemException extends WebApplicationException {
    *
    * @param response the response, with a {@link io.github.asyncops.jaxrs.json.ProblemJson} entity
    */
-  public ProblemException(Response response) {
+  ProblemException(Response response) {
     super(response);
   }
 }

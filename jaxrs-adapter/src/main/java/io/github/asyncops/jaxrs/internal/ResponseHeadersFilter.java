@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.HttpHeaders;
  * results may be private, and {@code X-Content-Type-Options: nosniff}, so that a download is never
  * read as another type than it says.
  */
-public final class ResponseHeadersFilter implements ContainerResponseFilter {
+final class ResponseHeadersFilter implements ContainerResponseFilter {
   private final BasePath base;
 
   /**
@@ -18,7 +18,7 @@ public final class ResponseHeadersFilter implements ContainerResponseFilter {
    *
    * @param base the adapter's base path
    */
-  public ResponseHeadersFilter(BasePath base) {
+  ResponseHeadersFilter(BasePath base) {
     this.base = base;
   }
 

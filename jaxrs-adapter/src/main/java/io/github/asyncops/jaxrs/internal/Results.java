@@ -17,7 +17,7 @@ import java.util.Optional;
  * {@code GET {base}/{type}/{id}/result}: a value as JSON, or a download with its media type, file
  * name and, when known, length.
  */
-public final class Results {
+final class Results {
   private Results() {}
 
   /**
@@ -29,10 +29,10 @@ public final class Results {
    * @throws io.github.asyncops.core.OperationActiveException if the operation is still active
    * @throws ProblemException 404 if it ended without a result
    */
-  public static Response of(Exchange exchange, OperationSnapshot operation) {
+  static Response of(Exchange exchange, OperationSnapshot operation) {
     OperationResult result = require(exchange, operation);
     if (result instanceof OperationResult.Download download) {
-      return exchange.build(download(download));
+      return exchange.responses().build(download(download));
     }
     return value(exchange, operation, result);
   }
@@ -47,10 +47,10 @@ public final class Results {
    * @throws io.github.asyncops.core.OperationActiveException if the operation is still active
    * @throws ProblemException 404 if it ended without a result
    */
-  public static Response headers(Exchange exchange, OperationSnapshot operation) {
+  static Response headers(Exchange exchange, OperationSnapshot operation) {
     OperationResult result = require(exchange, operation);
     if (result instanceof OperationResult.Download download) {
-      return exchange.build(downloadHeaders(Response.ok(), download));
+      return exchange.responses().build(downloadHeaders(Response.ok(), download));
     }
     return value(exchange, operation, result);
   }
@@ -68,8 +68,8 @@ public final class Results {
       Exchange exchange, OperationSnapshot operation, OperationResult result) {
     Object value = ((OperationResult.Value) result).value();
     try {
-      byte[] json = exchange.settings().mapper().writeValueAsBytes(value);
-      return exchange.build(Response.ok(json, MediaType.APPLICATION_JSON_TYPE));
+      byte[] json = exchange.config().mapper().writeValueAsBytes(value);
+      return exchange.responses().build(Response.ok(json, MediaType.APPLICATION_JSON_TYPE));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(
           "the result of operation " + operation.id() + " cannot be written as JSON", e);

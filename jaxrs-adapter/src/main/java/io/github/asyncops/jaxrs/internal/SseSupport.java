@@ -8,7 +8,7 @@ package io.github.asyncops.jaxrs.internal;
  *
  * <p>The check looks for classes by name, so the adapter depends on no runtime.
  */
-public final class SseSupport {
+final class SseSupport {
   private static final String JERSEY_SERVER = "org.glassfish.jersey.server.ApplicationHandler";
   private static final String JERSEY_SSE = "org.glassfish.jersey.media.sse.SseFeature";
   private static final String JERSEY_SSE_ARTIFACT = "org.glassfish.jersey.media:jersey-media-sse";
@@ -21,7 +21,7 @@ public final class SseSupport {
    * @param loader the class loader that sees the runtime
    * @throws IllegalStateException naming the dependency to add
    */
-  public static void check(ClassLoader loader) {
+  static void check(ClassLoader loader) {
     if (visible(JERSEY_SERVER, loader) && !visible(JERSEY_SSE, loader)) {
       throw new IllegalStateException(
           "asyncops streams events with jakarta.ws.rs.sse, which Jersey implements in a separate"

@@ -16,9 +16,9 @@ import java.time.Duration;
  * {@code POST {base}/{type}}: binds the body, applies the access policy and {@code
  * Idempotency-Key}, starts or joins, and answers at once or after {@code Prefer: wait}.
  */
-public final class Starter {
+final class Starter {
   /** The header that makes a retried start answer with the same operation. */
-  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
   private Starter() {}
 
@@ -33,22 +33,22 @@ public final class Starter {
    * @param body the body, or null
    * @param async the suspended response
    */
-  public static void start(
+  static void start(
       Exchange exchange,
       String typeName,
       String key,
       HttpHeaders headers,
       InputStream body,
       AsyncResponse async) {
-    Settings settings = exchange.settings();
-    OperationType type = exchange.type(typeName);
-    exchange.requireMayStart(type);
+    AdapterConfig config = exchange.config();
+    OperationType type = exchange.lookup().type(typeName);
+    exchange.access().requireMayStart(type);
     byte[] bytes =
         Bodies.read(
-            body, headers.getHeaderString(HttpHeaders.CONTENT_LENGTH), settings.maxBodySize());
-    ParameterBinder.Bound parameters = ParameterBinder.bind(settings.mapper(), type, bytes);
+            body, headers.getHeaderString(HttpHeaders.CONTENT_LENGTH), config.maxBodySize());
+    ParameterBinder.Bound parameters = ParameterBinder.bind(config.mapper(), type, bytes);
     String idempotencyKey = IdempotencyKeys.parse(headers.getHeaderString(IDEMPOTENCY_KEY));
-    Duration wait = PreferWait.parse(headers.getRequestHeader("Prefer"), settings.maxWait());
+    Duration wait = PreferWait.parse(headers.getRequestHeader("Prefer"), config.maxWait());
     String slotKey = key == null || key.isEmpty() ? null : key;
     StartRequest request =
         StartRequest.of(type.name())
@@ -63,7 +63,7 @@ public final class Starter {
     StartOutcome outcome = start(exchange, type, request);
     OperationSnapshot operation = outcome.operation();
     Response.Status created = outcome.created() ? Response.Status.ACCEPTED : Response.Status.OK;
-    WaitingStarts waiting = settings.waitingStarts();
+    WaitingStarts waiting = config.waitingStarts();
     if (wait.isZero() || !operation.active() || !waiting.tryEnter()) {
       // Beyond the cap on suspended waits the start answers as if it had asked for no wait.
       Duration applied = operation.active() && !wait.isZero() ? Duration.ZERO : wait;
@@ -75,7 +75,7 @@ public final class Starter {
         exchange.engine(),
         operation.id(),
         wait,
-        settings.executor(),
+        config.executor(),
         now -> answer(exchange, created, now, wait));
   }
 
@@ -85,7 +85,9 @@ public final class Starter {
     } catch (OperationConflictException e) {
       OperationSnapshot active = e.active();
       StatusJson visible =
-          active != null && exchange.maySee(type, active) ? exchange.json(active) : null;
+          active != null && exchange.access().maySee(type, active)
+              ? exchange.views().json(active)
+              : null;
       throw new ProblemException(
           Problem.OPERATION_CONFLICT.response(
               "an operation of type '"
@@ -102,10 +104,13 @@ public final class Starter {
       status = Response.Status.OK;
     }
     Response.ResponseBuilder builder =
-        exchange.withStatus(status, operation).location(exchange.location(operation));
+        exchange
+            .responses()
+            .withStatus(status, operation)
+            .location(exchange.views().location(operation));
     if (!wait.isZero()) {
       builder.header("Preference-Applied", "wait=" + wait.toSeconds());
     }
-    return exchange.build(builder);
+    return exchange.responses().build(builder);
   }
 }

@@ -20,7 +20,7 @@ import java.util.function.Function;
  * rendering per active operation, drops it once the final state is rendered, and holds at most
  * {@link #CAPACITY} of them (operations that end unwatched would otherwise stay). Thread-safe.
  */
-public final class StatusRenderings {
+final class StatusRenderings {
   /** The most renderings kept; past it, half are dropped and rendered again when next asked. */
   static final int CAPACITY = 10_000;
 
@@ -28,7 +28,7 @@ public final class StatusRenderings {
   private final Map<OperationId, Rendered> newest = new ConcurrentHashMap<>();
 
   /** Creates an empty cache of renderings. */
-  public StatusRenderings() {}
+  StatusRenderings() {}
 
   /**
    * A status as a response or an event carries it.
@@ -40,7 +40,7 @@ public final class StatusRenderings {
    * @param etagHeader the {@code ETag} header's value
    * @param json the status JSON
    */
-  public record Rendered(
+  record Rendered(
       OperationSnapshot snapshot,
       String base,
       String tag,
@@ -64,7 +64,7 @@ public final class StatusRenderings {
    * @param json describes the snapshot on the wire
    * @return the rendering
    */
-  public Rendered render(
+  Rendered render(
       OperationSnapshot snapshot, String base, Function<OperationSnapshot, StatusJson> json) {
     Rendered cached = newest.get(snapshot.id());
     if (cached != null && cached.base().equals(base) && cached.snapshot().equals(snapshot)) {

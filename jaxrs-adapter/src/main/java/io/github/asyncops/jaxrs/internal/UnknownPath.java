@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.Response;
  * {@code events}. Every path of one or two segments is a real route's. {@code RoutesTest} checks
  * the template against the resource's routes.
  */
-public final class UnknownPath {
+final class UnknownPath {
   /** The catch-all's template, below the base. */
-  public static final String TEMPLATE = "{type}/{rest: (?![^/]+/(?:stop|result|events)/?$).*/.+}";
+  static final String TEMPLATE = "{type}/{rest: (?![^/]+/(?:stop|result|events)/?$).*/.+}";
 
   /** The detail of a 404 under the base. */
   static final String DETAIL = "there is nothing at this path; see the API documentation";
@@ -31,7 +31,7 @@ public final class UnknownPath {
    *
    * @return a 404 problem
    */
-  public static Response response() {
+  static Response response() {
     return Problem.http(404, DETAIL);
   }
 }

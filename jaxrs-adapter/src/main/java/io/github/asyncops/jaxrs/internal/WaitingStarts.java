@@ -25,7 +25,7 @@ import java.util.function.Supplier;
  * (resumed on the adapter's executor, never on an engine thread) or the runtime's timeout (resumed
  * on the runtime's timer thread, which must resume before it returns or the runtime answers 503).
  */
-public final class WaitingStarts {
+final class WaitingStarts {
   private final int capacity;
   private final AtomicInteger suspended = new AtomicInteger();
 
@@ -34,7 +34,7 @@ public final class WaitingStarts {
    *
    * @param capacity the most responses suspended at once; 0 turns waiting off
    */
-  public WaitingStarts(int capacity) {
+  WaitingStarts(int capacity) {
     this.capacity = capacity;
   }
 
@@ -60,7 +60,7 @@ public final class WaitingStarts {
    *
    * @return the count
    */
-  public int suspended() {
+  int suspended() {
     return suspended.get();
   }
 

@@ -19,18 +19,18 @@ import java.util.Set;
  * It reads nothing and writes nothing else, so it leaves the application's own JSON to the
  * application's provider, and its own mapper keeps the wire format whatever that provider does.
  */
-public final class WireJsonProvider extends JacksonJsonProvider {
+final class WireJsonProvider extends JacksonJsonProvider {
   /**
    * The priority to register it with: ahead of an application's JSON provider with the default
    * priority, which would otherwise also claim the wire records.
    */
-  public static final int PRIORITY = Priorities.USER - 100;
+  static final int PRIORITY = Priorities.USER - 100;
 
   private static final Set<Class<?>> WIRE =
       Set.of(StatusJson.class, LinksJson.class, TypeJson.class, ProblemJson.class);
 
   /** Creates the provider with the wire mapper. */
-  public WireJsonProvider() {
+  WireJsonProvider() {
     super(mapper());
   }
 
@@ -39,7 +39,7 @@ public final class WireJsonProvider extends JacksonJsonProvider {
    *
    * @return a new mapper that writes instants as ISO-8601 strings
    */
-  public static ObjectMapper mapper() {
+  static ObjectMapper mapper() {
     return new ObjectMapper()
         .registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -1,4 +1,4 @@
-package io.github.asyncops.jaxrs.json;
+package io.github.asyncops.jaxrs.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.Stage;
-import io.github.asyncops.jaxrs.internal.WireJsonProvider;
+import io.github.asyncops.jaxrs.json.StatusJson;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * The time fields of the status JSON as the wire mapper writes them: seconds, the stage as an
  * object, and nulls where the engine knows nothing. The HTTP round trip is {@code StatusTest}'s.
  */
-final class StatusJsonTest {
+final class WireJsonProviderTest {
   private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
   private static JsonNode json(Duration elapsed, Duration remaining, Stage stage) throws Exception {

@@ -3,12 +3,14 @@ package io.github.asyncops.jaxrs.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.asyncops.core.OperationEngine;
 import io.github.asyncops.jaxrs.AccessPolicy;
+import jakarta.ws.rs.core.Configuration;
 import java.time.Duration;
 import java.util.concurrent.Executor;
 
 /**
- * What {@link io.github.asyncops.jaxrs.AsyncOpsFeature} was configured with. The feature stores it
- * as the configuration property {@link #PROPERTY}, where the resource finds it.
+ * What {@link io.github.asyncops.jaxrs.AsyncOpsFeature} was configured with, and the two things its
+ * requests share (the renderings and the waiting starts). The feature stores it as the
+ * configuration property {@link #PROPERTY}, where the resource finds it.
  *
  * @param engine the engine behind every endpoint
  * @param base the base path
@@ -21,7 +23,7 @@ import java.util.concurrent.Executor;
  * @param renderings statuses rendered once for every event stream
  * @param waitingStarts the suspended responses of starts with {@code Prefer: wait}
  */
-public record Settings(
+record AdapterConfig(
     OperationEngine engine,
     BasePath base,
     boolean requirePrincipal,
@@ -33,6 +35,23 @@ public record Settings(
     StatusRenderings renderings,
     WaitingStarts waitingStarts) {
 
-  /** The configuration property that holds the settings. */
-  public static final String PROPERTY = "io.github.asyncops.jaxrs.settings";
+  /** The configuration property that holds the configuration. */
+  static final String PROPERTY = "io.github.asyncops.jaxrs.settings";
+
+  /**
+   * Finds the configuration that the feature stored.
+   *
+   * @param configuration the application's configuration
+   * @return the adapter's configuration
+   * @throws IllegalStateException if {@link io.github.asyncops.jaxrs.AsyncOpsFeature} is not
+   *     registered
+   */
+  static AdapterConfig of(Configuration configuration) {
+    AdapterConfig config = (AdapterConfig) configuration.getProperty(PROPERTY);
+    if (config == null) {
+      throw new IllegalStateException(
+          "OperationsResource needs AsyncOpsFeature: register the feature, not only the resource");
+    }
+    return config;
+  }
 }
