@@ -15,9 +15,11 @@ import java.util.List;
  * @param jdbcUser the database user, or null
  * @param jdbcPassword the database password, or null
  * @param nodeId this node's name among nodes sharing a database, or null for a random one
- * @param plugins a directory of worker plugin jars to load, or null for the class path only
+ * @param plugins a directory of worker plugin jars to load, or null for the class path only; a web
+ *     node loads none
  * @param runsWorkers false for a web node that starts, stops and follows operations that worker
- *     nodes sharing its database run
+ *     nodes sharing its database run: it declares the demo's types ({@link WebNodeTypes}) instead
+ *     of loading worker plugins, so it needs no plugin jar
  * @param corsOrigin the one other origin (such as {@code http://localhost:5173}) whose pages may
  *     call the API with the caller's cookies, or null for none (the default): the page is best
  *     served from the API's own origin
@@ -49,7 +51,8 @@ public record DemoOptions(
         --node-id NAME      this node's name when several share one database
         --plugins DIR       also load the worker plugins in DIR's jar files
         --workers on|off    off: a web node that starts, stops and follows operations
-                            that worker nodes on the same database run (default on)
+                            that worker nodes on the same database run; it declares
+                            the demo's types and loads no plugins (default on)
         --cors-origin URL   let pages of this origin (scheme://host:port) call the API
                             with cookies (CORS with credentials; default none)
       """;
@@ -99,6 +102,11 @@ public record DemoOptions(
       throw new IllegalArgumentException(
           "--workers off needs --jdbc-url: a node without workers leaves its operations to the"
               + " worker nodes that share its database");
+    }
+    if (!options.runsWorkers && options.plugins != null) {
+      throw new IllegalArgumentException(
+          "--plugins does not go with --workers off: a web node declares the demo's types and"
+              + " loads no plugins; give the plugins to the worker nodes");
     }
     return options;
   }

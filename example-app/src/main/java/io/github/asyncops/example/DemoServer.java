@@ -21,9 +21,11 @@ import org.glassfish.jersey.server.ServerProperties;
  * The demo's server: Jersey on Grizzly with the adapter under {@code /api}, the widget from the
  * widget-js jar under {@code /webjars}, Prometheus metrics at {@code /metrics}, the engine's health
  * at {@code /health}, and the page at {@code /}. What Grizzly refuses itself is a problem too
- * ({@link GrizzlyProblems}). Its operation types are worker plugins that the engine discovers, on
- * the class path and in {@code --plugins}; it names none of them. Closing it shuts the HTTP server
- * down and then the engine, which stops running flights gracefully.
+ * ({@link GrizzlyProblems}). A node that runs workers gets its operation types from the worker
+ * plugins that the engine discovers, on the class path and in {@code --plugins}, and names none of
+ * them; a web node ({@code --workers off}) declares them instead ({@link WebNodeTypes}) and
+ * discovers nothing, so it needs no plugin jar. Closing it shuts the HTTP server down and then the
+ * engine, which stops running flights gracefully.
  */
 public final class DemoServer implements AutoCloseable {
   /** How long closing waits for open HTTP requests and event streams. */
@@ -100,10 +102,16 @@ public final class DemoServer implements AutoCloseable {
         OperationEngine.builder()
             .store(metrics.engineMetrics.monitor(store.store))
             .listener(metrics.engineMetrics)
-            .classLoader(plugins.loader())
-            .settings(DemoSettings.of(options))
             .stopGrace(Duration.ofSeconds(5))
             .runsWorkers(options.runsWorkers());
+    if (options.runsWorkers()) {
+      builder.classLoader(plugins.loader()).settings(DemoSettings.of(options));
+    } else {
+      // A web node loads no worker class, even where the plugins are on its class path (the demo
+      // jar carries them for worker nodes): it declares the types that worker nodes run.
+      builder.discover(false);
+      WebNodeTypes.of(options.language()).forEach(builder::declare);
+    }
     if (options.nodeId() != null) {
       builder.nodeId(options.nodeId());
     }

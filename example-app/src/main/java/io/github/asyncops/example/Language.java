@@ -1,6 +1,12 @@
 package io.github.asyncops.example;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Properties;
 
 /**
  * The demo's two languages: of the page, and (as each plugin's {@code lang} setting) of the
@@ -35,5 +41,20 @@ public enum Language {
    */
   public String code() {
     return name().toLowerCase(Locale.ROOT);
+  }
+
+  /** The page's texts in this language, from {@code texts/<code>.properties}. */
+  Properties texts() {
+    String resource = "texts/" + code() + ".properties";
+    Properties texts = new Properties();
+    try (InputStream in = Language.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("missing resource " + resource);
+      }
+      texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+      return texts;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 }

@@ -28,7 +28,7 @@ final class PageHandler extends HttpHandler {
   private final byte[] page;
 
   PageHandler(Language language, List<OperationType> types) {
-    Properties values = properties("texts/" + language.code() + ".properties");
+    Properties values = language.texts();
     values.putAll(properties("demo.properties"));
     values.setProperty("lang", language.code());
     Set<String> present = types.stream().map(OperationType::name).collect(Collectors.toSet());
