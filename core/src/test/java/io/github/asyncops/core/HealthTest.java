@@ -8,7 +8,9 @@ import io.github.asyncops.testing.ManualClock;
 import io.github.asyncops.testing.ManualScheduler;
 import io.github.asyncops.testing.TestProvider;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +24,7 @@ final class HealthTest {
   private static final Duration HEARTBEAT = Duration.ofSeconds(5);
   private final Gate gate = new Gate();
   private final Semaphore release = new Semaphore(0);
+  private final CountDownLatch leftGate = new CountDownLatch(1);
   private final ManualClock clock = new ManualClock();
   private final ManualScheduler scheduler = new ManualScheduler();
   private final FlakyStore store = new FlakyStore();
@@ -49,6 +52,7 @@ final class HealthTest {
                       p ->
                           c -> {
                             gate.passIgnoringStop();
+                            leftGate.countDown();
                             release.acquireUninterruptibly();
                             return OperationResult.none();
                           })
@@ -148,6 +152,8 @@ final class HealthTest {
     clock.advance(Duration.ofSeconds(10));
     scheduler.tick();
     gate.open(1);
+    // The interrupt at the next tick must find the worker past the gate, in the wait it ignores.
+    assertThat(leftGate.await(10, TimeUnit.SECONDS)).isTrue();
 
     assertThat(engine.health().stuck()).isEmpty();
     clock.advance(Duration.ofSeconds(3));

@@ -47,6 +47,9 @@ public interface SharedStoreContract {
     /** The ids heard, in order. */
     public final List<OperationId> stops = new CopyOnWriteArrayList<>();
 
+    /** Creates a listener that has heard nothing yet. */
+    public HeardStops() {}
+
     @Override
     public void queued(String type) {}
 
