@@ -197,6 +197,7 @@ final class Dispatcher {
       slots.release(rt);
       return null;
     }
+    execution.known(record);
     notifier.stateChanged(snapshots.of(record));
     return execution;
   }
@@ -231,6 +232,9 @@ final class Dispatcher {
       }
       end(execution, ending);
       return dispatch(rt, true);
+    } catch (StoreUnavailableException e) {
+      LOG.log(Level.DEBUG, "could not claim queued '" + rt.type.name() + "' work: " + e);
+      return null;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not claim queued '" + rt.type.name() + "' work", e);
       return null;
@@ -302,6 +306,8 @@ final class Dispatcher {
   void dispatchQuietly(RegisteredType rt) {
     try {
       news(rt);
+    } catch (StoreUnavailableException e) {
+      LOG.log(Level.DEBUG, "could not claim queued '" + rt.type.name() + "' work: " + e);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not claim queued '" + rt.type.name() + "' work; retrying", e);
     }
