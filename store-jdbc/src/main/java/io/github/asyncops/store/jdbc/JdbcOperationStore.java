@@ -55,9 +55,9 @@ import javax.sql.DataSource;
  * finish that cannot be written is kept and written when the database answers again, so no final
  * state is lost while the node lives. Results are values in the row, or downloads in a table or the
  * {@link BlobStore}, read only when served ({@link Results}). Calls made for a caller (insert,
- * find, list, stop, delete) throw {@link JdbcStoreException} after the retries. The database names
- * no class: parameter classes and restartable types come from the engine's {@link #register}
- * ({@link KnownTypes}).
+ * find, list, stop, delete) throw {@code StoreUnavailableException} when the database cannot be
+ * reached and {@link JdbcStoreException} for other failures. The database names no class: parameter
+ * classes and restartable types come from the engine's {@link #register} ({@link KnownTypes}).
  *
  * <p>Thread-safe.
  */

@@ -54,6 +54,7 @@ final class DatabaseOutagePostgresIT {
 
   private final Map<String, Long> slowest = new TreeMap<>();
   private final AtomicInteger runs = new AtomicInteger();
+  private final List<String> ranOn = new CopyOnWriteArrayList<>();
   private final List<OperationId> sawStop = new CopyOnWriteArrayList<>();
   private final CountDownLatch land = new CountDownLatch(1);
   private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
@@ -85,33 +86,38 @@ final class DatabaseOutagePostgresIT {
     postgres = PrivatePostgres.start();
     pool = postgres.pool("outage-it");
     store = JdbcOperationStore.builder(pool).codec(new JacksonCodec()).build();
-    engine =
-        OperationEngine.builder()
-            .discover(false)
-            .nodeId("node-1")
-            .store(store)
-            .heartbeatInterval(HEARTBEAT)
-            .lease(LEASE)
-            .stopGrace(Duration.ofSeconds(1))
-            .worker(
-                TestProvider.of(
-                    "flight",
-                    p ->
-                        c -> {
-                          runs.incrementAndGet();
-                          for (int step = 0; ; step++) {
-                            if (land.await(50, TimeUnit.MILLISECONDS)) {
-                              return OperationResult.of("landed");
-                            }
-                            if (c.stopRequested()) {
-                              sawStop.add(c.id());
-                              return OperationResult.none();
-                            }
-                            c.progress((step % 100) / 100.0, "step " + step);
-                          }
-                        }))
-            .build();
+    engine = node("node-1", store);
     logged.clear();
+  }
+
+  /** A node on a store, running "flight": it reports progress until it lands or is stopped. */
+  private OperationEngine node(String name, JdbcOperationStore nodeStore) {
+    return OperationEngine.builder()
+        .discover(false)
+        .nodeId(name)
+        .store(nodeStore)
+        .heartbeatInterval(HEARTBEAT)
+        .lease(LEASE)
+        .stopGrace(Duration.ofSeconds(1))
+        .worker(
+            TestProvider.of(
+                "flight",
+                p ->
+                    c -> {
+                      runs.incrementAndGet();
+                      ranOn.add(name);
+                      for (int step = 0; ; step++) {
+                        if (land.await(50, TimeUnit.MILLISECONDS)) {
+                          return OperationResult.of("landed");
+                        }
+                        if (c.stopRequested()) {
+                          sawStop.add(c.id());
+                          return OperationResult.none();
+                        }
+                        c.progress((step % 100) / 100.0, "step " + step);
+                      }
+                    }))
+        .build();
   }
 
   @AfterEach
@@ -292,5 +298,51 @@ final class DatabaseOutagePostgresIT {
         .anySatisfy(m -> assertThat(m).startsWith("the database does not answer"))
         .anySatisfy(m -> assertThat(m).contains("its lease could not be renewed"));
     assertThat(logged).allSatisfy(r -> assertThat(r.getThrown()).isNull());
+  }
+
+  @Test
+  void two_nodes_answer_in_time_and_the_operation_runs_on_where_it_ran_once() throws Exception {
+    OperationId id = running();
+    try (HikariDataSource otherPool = postgres.pool("outage-it-2");
+        JdbcOperationStore otherStore =
+            JdbcOperationStore.builder(otherPool).codec(new JacksonCodec()).build()) {
+      OperationEngine other = node("node-2", otherStore);
+      try {
+        assertThat(other.status(id).node()).isEqualTo("node-1");
+
+        postgres.down();
+        long downAt = System.nanoTime();
+        while (System.nanoTime() - downAt < TimeUnit.SECONDS.toNanos(3)) {
+          requestsDuringTheOutage(id);
+          assertThat(
+                  catchThrowable(() -> timed("status on the other node", () -> other.status(id))))
+              .isInstanceOf(StoreUnavailableException.class);
+          EngineHealth health = timed("health of the other node", other::health);
+          assertThat(health.healthy()).isFalse();
+        }
+        postgres.up();
+        long backAt = System.nanoTime();
+        awaitHealthy(backAt);
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(60))
+            .pollInterval(Duration.ofMillis(50))
+            .until(() -> timed("health of the other node", other::health).healthy());
+        System.out.println(
+            "DatabaseOutagePostgresIT: both nodes UP "
+                + (System.nanoTime() - backAt) / 1_000_000
+                + " ms after the database was back");
+
+        assertAnsweredInTime();
+        assertThat(other.status(id).state()).isEqualTo(OperationState.RUNNING);
+        land.countDown();
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> other.status(id).state() == OperationState.SUCCEEDED);
+        assertThat(ranOn).containsExactly("node-1");
+        assertThat(sawStop).isEmpty();
+      } finally {
+        other.close();
+      }
+    }
   }
 }
