@@ -55,6 +55,7 @@ final class DatabaseOutagePostgresIT {
   private final Map<String, Long> slowest = new TreeMap<>();
   private final AtomicInteger runs = new AtomicInteger();
   private final List<String> ranOn = new CopyOnWriteArrayList<>();
+  private final List<String> again = new CopyOnWriteArrayList<>();
   private final List<OperationId> sawStop = new CopyOnWriteArrayList<>();
   private final CountDownLatch land = new CountDownLatch(1);
   private final List<LogRecord> logged = new CopyOnWriteArrayList<>();
@@ -117,6 +118,24 @@ final class DatabaseOutagePostgresIT {
                         c.progress((step % 100) / 100.0, "step " + step);
                       }
                     }))
+        .worker(
+            TestProvider.of(
+                    "again",
+                    p ->
+                        c -> {
+                          again.add("start on " + name);
+                          try {
+                            while (!land.await(50, TimeUnit.MILLISECONDS)) {
+                              if (c.stopRequested()) {
+                                return OperationResult.none();
+                              }
+                            }
+                            return OperationResult.of("landed");
+                          } finally {
+                            again.add("end on " + name);
+                          }
+                        })
+                .restartable(true))
         .build();
   }
 
@@ -340,6 +359,49 @@ final class DatabaseOutagePostgresIT {
             .until(() -> other.status(id).state() == OperationState.SUCCEEDED);
         assertThat(ranOn).containsExactly("node-1");
         assertThat(sawStop).isEmpty();
+      } finally {
+        other.close();
+      }
+    }
+  }
+
+  @Test
+  void two_nodes_past_the_lease_run_a_restartable_operation_again_never_at_the_same_time()
+      throws Exception {
+    OperationId id = engine.start(StartRequest.of("again")).operation().id();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> engine.status(id).state() == OperationState.RUNNING);
+    try (HikariDataSource otherPool = postgres.pool("outage-it-2");
+        JdbcOperationStore otherStore =
+            JdbcOperationStore.builder(otherPool).codec(new JacksonCodec()).build()) {
+      OperationEngine other = node("node-2", otherStore);
+      try {
+        postgres.down();
+        long downAt = System.nanoTime();
+        while (System.nanoTime() - downAt < LEASE.plusSeconds(2).toNanos()) {
+          assertThat(
+                  catchThrowable(() -> timed("status on the other node", () -> other.status(id))))
+              .isInstanceOf(StoreUnavailableException.class);
+          assertThat(timed("health of the other node", other::health).healthy()).isFalse();
+        }
+        assertThat(again)
+            .as("stopped before the lease ended")
+            .containsExactly("start on node-1", "end on node-1");
+        postgres.up();
+
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(60))
+            .until(() -> again.size() == 3 && other.status(id).state() == OperationState.RUNNING);
+        land.countDown();
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> other.status(id).state() == OperationState.SUCCEEDED);
+        assertAnsweredInTime();
+        assertThat(again).hasSize(4);
+        assertThat(again.subList(0, 2)).containsExactly("start on node-1", "end on node-1");
+        assertThat(again.get(2)).startsWith("start on ");
+        assertThat(again.get(3)).isEqualTo(again.get(2).replace("start", "end"));
       } finally {
         other.close();
       }
