@@ -45,7 +45,9 @@ import org.junit.jupiter.api.Test;
  * heartbeatInterval} leaves the operation running, and it succeeds once; a longer one stops the
  * worker before the lease ends, and the operation fails as lost once the database is back; never a
  * second run. The store logs each outage once when it starts and once when it ends, without a stack
- * trace. Two nodes on one stopped database are not covered here.
+ * trace. With two nodes on the stopped database, the other node answers in time too, a short outage
+ * leaves the operation where it ran, and a restartable operation whose lease ran out runs again
+ * once the database is back, never while its first run still runs.
  */
 final class DatabaseOutagePostgresIT {
   private static final Duration ANSWER_BOUND = Duration.ofSeconds(2);
