@@ -244,6 +244,9 @@ final class Engine implements OperationEngine {
       running.add(execution);
       try {
         stop(execution.id);
+      } catch (StoreUnavailableException e) {
+        // The store cannot record the stop; the worker still hears it, and ends on its own.
+        execution.requestStop(transitions.now().plus(config.stopGrace()));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not stop operation " + execution.id + " at shutdown", e);
       }

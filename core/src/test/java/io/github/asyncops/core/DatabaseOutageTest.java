@@ -343,4 +343,14 @@ final class DatabaseOutageTest {
     assertThat(lost.error()).isEqualTo("the server running the operation was lost");
     assertThat(runs).hasValue(1);
   }
+
+  @Test
+  void closing_during_an_outage_still_asks_the_workers_to_stop() throws Exception {
+    OperationId id = running();
+    store.down = true;
+
+    engine.close();
+
+    assertThat(events).containsExactly("saw the stop of " + id);
+  }
 }
