@@ -214,6 +214,7 @@ final class Dispatcher {
           record.id(), record.lease().epoch(), Ending.failed(Progress.NONE, Failures.message(e)));
       return null;
     }
+    execution.known(record);
     notifier.stateChanged(snapshots.of(record));
     return execution;
   }
@@ -248,6 +249,9 @@ final class Dispatcher {
       }
       end(execution, ending);
       return dispatch(rt, true);
+    } catch (StoreUnavailableException e) {
+      LOG.log(Level.DEBUG, "could not claim queued '" + rt.type.name() + "' work: " + e);
+      return null;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not claim queued '" + rt.type.name() + "' work", e);
       return null;
@@ -319,6 +323,8 @@ final class Dispatcher {
   void dispatchQuietly(RegisteredType rt) {
     try {
       news(rt);
+    } catch (StoreUnavailableException e) {
+      LOG.log(Level.DEBUG, "could not claim queued '" + rt.type.name() + "' work: " + e);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "could not claim queued '" + rt.type.name() + "' work; retrying", e);
     }

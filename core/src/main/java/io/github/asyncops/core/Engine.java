@@ -194,7 +194,12 @@ final class Engine implements OperationEngine {
   }
 
   private OperationRecord record(OperationId id) {
-    Optional<OperationRecord> record = store.find(id);
+    Optional<OperationRecord> record;
+    try {
+      record = store.find(id);
+    } catch (StoreUnavailableException e) {
+      return fromMemory(id).orElseThrow(() -> e);
+    }
     if (record.isPresent()) {
       return record.get();
     }
@@ -202,6 +207,19 @@ final class Engine implements OperationEngine {
       throw new OperationGoneException(id);
     }
     throw new OperationNotFoundException(id);
+  }
+
+  /**
+   * The record of an operation that runs on this node as this node last knew it, for answers while
+   * the store is unavailable; its snapshot shows the worker's live progress. Empty for operations
+   * that do not run here, or that this node lost.
+   */
+  private Optional<OperationRecord> fromMemory(OperationId id) {
+    Execution execution = local.get(id);
+    if (execution == null || !execution.launched() || execution.lost() || execution.ran()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(execution.known());
   }
 
   private RegisteredType registered(String name) {
@@ -226,6 +244,9 @@ final class Engine implements OperationEngine {
       running.add(execution);
       try {
         stop(execution.id);
+      } catch (StoreUnavailableException e) {
+        // The store cannot record the stop; the worker still hears it, and ends on its own.
+        execution.requestStop(transitions.now().plus(config.stopGrace()));
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "could not stop operation " + execution.id + " at shutdown", e);
       }

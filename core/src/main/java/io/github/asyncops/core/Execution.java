@@ -1,5 +1,6 @@
 package io.github.asyncops.core;
 
+import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
 import java.lang.System.Logger.Level;
@@ -52,6 +53,9 @@ final class Execution implements WorkerContext {
   private volatile boolean lost;
   private volatile boolean ran;
   private volatile Instant renewedAt;
+  // The record as this node last wrote or claimed it, so a status can be answered from memory
+  // while the store is unavailable.
+  private volatile OperationRecord known;
   private Instant nextProgressAt = Instant.MIN;
   private Thread thread;
   private boolean interrupted;
@@ -311,6 +315,27 @@ final class Execution implements WorkerContext {
     lost = true;
     requestStop(graceDeadline);
     return true;
+  }
+
+  /** Remembers the record as this node last claimed or wrote it. */
+  void known(OperationRecord record) {
+    known = record;
+  }
+
+  /**
+   * The record as this node last claimed or wrote it, for answers from memory while the store is
+   * unavailable; null before the claim.
+   */
+  OperationRecord known() {
+    return known;
+  }
+
+  /**
+   * Lets the next {@link #takeChange()} report the current progress again, after a write of it
+   * failed, so that it is written once the store answers.
+   */
+  void republish() {
+    publishedValue = Double.NaN;
   }
 
   /** Whether the worker's {@code run} returned, so its end is being written. */

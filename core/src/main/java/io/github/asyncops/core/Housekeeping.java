@@ -87,8 +87,9 @@ final class Housekeeping implements Runnable {
     Instant now = clock.instant();
     failed = null;
     boolean beat = !now.isBefore(nextHeartbeat);
-    if (beat) {
-      step(() -> heartbeat(now));
+    if (beat && step(() -> heartbeat(now))) {
+      // A failed heartbeat is tried again at the next tick rather than after a whole interval, so
+      // that leases are renewed, and health is on time, as soon as the store answers again.
       nextHeartbeat = now.plus(heartbeatInterval);
     }
     Instant unrenewedBefore = now.minus(lease).plus(heartbeatInterval);
@@ -126,15 +127,23 @@ final class Housekeeping implements Runnable {
 
   /**
    * Runs one part of the tick. A failing part (a store outage, say) must not stop the others: a
-   * node whose heartbeat stopped because eviction failed would lose its operations to the lease.
+   * node whose heartbeat stopped because eviction failed would lose its operations to the lease. An
+   * unavailable store logs its outage itself, once; other failures are logged once by {@link #run}.
+   *
+   * @return whether the part ran without throwing
    */
-  private void step(Runnable part) {
+  private boolean step(Runnable part) {
     try {
       part.run();
+      return true;
+    } catch (StoreUnavailableException e) {
+      LOG.log(Level.DEBUG, "housekeeping: " + e.getMessage());
+      return false;
     } catch (RuntimeException e) {
       if (failed == null) {
         failed = e;
       }
+      return false;
     }
   }
 
@@ -145,14 +154,33 @@ final class Housekeeping implements Runnable {
     boolean timeNews = execution.sample(now);
     if (!execution.progressDue(now) || execution.takeChange() == null) {
       if (timeNews) {
-        store.find(execution.id).ifPresent(r -> notifier.progressed(snapshots.of(r)));
+        Optional<OperationRecord> found;
+        try {
+          found = store.find(execution.id);
+        } catch (StoreUnavailableException e) {
+          found = Optional.ofNullable(execution.known());
+        }
+        found.ifPresent(r -> notifier.progressed(snapshots.of(r)));
       }
       return;
     }
     Progress shown = execution.ping();
     execution.progressWritten(now, progressInterval);
-    Optional<OperationRecord> stored = store.progress(execution.id, execution.epoch(), shown, now);
+    Optional<OperationRecord> stored;
+    try {
+      stored = store.progress(execution.id, execution.epoch(), shown, now);
+    } catch (StoreUnavailableException e) {
+      // Listeners of an operation that runs here still hear its progress, from memory; the store
+      // gets it once it answers again.
+      execution.republish();
+      OperationRecord known = execution.known();
+      if (known != null) {
+        notifier.progressed(snapshots.of(known));
+      }
+      throw e;
+    }
     if (stored.isPresent()) {
+      execution.known(stored.get());
       notifier.progressed(snapshots.of(stored.get()));
     } else {
       transitions.lose(execution, "the store refused its progress");

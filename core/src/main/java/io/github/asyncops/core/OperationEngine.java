@@ -22,6 +22,13 @@ import java.util.concurrent.ScheduledExecutorService;
  * <p>Thread-safe. Every method that takes an id throws {@link OperationNotFoundException} for an id
  * that never existed and {@link OperationGoneException} for one that was forgotten after its
  * retention.
+ *
+ * <p>While the store cannot be reached (its database is down), every method that needs it throws
+ * {@link StoreUnavailableException}, within the store's time budget and at once while the store
+ * knows of the outage, with two exceptions: {@link #status} and {@link #watch} of an operation that
+ * runs on this engine answer from its memory, with the worker's live progress, and {@link
+ * #health()} answers unhealthy with the reason. An operation whose lease this engine cannot renew
+ * for {@code lease - heartbeatInterval} is stopped: see {@link Builder#lease(Duration)}.
  */
 public interface OperationEngine extends AutoCloseable {
 
@@ -394,6 +401,14 @@ public interface OperationEngine extends AutoCloseable {
     /**
      * Sets how long an operation may go without a heartbeat before it is failed as "node lost".
      * Default: 30 seconds.
+     *
+     * <p>A node that cannot renew the lease of an operation it runs (its store is unreachable, or
+     * the whole process paused) lets the operation go once {@code lease - heartbeatInterval} has
+     * passed since the last renewal, before any other node may take it over: the worker gets a stop
+     * request, and an interrupt after the stop grace, and nothing it does reaches the store any
+     * more. Once the store answers again, the operation fails as "node lost", or is queued again if
+     * its type is restartable. A shorter outage costs nothing: the worker runs on, and its end is
+     * written when the store answers.
      *
      * @param lease longer than the heartbeat interval
      * @return this builder

@@ -84,6 +84,8 @@ final class Transitions {
     }
     if (record.state().isFinal()) {
       local.remove(execution);
+    } else {
+      execution.known(shown);
     }
     notifier.stateChanged(snapshots.of(shown));
     return shown;

@@ -9,6 +9,7 @@ import io.github.asyncops.core.OperationActiveException;
 import io.github.asyncops.core.OperationConflictException;
 import io.github.asyncops.core.OperationGoneException;
 import io.github.asyncops.core.OperationNotFoundException;
+import io.github.asyncops.core.StoreUnavailableException;
 import io.github.asyncops.core.UnknownOperationTypeException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -34,6 +35,11 @@ final class AsyncOpsExceptionMapper implements ExceptionMapper<AsyncOpsException
     if (e instanceof CapacityExceededException full) {
       return Response.fromResponse(Problem.CAPACITY_EXCEEDED.response(detail))
           .header(HttpHeaders.RETRY_AFTER, Responses.seconds(full.retryAfter()))
+          .build();
+    }
+    if (e instanceof StoreUnavailableException down) {
+      return Response.fromResponse(Problem.STORE_UNAVAILABLE.response(detail))
+          .header(HttpHeaders.RETRY_AFTER, Exchange.seconds(down.retryAfter()))
           .build();
     }
     Problem problem = problemOf(e);

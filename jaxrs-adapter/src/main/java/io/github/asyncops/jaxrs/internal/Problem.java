@@ -44,6 +44,8 @@ enum Problem {
   IDEMPOTENCY_KEY_REUSED(422, "idempotency-key-reused", "Idempotency key reused"),
   /** The engine is shutting down. */
   ENGINE_CLOSED(503, "engine-closed", "Shutting down"),
+  /** The operation store cannot be reached, for example during a database outage. */
+  STORE_UNAVAILABLE(503, "store-unavailable", "Store unavailable"),
   /** Something failed that should not have; the server log has the details. */
   INTERNAL(500, null, "Internal Server Error");
 

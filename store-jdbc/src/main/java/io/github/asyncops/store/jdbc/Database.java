@@ -1,9 +1,11 @@
 package io.github.asyncops.store.jdbc;
 
+import io.github.asyncops.core.StoreUnavailableException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,8 +15,10 @@ import javax.sql.DataSource;
 
 /**
  * Borrows connections from the application's {@link DataSource}, runs work in transactions with
- * retries, and converts failures to {@link JdbcStoreException}. Also holds what every statement
- * needs: the SQL, the dialect and the notification channel.
+ * retries, within a call budget ({@link Connections}), and converts failures: to {@link
+ * StoreUnavailableException} when the database cannot be reached, which opens the breaker ({@link
+ * Outage}) so that later calls fail at once, and to {@link JdbcStoreException} otherwise. Also
+ * holds what every statement needs: the SQL, the dialect and the notification channel.
  *
  * <p>Each call borrows one connection and gives it back, with auto-commit as it found it, so the
  * store works with any pool. Isolation is the connection's default (READ COMMITTED on both
@@ -30,16 +34,60 @@ final class Database {
 
   final Sql sql;
   final JdbcDialect dialect;
-  private final DataSource dataSource;
+  private final Connections connections;
+  private final Outage outage;
   private final Retry retry;
   private final String channel;
 
-  Database(DataSource dataSource, JdbcDialect dialect, Tables tables, Retry retry) {
-    this.dataSource = dataSource;
+  /**
+   * Creates the database of one store.
+   *
+   * @param budget the longest one call may take, borrowing, retries and pauses included; zero for
+   *     no bound
+   */
+  Database(
+      DataSource dataSource, JdbcDialect dialect, Tables tables, Retry retry, Duration budget) {
+    this.connections = new Connections(dataSource, budget);
+    this.outage = new Outage(retryAfter(budget));
     this.dialect = dialect;
     this.sql = new Sql(tables, dialect);
     this.retry = retry;
     this.channel = tables.channel();
+  }
+
+  /** What callers refused in an outage are told to wait: a few probes, at least a second. */
+  private static Duration retryAfter(Duration budget) {
+    Duration probes = Outage.PROBE_EVERY.multipliedBy(4).plus(budget);
+    return probes.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : probes;
+  }
+
+  /** The breaker, which knows whether the database is down. */
+  Outage outage() {
+    return outage;
+  }
+
+  /**
+   * While the database is known to be down, starts a probe if one is due; the probe runs on a
+   * thread of its own and closes the breaker once a connection answers. Called by the store's tick.
+   *
+   * @return whether the database is known to be down (before this probe's answer)
+   */
+  boolean probeIfDown() {
+    if (outage.probeDue()) {
+      connections.probe(
+          answered -> {
+            if (answered) {
+              outage.recovered();
+            }
+            outage.probed();
+          });
+    }
+    return outage.isDown();
+  }
+
+  /** Stops the threads that borrow connections. */
+  void close() {
+    connections.close();
   }
 
   /**
@@ -90,18 +138,32 @@ final class Database {
     dialect.notify(connection, channel, payload);
   }
 
+  /**
+   * Runs a call within the budget: refused at once while the database is known to be down, and
+   * opening the breaker when it cannot reach the database.
+   *
+   * @throws StoreUnavailableException when the database cannot be reached
+   * @throws JdbcStoreException when the call fails for another reason
+   */
   private <T> T call(String what, boolean transaction, Work<T> work) {
+    outage.check(what);
+    long deadline = connections.deadline();
     try {
       return retry.call(
           what,
+          deadline,
           attempt -> {
-            try (Connection connection = dataSource.getConnection()) {
+            try (Connections.Borrowed borrowed = connections.borrow(deadline)) {
+              Connection connection = borrowed.connection;
               return transaction
                   ? inTransaction(connection, work, attempt)
                   : work.run(connection, attempt);
             }
           });
     } catch (SQLException e) {
+      if (Retry.isUnreachable(e)) {
+        throw outage.failed(what, e);
+      }
       throw new JdbcStoreException("could not " + what, e, Retry.isTransient(e));
     }
   }

@@ -44,18 +44,22 @@ import javax.sql.DataSource;
  * lost an operation changes nothing (fencing). Expiry fails the operations of a lost node, or
  * queues a running one of a restartable type again, keeping its epoch, so that only its next claim
  * may write it; the epoch also counts its restarts ({@link OperationRecord#requeuable()}). Other
- * nodes hear through NOTIFY, which they LISTEN to on a dedicated connection ({@link News}): stop
- * requests notify in their own transaction, and queued work is announced by the {@link Announcer},
- * several inserts together under load; a node that cannot listen polls for stop requests, and the
- * engine's tick claims queued work anyway. The engine throttles progress writes to {@link
- * #progressInterval()}. Claims, progress and heartbeats throw after retrying, and the engine tries
- * again at its next tick; expiry and eviction absorb the failure; an outage is logged once ({@link
- * OutageLog}). Eviction runs in batches on its own slower schedule from {@link #tick} and leaves
- * tombstones, so a forgotten operation reads as gone ({@link #forgotten}). A finish that cannot be
- * written is kept and written when the database answers again, so no final state is lost while the
- * node lives. Results are values in the row, or downloads in a table or the {@link BlobStore}, read
- * only when served ({@link Results}). Calls made for a caller (insert, find, list, stop, delete)
- * throw {@link JdbcStoreException} after the retries. The database names no class: parameter
+ * nodes hear through NOTIFY, which they LISTEN
+ * to on a dedicated connection ({@link News}): stop requests notify in their own transaction, and
+ * queued work is announced by the {@link Announcer}, several inserts together under load; a node
+ * that cannot listen polls for stop requests, and the engine's tick claims queued work anyway. The
+ * engine throttles progress writes to {@link #progressInterval()}. Every call is bounded by a call
+ * budget ({@link Connections}); one that cannot reach the database opens a breaker ({@link Outage})
+ * so that later calls fail at once with {@code StoreUnavailableException} until the tick's probe
+ * finds the database again, and the outage is logged once when it starts and once when it ends.
+ * Claims, progress and heartbeats throw, and the engine tries again at its next tick; expiry and
+ * eviction absorb the failure. Eviction runs in batches on its own slower schedule from {@link
+ * #tick} and leaves tombstones, so a forgotten operation reads as gone ({@link #forgotten}). A
+ * finish that cannot be written is kept and written when the database answers again, so no final
+ * state is lost while the node lives. Results are values in the row, or downloads in a table or the
+ * {@link BlobStore}, read only when served ({@link Results}). Calls made for a caller (insert,
+ * find, list, stop, delete) throw {@code StoreUnavailableException} when the database cannot be
+ * reached and {@link JdbcStoreException} for other failures. The database names no class: parameter
  * classes and restartable types come from the engine's {@link #register} ({@link KnownTypes}).
  *
  * <p>Thread-safe.
@@ -71,13 +75,18 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
   private final NodeWork work;
   private final News news;
   private final Duration progressInterval;
+  private final Database db;
 
   JdbcOperationStore(StoreConfig config) {
     String origin = Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
     this.progressInterval = config.progressInterval();
-    Database db =
+    this.db =
         new Database(
-            config.dataSource(), config.dialect(), config.tables(), new Retry(config.retry()));
+            config.dataSource(),
+            config.dialect(),
+            config.tables(),
+            new Retry(config.retry()),
+            config.callBudget());
     Results results = new Results(config.codec(), config.blobStore(), config.maxResultBytes(), db);
     Rows rows = new Rows(config.codec(), types, results);
     this.writes = new Writes(db, rows);
@@ -94,13 +103,19 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
             config.tombstoneTtl());
     this.work =
         new NodeWork(
-            writes, new Handovers(db, rows, writes), upkeep, results, config.evictInterval());
+            writes,
+            new Handovers(db, rows, writes),
+            upkeep,
+            results,
+            config.evictInterval(),
+            db::probeIfDown);
     News.Opener opener = null;
     if (config.listen()) {
       DataSource listenSource = config.listenDataSource();
       opener = () -> config.dialect().listen(listenSource, config.tables().channel());
     }
-    this.news = new News(opener, work::pollStops, types::names, config.pollInterval(), origin);
+    this.news =
+        new News(opener, work::pollStops, types::names, config.pollInterval(), origin, db.outage());
   }
 
   /**
@@ -244,6 +259,7 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     news.close();
     work.catchUp();
     inserts.close();
+    db.close();
     int unwritten = work.unwrittenFinishes();
     if (unwritten > 0) {
       LOG.log(
@@ -252,6 +268,16 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
               + " finished operations could not be written before the"
               + " store closed; other nodes will fail them after the lease");
     }
+  }
+
+  /**
+   * Tells whether the store knows the database to be down, so that its calls fail at once; for
+   * tests.
+   *
+   * @return true while the breaker is open
+   */
+  boolean databaseDown() {
+    return db.outage().isDown();
   }
 
   /**
@@ -270,6 +296,9 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
    * {@link JdbcOperationStore#register}).
    */
   public static final class Builder {
+    /** The default {@link #callBudget(Duration)}: 1 second. */
+    public static final Duration DEFAULT_CALL_BUDGET = Duration.ofSeconds(1);
+
     /** The default {@link #maxResultBytes(long)}: 16 MiB. */
     public static final long DEFAULT_MAX_RESULT_BYTES = 16L * 1024 * 1024;
 
@@ -283,6 +312,7 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     private long maxResultBytes = DEFAULT_MAX_RESULT_BYTES;
     private BlobStore blobStore;
     private RetryPolicy retry = RetryPolicy.defaults();
+    private Duration callBudget = DEFAULT_CALL_BUDGET;
     private boolean listen = true;
     private DataSource listenDataSource;
     private Duration pollInterval = Duration.ofMillis(500);
@@ -435,6 +465,31 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     }
 
     /**
+     * Sets the longest one store call may take: borrowing a connection from the pool, its
+     * statements, and the retries of transient failures with their pauses. A call that cannot reach
+     * the database within it throws {@link io.github.asyncops.core.StoreUnavailableException}, and
+     * so does every later call, at once, until the store's tick finds the database answering again
+     * (it tries every 500 ms, on a thread of its own), so that requests answer quickly during an
+     * outage instead of waiting out the pool's own timeout (HikariCP's {@code connectionTimeout} is
+     * 30 s). The wait for a connection runs on a thread of the store's, so any pool is bounded;
+     * statements are bounded with the connection's network timeout, set to what is left of the
+     * budget. Size the pool so that a connection is free well within the budget: a pool that keeps
+     * callers waiting longer counts as an outage. Default: {@link #DEFAULT_CALL_BUDGET}.
+     *
+     * @param callBudget positive, or zero for no bound: then calls wait as long as the pool and the
+     *     driver let them, and borrow on the caller's thread
+     * @return this builder
+     * @throws IllegalArgumentException if it is negative
+     */
+    public Builder callBudget(Duration callBudget) {
+      if (callBudget.isNegative()) {
+        throw new IllegalArgumentException("callBudget must not be negative, was " + callBudget);
+      }
+      this.callBudget = callBudget;
+      return this;
+    }
+
+    /**
      * Sets whether the store LISTENs for other nodes' news on PostgreSQL: queued work starts on an
      * idle node at once, and a stop reaches the running node at once. Off, or through a pooler that
      * cannot LISTEN (PgBouncer in transaction mode), nodes poll every {@link
@@ -531,27 +586,33 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
               maxResultBytes,
               blobStore,
               retry,
+              callBudget,
               listen,
               listenDataSource != null ? listenDataSource : dataSource,
               pollInterval,
               tombstoneCapacity,
               tombstoneTtl,
               evictInterval);
-      Database db = new Database(dataSource, d, tables, new Retry(retry));
-      if (createSchema) {
-        db.transaction(
-            "create the store's tables",
-            (c, attempt) -> {
-              Schema.create(c, d, tables);
-              return null;
-            });
-      } else {
-        db.read(
-            "check the store's tables",
-            (c, attempt) -> {
-              Schema.verify(c, d, tables);
-              return null;
-            });
+      // Creating the tables may take longer than a call of the running store, so it has no budget.
+      Database db = new Database(dataSource, d, tables, new Retry(retry), Duration.ZERO);
+      try {
+        if (createSchema) {
+          db.transaction(
+              "create the store's tables",
+              (c, attempt) -> {
+                Schema.create(c, d, tables);
+                return null;
+              });
+        } else {
+          db.read(
+              "check the store's tables",
+              (c, attempt) -> {
+                Schema.verify(c, d, tables);
+                return null;
+              });
+        }
+      } finally {
+        db.close();
       }
       return new JdbcOperationStore(config);
     }

@@ -44,6 +44,7 @@ final class News implements AutoCloseable {
   private final Supplier<Collection<String>> types;
   private final Duration pollInterval;
   private final String self;
+  private final Outage outage;
   private final Object wake = new Object();
   private volatile boolean closed;
   private boolean listenFailureLogged;
@@ -58,13 +59,17 @@ final class News implements AutoCloseable {
    *     did not listen
    * @param pollInterval the pause between polls, and between attempts to listen again
    * @param self the origin this store writes into its queued notifications, whose news it skips
+   * @param outage the store's breaker: while the database is down the loop neither listens nor
+   *     polls, and the breaker alone logs the outage
    */
   News(
       Opener opener,
       Supplier<Set<OperationId>> stopPoll,
       Supplier<Collection<String>> types,
       Duration pollInterval,
-      String self) {
+      String self,
+      Outage outage) {
+    this.outage = outage;
     this.self = self;
     this.opener = opener;
     this.stopPoll = stopPoll;
@@ -88,6 +93,10 @@ final class News implements AutoCloseable {
   private void run() {
     NotificationSource source = null;
     while (!closed) {
+      if (outage.isDown()) {
+        pause();
+        continue;
+      }
       if (source == null && opener != null) {
         source = open();
         if (source != null) {
@@ -100,7 +109,11 @@ final class News implements AutoCloseable {
           deliver(source.await(LISTEN_SLICE));
           continue;
         } catch (SQLException | RuntimeException e) {
-          LOG.log(Level.WARNING, "lost the LISTEN connection; polling until it is back", e);
+          // A database that went away is the breaker's to report, once; this loop is quiet.
+          LOG.log(
+              unreachable(e) ? Level.DEBUG : Level.WARNING,
+              "lost the LISTEN connection; polling until it is back",
+              e);
           source.close();
           source = null;
         }
@@ -122,6 +135,10 @@ final class News implements AutoCloseable {
       }
       return source;
     } catch (SQLException | RuntimeException e) {
+      if (unreachable(e)) {
+        LOG.log(Level.DEBUG, "cannot LISTEN while the database does not answer", e);
+        return null;
+      }
       if (!listenFailureLogged) {
         LOG.log(
             Level.WARNING,
@@ -133,6 +150,10 @@ final class News implements AutoCloseable {
       }
       return null;
     }
+  }
+
+  private static boolean unreachable(Exception e) {
+    return e instanceof SQLException sql && Retry.isUnreachable(sql);
   }
 
   /** Passes payloads on, each distinct one once per batch, in order. */

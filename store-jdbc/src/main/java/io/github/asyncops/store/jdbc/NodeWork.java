@@ -2,6 +2,7 @@ package io.github.asyncops.store.jdbc;
 
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.Progress;
+import io.github.asyncops.core.StoreUnavailableException;
 import io.github.asyncops.core.spi.ClaimRequest;
 import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.Handover;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * The calls the engine makes on its own threads (claim, progress, finish, a finish with a claim,
@@ -24,8 +26,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * written when the database answers again (under its epoch, so it changes nothing if the node lost
  * the operation meanwhile). Claims, progress and heartbeats throw after the retries, so the engine
  * tries again at its next tick, and a heartbeat that keeps failing lets the engine stop workers
- * whose lease it cannot renew. Expiry and eviction absorb the outage and log it once ({@link
- * OutageLog}). Other failures are bugs or misconfiguration and are thrown.
+ * whose lease it cannot renew. Expiry and eviction absorb the outage. The breaker ({@link Outage})
+ * logs it, once; while it is open the tick only probes. Other failures are bugs or misconfiguration
+ * and are thrown.
  *
  * <p>Eviction runs in batches on its own schedule, every {@code evictInterval}, not at every tick,
  * so an idle node makes few statements. Also remembers which operations this node runs, for the
@@ -39,14 +42,20 @@ final class NodeWork {
   private final Upkeep upkeep;
   private final Results results;
   private final Duration evictInterval;
-  private final OutageLog outage = new OutageLog();
   private final Map<OperationId, Writes.Finish> unwrittenFinishes = new ConcurrentHashMap<>();
   private final Set<OperationId> runningHere = ConcurrentHashMap.newKeySet();
   private final Set<OperationId> reportedStops = ConcurrentHashMap.newKeySet();
+  private final BooleanSupplier probeIfDown;
   private Instant nextEviction = Instant.MIN;
 
   NodeWork(
-      Writes writes, Handovers handovers, Upkeep upkeep, Results results, Duration evictInterval) {
+      Writes writes,
+      Handovers handovers,
+      Upkeep upkeep,
+      Results results,
+      Duration evictInterval,
+      BooleanSupplier probeIfDown) {
+    this.probeIfDown = probeIfDown;
     this.writes = writes;
     this.handovers = handovers;
     this.upkeep = upkeep;
@@ -56,7 +65,7 @@ final class NodeWork {
 
   List<OperationRecord> claim(ClaimRequest request, Instant now) {
     try {
-      List<OperationRecord> claimed = succeeded(writes.claim(request, now));
+      List<OperationRecord> claimed = writes.claim(request, now);
       claimed.forEach(r -> runningHere.add(r.id()));
       return claimed;
     } catch (JdbcStoreException e) {
@@ -66,7 +75,7 @@ final class NodeWork {
 
   Optional<OperationRecord> progress(OperationId id, long epoch, Progress progress, Instant now) {
     try {
-      return succeeded(writes.progress(id, epoch, progress, now));
+      return writes.progress(id, epoch, progress, now);
     } catch (JdbcStoreException e) {
       throw failed("store progress", e);
     }
@@ -75,9 +84,12 @@ final class NodeWork {
   Optional<OperationRecord> finish(OperationId id, long epoch, Ending ending, Instant now) {
     Writes.Finish finish = finishing(id, epoch, ending, now);
     try {
-      Optional<OperationRecord> done = succeeded(writes.finish(finish));
+      Optional<OperationRecord> done = writes.finish(finish);
       discardBlobUnless(done.isPresent(), finish);
       return done;
+    } catch (StoreUnavailableException e) {
+      unwrittenFinishes.put(finish.id(), finish);
+      return Optional.empty();
     } catch (JdbcStoreException e) {
       return keep(finish, e, Optional.empty());
     }
@@ -88,10 +100,13 @@ final class NodeWork {
       OperationId id, long epoch, Ending ending, ClaimRequest next, Instant now) {
     Writes.Finish finish = finishing(id, epoch, ending, now);
     try {
-      Handover handover = succeeded(handovers.finishAndClaim(finish, next, now));
+      Handover handover = handovers.finishAndClaim(finish, next, now);
       discardBlobUnless(handover.finished().isPresent(), finish);
       handover.claimed().forEach(r -> runningHere.add(r.id()));
       return handover;
+    } catch (StoreUnavailableException e) {
+      unwrittenFinishes.put(finish.id(), finish);
+      return new Handover(Optional.empty(), List.of());
     } catch (JdbcStoreException e) {
       return keep(finish, e, new Handover(Optional.empty(), List.of()));
     }
@@ -118,7 +133,7 @@ final class NodeWork {
       return Heartbeat.NONE;
     }
     try {
-      return succeeded(upkeep.heartbeat(node, held, now));
+      return upkeep.heartbeat(node, held, now);
     } catch (JdbcStoreException e) {
       throw failed("heartbeat", e);
     }
@@ -126,7 +141,9 @@ final class NodeWork {
 
   List<OperationRecord> expire(Instant staleBefore, String error, Instant now) {
     try {
-      return succeeded(upkeep.expire(staleBefore, error, now));
+      return upkeep.expire(staleBefore, error, now);
+    } catch (StoreUnavailableException e) {
+      return List.of();
     } catch (JdbcStoreException e) {
       return absorb("expire operations of lost nodes", e, List.of());
     }
@@ -137,10 +154,15 @@ final class NodeWork {
    * when the eviction interval passed, eviction and a count of the queue.
    */
   void tick(Instant now) {
+    if (probeIfDown.getAsBoolean()) {
+      return;
+    }
     catchUp();
     QueueCount queue = writes.queue();
     try {
       queue.flush();
+    } catch (StoreUnavailableException e) {
+      return;
     } catch (JdbcStoreException e) {
       absorb("update the queue's size", e, null);
     }
@@ -151,6 +173,8 @@ final class NodeWork {
     evict(now);
     try {
       queue.recount();
+    } catch (StoreUnavailableException e) {
+      // The breaker logged it; the next interval counts again.
     } catch (JdbcStoreException e) {
       absorb("count the queue", e, null);
     }
@@ -158,9 +182,11 @@ final class NodeWork {
 
   int evict(Instant now) {
     try {
-      Upkeep.Evicted evicted = succeeded(upkeep.evict(now));
+      Upkeep.Evicted evicted = upkeep.evict(now);
       evicted.blobs().forEach(results::deleteBlob);
       return evicted.count();
+    } catch (StoreUnavailableException e) {
+      return 0;
     } catch (JdbcStoreException e) {
       return absorb("evict operations", e, 0);
     }
@@ -172,10 +198,10 @@ final class NodeWork {
       try {
         discardBlobUnless(writes.finish(finish).isPresent(), finish);
         unwrittenFinishes.remove(finish.id());
-        outage.succeeded();
+      } catch (StoreUnavailableException e) {
+        return;
       } catch (JdbcStoreException e) {
         if (e.transientFailure()) {
-          outage.failed("write a finish kept during an outage", e);
           return;
         }
         unwrittenFinishes.remove(finish.id());
@@ -184,17 +210,10 @@ final class NodeWork {
     }
   }
 
-  /** Logs the start of an outage once, and hands the failure back for the engine to retry. */
-  private JdbcStoreException failed(String what, JdbcStoreException e) {
-    if (e.transientFailure()) {
-      outage.failed(what, e);
-    }
+  /** Hands a failure back for the engine to retry. */
+  private static JdbcStoreException failed(String what, JdbcStoreException e) {
+    LOG.log(Level.DEBUG, "could not " + what + ": " + e.getMessage());
     return e;
-  }
-
-  private <T> T succeeded(T answer) {
-    outage.succeeded();
-    return answer;
   }
 
   /** The stop requests of operations running here that were not reported yet; for the poll. */
@@ -221,11 +240,16 @@ final class NodeWork {
     }
   }
 
-  private <T> T absorb(String what, JdbcStoreException e, T fallback) {
+  /**
+   * Answers a fallback for a call that failed for a transient reason other than an outage (a
+   * serialization failure, a deadlock, a lock timeout, after the retries): the next tick tries
+   * again.
+   */
+  private static <T> T absorb(String what, JdbcStoreException e, T fallback) {
     if (!e.transientFailure()) {
       throw e;
     }
-    outage.failed(what, e);
+    LOG.log(Level.INFO, "could not " + what + " this time, trying again later: " + e.getMessage());
     return fallback;
   }
 }

@@ -43,6 +43,13 @@ final class Retry {
 
   private final io.github.resilience4j.retry.Retry retry;
 
+  /**
+   * The deadline of the call running on this thread, in {@link System#nanoTime()}: Resilience4j's
+   * configuration is per retry, not per call, and it runs each call's attempts and pauses on the
+   * caller's thread, so the deadline it cannot be given travels here.
+   */
+  private final ThreadLocal<Long> deadline = new ThreadLocal<>();
+
   Retry(RetryPolicy policy) {
     this(policy, pause -> {});
   }
@@ -54,23 +61,55 @@ final class Retry {
    * @param pauses hears each pause before it is taken; tests record them
    */
   Retry(RetryPolicy policy, Consumer<Duration> pauses) {
-    IntervalFunction backoff = failures -> policy.backoff(failures).toMillis();
+    // A pause never outlasts the call's budget, and no attempt starts once it is spent.
+    IntervalFunction backoff =
+        failures -> Math.max(1, Math.min(policy.backoff(failures).toMillis(), millisLeft()));
     retry =
         io.github.resilience4j.retry.Retry.of(
             "asyncops-jdbc",
             RetryConfig.custom()
                 .maxAttempts(policy.maxAttempts())
                 .intervalFunction(backoff)
-                .retryOnException(e -> e instanceof SQLException sql && isTransient(sql))
+                .retryOnException(
+                    e -> e instanceof SQLException sql && isTransient(sql) && millisLeft() > 1)
                 .build());
     retry.getEventPublisher().onRetry(event -> pauses.accept(event.getWaitInterval()));
   }
 
+  private long millisLeft() {
+    Long until = deadline.get();
+    return until == null ? Long.MAX_VALUE : Connections.left(until) / 1_000_000;
+  }
+
   /**
    * Runs a call until it succeeds, fails for a reason that is not transient, or uses up its
-   * attempts.
+   * attempts, without a deadline.
    */
   <T> T call(String what, Attempt<T> attempt) throws SQLException {
+    return call(what, Long.MAX_VALUE, attempt);
+  }
+
+  /**
+   * Runs a call until it succeeds, fails for a reason that is not transient, uses up its attempts,
+   * or reaches its deadline.
+   *
+   * @param until the deadline, in {@link System#nanoTime()}; {@link Long#MAX_VALUE} for none
+   */
+  <T> T call(String what, long until, Attempt<T> attempt) throws SQLException {
+    Long outer = deadline.get();
+    deadline.set(until);
+    try {
+      return attempts(what, attempt);
+    } finally {
+      if (outer == null) {
+        deadline.remove();
+      } else {
+        deadline.set(outer);
+      }
+    }
+  }
+
+  private <T> T attempts(String what, Attempt<T> attempt) throws SQLException {
     AtomicInteger attempts = new AtomicInteger();
     AtomicReference<SQLException> first = new AtomicReference<>();
     AtomicReference<SQLException> last = new AtomicReference<>();
@@ -129,6 +168,31 @@ final class Retry {
         }
         SQLException next = sql.getNextException();
         if (next != null && next != sql && isTransient(next)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Tells whether a failure means the database cannot be reached, as opposed to a conflict between
+   * transactions that the next attempt may not meet: a connection failure (class {@code 08}), a
+   * server shutting down ({@code 57P0x}), or the driver's word for it.
+   */
+  static boolean isUnreachable(SQLException failure) {
+    for (Throwable t = failure; t != null; t = t.getCause()) {
+      if (t instanceof java.sql.SQLTransientConnectionException
+          || t instanceof SQLRecoverableException) {
+        return true;
+      }
+      if (t instanceof SQLException sql) {
+        String state = sql.getSQLState();
+        if (state != null && (state.startsWith("08") || state.startsWith("57P0"))) {
+          return true;
+        }
+        SQLException next = sql.getNextException();
+        if (next != null && next != sql && isUnreachable(next)) {
           return true;
         }
       }

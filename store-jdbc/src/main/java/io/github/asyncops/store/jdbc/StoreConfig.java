@@ -15,6 +15,7 @@ import javax.sql.DataSource;
  * @param maxResultBytes the largest result kept in the database
  * @param blobStore where larger downloads go, or null
  * @param retry the retry policy
+ * @param callBudget the longest one call may take, or zero for no bound
  * @param listen whether to LISTEN for news where the database can
  * @param listenDataSource where the listening connection comes from
  * @param pollInterval the poll period when not listening
@@ -31,6 +32,7 @@ record StoreConfig(
     long maxResultBytes,
     BlobStore blobStore,
     RetryPolicy retry,
+    Duration callBudget,
     boolean listen,
     DataSource listenDataSource,
     Duration pollInterval,

@@ -126,4 +126,26 @@ final class RetryTest {
     assertThat(total).isEqualTo(Duration.ofMillis(1550));
     assertThat(RetryPolicy.none().maxAttempts()).isEqualTo(1);
   }
+
+  @Test
+  void no_pause_outlasts_the_call_budget_and_no_attempt_starts_after_it() {
+    Retry budgeted =
+        new Retry(new RetryPolicy(6, Duration.ofMillis(50), Duration.ofSeconds(1)), pauses::add);
+    long until = System.nanoTime() + Duration.ofMillis(120).toNanos();
+    List<Integer> attempts = new ArrayList<>();
+
+    assertThatThrownBy(
+            () ->
+                budgeted.call(
+                    "work",
+                    until,
+                    attempt -> {
+                      attempts.add(attempt);
+                      throw state("08006");
+                    }))
+        .isInstanceOf(SQLException.class);
+
+    assertThat(attempts).hasSizeLessThan(6);
+    assertThat(pauses.stream().mapToLong(Duration::toMillis).sum()).isLessThanOrEqualTo(120);
+  }
 }
