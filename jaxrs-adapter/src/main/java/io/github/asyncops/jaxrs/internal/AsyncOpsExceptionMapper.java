@@ -39,7 +39,7 @@ final class AsyncOpsExceptionMapper implements ExceptionMapper<AsyncOpsException
     }
     if (e instanceof StoreUnavailableException down) {
       return Response.fromResponse(Problem.STORE_UNAVAILABLE.response(detail))
-          .header(HttpHeaders.RETRY_AFTER, Exchange.seconds(down.retryAfter()))
+          .header(HttpHeaders.RETRY_AFTER, Responses.seconds(down.retryAfter()))
           .build();
     }
     Problem problem = problemOf(e);
