@@ -44,23 +44,23 @@ import javax.sql.DataSource;
  * lost an operation changes nothing (fencing). Expiry fails the operations of a lost node, or
  * queues a running one of a restartable type again, keeping its epoch, so that only its next claim
  * may write it; the epoch also counts its restarts ({@link OperationRecord#requeuable()}). Other
- * nodes hear through NOTIFY, which they LISTEN
- * to on a dedicated connection ({@link News}): stop requests notify in their own transaction, and
- * queued work is announced by the {@link Announcer}, several inserts together under load; a node
- * that cannot listen polls for stop requests, and the engine's tick claims queued work anyway. The
- * engine throttles progress writes to {@link #progressInterval()}. Every call is bounded by a call
- * budget ({@link Connections}); one that cannot reach the database opens a breaker ({@link Outage})
- * so that later calls fail at once with {@code StoreUnavailableException} until the tick's probe
- * finds the database again, and the outage is logged once when it starts and once when it ends.
- * Claims, progress and heartbeats throw, and the engine tries again at its next tick; expiry and
- * eviction absorb the failure. Eviction runs in batches on its own slower schedule from {@link
- * #tick} and leaves tombstones, so a forgotten operation reads as gone ({@link #forgotten}). A
- * finish that cannot be written is kept and written when the database answers again, so no final
- * state is lost while the node lives. Results are values in the row, or downloads in a table or the
- * {@link BlobStore}, read only when served ({@link Results}). Calls made for a caller (insert,
- * find, list, stop, delete) throw {@code StoreUnavailableException} when the database cannot be
- * reached and {@link JdbcStoreException} for other failures. The database names no class: parameter
- * classes and restartable types come from the engine's {@link #register} ({@link KnownTypes}).
+ * nodes hear through NOTIFY, which they LISTEN to on a dedicated connection ({@link News}): stop
+ * requests notify in their own transaction, and queued work is announced by the {@link Announcer},
+ * several inserts together under load; a node that cannot listen polls for stop requests, and the
+ * engine's tick claims queued work anyway. The engine throttles progress writes to {@link
+ * #progressInterval()}. Every call is bounded by a call budget ({@link Connections}); one that
+ * cannot reach the database opens a breaker ({@link Outage}) so that later calls fail at once with
+ * {@code StoreUnavailableException} until the tick's probe finds the database again, and the outage
+ * is logged once when it starts and once when it ends. Claims, progress and heartbeats throw, and
+ * the engine tries again at its next tick; expiry and eviction absorb the failure. Eviction runs in
+ * batches on its own slower schedule from {@link #tick} and leaves tombstones, so a forgotten
+ * operation reads as gone ({@link #forgotten}). A finish that cannot be written is kept and written
+ * when the database answers again, so no final state is lost while the node lives. Results are
+ * values in the row, or downloads in a table or the {@link BlobStore}, read only when served
+ * ({@link Results}). Calls made for a caller (insert, find, list, stop, delete) throw {@code
+ * StoreUnavailableException} when the database cannot be reached and {@link JdbcStoreException} for
+ * other failures. The database names no class: parameter classes and restartable types come from
+ * the engine's {@link #register} ({@link KnownTypes}).
  *
  * <p>Thread-safe.
  */
