@@ -183,6 +183,13 @@ public abstract class AdapterContract {
     problem(browser.get("flight/AAAAAAAAAAAAAAAAAAAAAA"), 404, PROBLEMS + "operation-not-found");
     problem(browser.get("flight/a/b/c/d"), 404, "about:blank");
     problem(browser.get("flight/AAAAAAAAAAAAAAAAAAAAAA/nothing"), 404, "about:blank");
+    problem(
+        browser.send(
+            browser
+                .request("flight/AAAAAAAAAAAAAAAAAAAAAA/events")
+                .header("Accept", "text/event-stream")),
+        404,
+        PROBLEMS + "operation-not-found");
     problem(browser.postJson("flight/a/b/c", "{}"), 404, "about:blank");
     HttpResponse<String> wrongMethod = browser.get("flight/AAAAAAAAAAAAAAAAAAAAAA/stop");
     problem(wrongMethod, 405, "about:blank");
@@ -265,5 +272,7 @@ public abstract class AdapterContract {
     assertThat(problem.path("status").asInt()).isEqualTo(status);
     assertThat(problem.path("detail").asText()).isNotBlank();
     assertThat(response.body()).doesNotContain("Exception", "java.", "jakarta.");
+    assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+    assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
   }
 }

@@ -2,6 +2,7 @@ package io.github.asyncops.jaxrs.internal;
 
 import io.github.asyncops.jaxrs.json.ProblemJson;
 import io.github.asyncops.jaxrs.json.StatusJson;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -121,7 +122,16 @@ enum Problem {
     return build(new ProblemJson(ABOUT_BLANK, title, status, detail, null, null));
   }
 
+  /**
+   * The problem's response, with the headers of every response under the base set here too: a
+   * runtime may skip response filters for a method's error (Quarkus REST does for an SSE method).
+   */
   private static Response build(ProblemJson problem) {
-    return Response.status(problem.status()).type(MEDIA_TYPE).entity(problem).build();
+    return Response.status(problem.status())
+        .type(MEDIA_TYPE)
+        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+        .header("X-Content-Type-Options", "nosniff")
+        .entity(problem)
+        .build();
   }
 }
