@@ -23,13 +23,20 @@ final class Slots {
     return true;
   }
 
-  /** Takes as many slots as the engine and the type have free, up to {@code max}. */
+  /**
+   * Takes as many slots as the engine and the type have free, up to {@code max}: one update of each
+   * counter, whatever the number, and the engine's slots that the type cannot use go back at once.
+   */
   int reserveUpTo(RegisteredType rt, int max) {
-    int taken = 0;
-    while (taken < max && reserve(rt)) {
-      taken++;
+    int engine = takeUpTo(running, maxRunning, max);
+    if (engine == 0) {
+      return 0;
     }
-    return taken;
+    int type = takeUpTo(rt.running, rt.type.maxConcurrent(), engine);
+    if (type < engine) {
+      running.addAndGet(type - engine);
+    }
+    return type;
   }
 
   void release(RegisteredType rt) {
@@ -43,5 +50,15 @@ final class Slots {
 
   private static boolean take(AtomicInteger counter, int limit) {
     return counter.getAndUpdate(n -> n < limit ? n + 1 : n) < limit;
+  }
+
+  /** Adds up to {@code max} to a counter without passing its limit; returns how many it added. */
+  private static int takeUpTo(AtomicInteger counter, int limit, int max) {
+    int before = counter.getAndUpdate(n -> n + free(n, limit, max));
+    return free(before, limit, max);
+  }
+
+  private static int free(int used, int limit, int max) {
+    return Math.max(0, Math.min(max, limit - used));
   }
 }
