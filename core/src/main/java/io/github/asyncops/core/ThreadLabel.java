@@ -10,12 +10,19 @@ package io.github.asyncops.core;
  * costs a no-op operation more than the rest of its run.
  */
 final class ThreadLabel {
+  /** The name for a worker thread that has none, as virtual threads have none by default. */
+  static final String VIRTUAL = "asyncops-virtual-worker";
+
   private ThreadLabel() {}
 
-  /** Names the current thread {@code original} followed by the operation's type and id. */
+  /**
+   * Names the current thread {@code original} followed by the operation's type and id. A thread
+   * with no name of its own (a virtual thread) is named {@code asyncops-virtual-worker}.
+   */
   static void enter(Execution execution, String original) {
+    String own = original.isEmpty() ? VIRTUAL : original;
     Thread.currentThread()
-        .setName(original + " [" + execution.type.type.name() + " " + execution.id + "]");
+        .setName(own + " [" + execution.type.type.name() + " " + execution.id + "]");
   }
 
   /** Gives the current thread back its own name, when it runs no more operations. */

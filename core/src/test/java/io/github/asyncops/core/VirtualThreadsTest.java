@@ -35,12 +35,14 @@ final class VirtualThreadsTest {
   @EnabledForJreRange(min = JRE.JAVA_21)
   void from_java_21_a_worker_runs_on_a_virtual_thread() throws Exception {
     CompletableFuture<Thread> workerThread = new CompletableFuture<>();
+    CompletableFuture<String> workerName = new CompletableFuture<>();
     TestProvider provider =
         TestProvider.of(
             "where",
             p ->
                 context -> {
                   workerThread.complete(Thread.currentThread());
+                  workerName.complete(Thread.currentThread().getName());
                   return OperationResult.none();
                 });
     try (EngineFixture fixture = new EngineFixture(b -> b.virtualThreads(), provider)) {
@@ -49,6 +51,7 @@ final class VirtualThreadsTest {
       Thread thread = workerThread.get(EngineFixture.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
       fixture.awaitState(id, OperationState.SUCCEEDED);
       assertThat(isVirtual(thread)).isTrue();
+      assertThat(workerName.get()).isEqualTo(ThreadLabel.VIRTUAL + " [where " + id + "]");
     }
   }
 
