@@ -14,9 +14,11 @@
  * Imports neither the bar nor the list.
  */
 import { adopt, language, reflect, request, upgrade } from './common.js';
+import { readForm, query, writeForm } from './console-filters.js';
 import { consoleEn, consoleRu } from './console-texts.js';
+import { HTML, STATES, STYLE, el, fillRow, format, newRow, renderDetails, renderSummary, set } from './console-view.js';
 import { enShared, ruShared } from './texts.js';
-import { duration, fill } from './time.js';
+import { fill } from './time.js';
 
 export { consoleEn, consoleRu } from './console-texts.js';
 
@@ -24,52 +26,15 @@ export { consoleEn, consoleRu } from './console-texts.js';
 /** @typedef {import('./client.js').Problem} Problem */
 /** @typedef {import('./common.js').FetchHook} FetchHook */
 
-/**
- * One operation as the admin API lists it.
- *
- * @typedef {object} AdminRow
- * @property {string} id
- * @property {string} type
- * @property {OperationState} state
- * @property {string} owner
- * @property {string | null} node The node that runs or ran it, or null while queued.
- * @property {{ value: number | null, text: string | null } | null} progress
- * @property {boolean} stopRequested
- * @property {string} createdAt
- * @property {string | null} startedAt
- * @property {string | null} finishedAt
- * @property {string | null} error
- */
+/** @typedef {import('./console-view.js').AdminRow} AdminRow */
+/** @typedef {import('./console-view.js').AdminSummary} AdminSummary */
+/** @typedef {import('./console-view.js').ConsoleMessages} ConsoleMessages */
+/** @typedef {import('./console-filters.js').ConsoleFilters} ConsoleFilters */
 
 /**
  * One operation's full record: a row, its parameters, result, the failure's cause and more.
  *
  * @typedef {AdminRow & { parameters?: unknown, result?: { kind: string, mediaType: string | null, fileName: string | null, length: number | null } | null, cause?: string | null, key?: string | null }} AdminDetails
- */
-
-/**
- * The admin summary.
- *
- * @typedef {object} AdminSummary
- * @property {{ type: string, counts: Partial<Record<OperationState, number>> }[]} types
- * @property {{ node: string, running: number, lastSeen: string }[]} nodes
- * @property {number} queued
- * @property {number} failedLastHour
- * @property {{ id: string, type: string, createdAt: string } | null} oldestQueued
- * @property {string} at
- */
-
-/**
- * The filters of the table; every one optional.
- *
- * @typedef {object} ConsoleFilters
- * @property {string} [type]
- * @property {OperationState[]} [states]
- * @property {string} [owner]
- * @property {string} [node]
- * @property {string} [from] An ISO-8601 instant, inclusive.
- * @property {string} [to] An ISO-8601 instant, exclusive.
- * @property {string} [id] An id prefix.
  */
 
 /**
@@ -80,49 +45,8 @@ export { consoleEn, consoleRu } from './console-texts.js';
  * @property {number} limit Attribute `limit`: rows per page, 1 to 500. Default 50.
  */
 
-/** @typedef {typeof enShared & typeof consoleEn} ConsoleMessages */
-
 // Under SSR there is no HTMLElement; the class then only has to load.
 const Base = /** @type {new () => HTMLElement & BackgroundOperationsConsoleAttributes} */ (globalThis.HTMLElement ?? class {});
-
-/** @type {OperationState[]} */
-const STATES = ['QUEUED', 'RUNNING', 'STOPPING', 'SUCCEEDED', 'FAILED', 'STOPPED'];
-const ACTIVE = ['QUEUED', 'RUNNING', 'STOPPING'];
-const COLUMNS = ['id', 'type', 'state', 'owner', 'node', 'progress', 'created', 'actions'];
-
-const STYLE =
-  ':host{display:block;--c:var(--asyncops-bar-color,#2563eb)}:host([hidden]){display:none}' +
-  'table{border-collapse:collapse;margin:.5em 0}th,td{padding:.25em .5em;text-align:left;border-bottom:1px solid #e5e7eb}' +
-  'caption{text-align:left;font-weight:bold}[part=filters]{display:flex;flex-wrap:wrap;gap:.5em;align-items:end}' +
-  'label{display:flex;flex-direction:column;font-size:.9em}fieldset{display:flex;gap:.5em}' +
-  '[part=problem]{color:var(--asyncops-error-color,#dc2626)}[part=problem]:empty,[part=empty]:empty{display:none}' +
-  '[part=track]{width:8em;height:.5em;border-radius:1em;background:#e5e7eb;overflow:hidden}' +
-  '[part=fill]{height:100%;width:0;background:var(--c)}[data-state=FAILED]{--c:var(--asyncops-error-color,#dc2626)}' +
-  '[part=cause]{white-space:pre-wrap;overflow:auto;max-height:20em;background:#f3f4f6;padding:.5em}' +
-  '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}';
-
-const HTML =
-  '<section part="summary" aria-labelledby="s-h"><h2 id="s-h" data-t="summary"></h2>' +
-  '<dl part="totals"><dt data-t="queuedNow"></dt><dd id="queued"></dd><dt data-t="failedLastHour"></dt><dd id="failed"></dd>' +
-  '<dt data-t="oldestQueued"></dt><dd id="oldest"></dd></dl>' +
-  '<table part="types"><caption data-t="byType"></caption><thead><tr id="type-head"></tr></thead><tbody id="types"></tbody></table>' +
-  '<table part="nodes"><caption data-t="nodes"></caption><thead><tr><th scope="col" data-t="node"></th>' +
-  '<th scope="col" data-t="runningNow"></th><th scope="col" data-t="lastSeen"></th></tr></thead><tbody id="nodes"></tbody></table></section>' +
-  '<form part="filters" role="search" aria-labelledby="f-h"><span id="f-h" class="sr" data-t="filters"></span>' +
-  '<label><span data-t="type"></span><input name="type" list="type-list" autocomplete="off"></label><datalist id="type-list"></datalist>' +
-  '<fieldset><legend data-t="states"></legend></fieldset>' +
-  '<label><span data-t="owner"></span><input name="owner"></label><label><span data-t="node"></span><input name="node"></label>' +
-  '<label><span data-t="from"></span><input name="from" type="datetime-local" step="1"></label>' +
-  '<label><span data-t="to"></span><input name="to" type="datetime-local" step="1"></label>' +
-  '<label><span data-t="idPrefix"></span><input name="id"></label>' +
-  '<button type="submit" data-t="apply"></button><button type="reset" data-t="clear"></button></form>' +
-  '<div part="problem" role="alert"></div>' +
-  `<table part="operations"><caption data-t="operations"></caption><thead><tr>${COLUMNS.map((c) => `<th scope="col" data-t="${c}"></th>`).join('')}</tr></thead><tbody id="rows"></tbody></table>` +
-  '<p part="empty"></p><nav part="paging"><button type="button" id="previous" data-t="previous"></button> <button type="button" id="next" data-t="next"></button></nav>' +
-  '<section part="details" aria-labelledby="d-h" hidden><h3 id="d-h" tabindex="-1"></h3><dl id="fields"></dl>' +
-  '<h4 id="c-h" data-t="cause" hidden></h4><pre part="cause" tabindex="0" aria-labelledby="c-h" hidden></pre><button type="button" id="close" data-t="close"></button></section>' +
-  '<dialog part="dialog" aria-labelledby="q"><p id="q"></p><button type="button" id="cancel" data-t="cancel" autofocus></button> <button type="button" id="ok"></button></dialog>' +
-  '<div class="sr" role="status" aria-live="polite"></div>';
 
 /** @type {Record<keyof BackgroundOperationsConsoleAttributes, [string | null, (value: string) => unknown]>} */
 const ATTRS = {
@@ -213,7 +137,7 @@ export class BackgroundOperationsConsole extends Base {
     const form = this.#form();
     form.addEventListener('submit', (e) => {
       e.preventDefault();
-      this.filters = this.#read();
+      this.filters = readForm(form);
     });
     form.addEventListener('reset', () => queueMicrotask(() => (this.filters = {})));
     this.#$('previous').addEventListener('click', () => this.#page(-1));
@@ -269,7 +193,7 @@ export class BackgroundOperationsConsole extends Base {
   /** @param {ConsoleFilters | null} v */
   set filters(v) {
     this.#filters = { ...v };
-    this.#write();
+    writeForm(this.#form(), this.#filters);
     this.#cursors = [null];
     if (this.#live) this.#load();
   }
@@ -321,14 +245,7 @@ export class BackgroundOperationsConsole extends Base {
 
   /** The list's URL for the current filters and page. */
   #query() {
-    const f = this.#filters;
-    const q = new URLSearchParams();
-    for (const name of /** @type {const} */ (['type', 'owner', 'node', 'from', 'to', 'id'])) if (f[name]) q.append(name, /** @type {string} */ (f[name]));
-    for (const s of f.states ?? []) q.append('state', s);
-    q.append('limit', String(this.limit));
-    const cursor = this.#cursors[this.#cursors.length - 1];
-    if (cursor) q.append('cursor', cursor);
-    return `${this.#base()}/operations?${q}`;
+    return `${this.#base()}/operations?${query(this.#filters, this.limit, this.#cursors[this.#cursors.length - 1])}`;
   }
 
   /**
@@ -355,7 +272,7 @@ export class BackgroundOperationsConsole extends Base {
         this.operations = page.items;
         this.#next = page.next;
         this.#render();
-        this.#say(fill(this.messages.shown, { count: this.#number(page.items.length) }));
+        this.#say(fill(this.messages.shown, { count: this.#format().number(page.items.length) }));
         return this.operations;
       })
       .catch((e) => this.#fail(e, this.operations))
@@ -402,7 +319,7 @@ export class BackgroundOperationsConsole extends Base {
     const before = this.operations[i].state;
     this.operations[i] = { ...this.operations[i], ...row };
     this.#render();
-    if (before !== row.state) this.#say(fill(this.messages.changed, { id: row.id, state: this.#state(row.state) }));
+    if (before !== row.state) this.#say(fill(this.messages.changed, { id: row.id, state: this.#format().state(row.state) }));
   }
 
   /**
@@ -521,32 +438,11 @@ export class BackgroundOperationsConsole extends Base {
     } catch (e) {
       return this.#fail(e, null);
     }
-    const m = this.messages;
+    renderDetails(this.#root, full, this.#format());
     const panel = this.#part('details');
-    const title = this.#$('d-h');
-    set(title, fill(m.detailsOf, { id: full.id }));
-    /** @type {[string, unknown][]} */
-    const fields = [
-      [m.type, full.type],
-      [m.state, this.#state(full.state)],
-      [m.owner, full.owner],
-      [m.node, full.node],
-      [m.progress, full.progress?.text],
-      [m.created, this.#date(full.createdAt)],
-      [m.started, this.#date(full.startedAt)],
-      [m.finished, this.#date(full.finishedAt)],
-      [m.key, full.key],
-      [m.parameters, full.parameters == null ? null : JSON.stringify(full.parameters)],
-      [m.result, full.result && [full.result.kind, full.result.fileName, full.result.mediaType].filter(Boolean).join(', ')],
-      [m.error, full.error],
-    ];
-    this.#$('fields').replaceChildren(...fields.filter(([, v]) => v != null && v !== '').flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, String(v))]));
-    const cause = this.#part('cause');
-    cause.hidden = this.#$('c-h').hidden = !full.cause;
-    set(cause, full.cause ?? '');
     panel.hidden = false;
     this.#opener = opener;
-    title.focus();
+    this.#$('d-h').focus();
   }
 
   #closeDetails() {
@@ -555,44 +451,9 @@ export class BackgroundOperationsConsole extends Base {
     this.#opener = null;
   }
 
-  /** The form's fields as filters. */
-  #read() {
-    /** @param {string} name */
-    const value = (name) => /** @type {HTMLInputElement} */ (this.#form().elements.namedItem(name)).value.trim();
-    /** @param {string} v */
-    const instant = (v) => (v && !Number.isNaN(+new Date(v)) ? new Date(v).toISOString() : '');
-    /** @type {ConsoleFilters} */
-    const f = {};
-    for (const name of /** @type {const} */ (['type', 'owner', 'node', 'id'])) if (value(name)) f[name] = value(name);
-    if (instant(value('from'))) f.from = instant(value('from'));
-    if (instant(value('to'))) f.to = instant(value('to'));
-    const states = [...this.#form().querySelectorAll('input[name=state]:checked')].map((i) => /** @type {OperationState} */ (/** @type {HTMLInputElement} */ (i).value));
-    if (states.length) f.states = states;
-    return f;
-  }
-
-  /** Fills the form from the filters. */
-  #write() {
-    const form = this.#form();
-    const f = this.#filters;
-    /** @param {string} iso */
-    const local = (iso) => {
-      const d = new Date(iso);
-      return Number.isNaN(+d) ? '' : new Date(+d - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
-    };
-    for (const name of /** @type {const} */ (['type', 'owner', 'node', 'id', 'from', 'to'])) {
-      const input = /** @type {HTMLInputElement} */ (form.elements.namedItem(name));
-      const v = f[name] ?? '';
-      input.value = v && (name === 'from' || name === 'to') ? local(v) : v;
-    }
-    for (const box of form.querySelectorAll('input[name=state]')) {
-      const input = /** @type {HTMLInputElement} */ (box);
-      input.checked = !!f.states?.includes(/** @type {OperationState} */ (input.value));
-    }
-  }
-
   #render() {
-    const m = this.messages;
+    const f = this.#format();
+    const m = f.m;
     for (const node of this.#root.querySelectorAll('[data-t]')) {
       const key = /** @type {keyof ConsoleMessages} */ (/** @type {HTMLElement} */ (node).dataset.t);
       set(node, m[key]);
@@ -602,8 +463,9 @@ export class BackgroundOperationsConsole extends Base {
     let previous = null;
     for (const op of this.operations) {
       keep.add(op.id);
-      const tr = this.#rows.get(op.id) ?? this.#row(op.id);
-      this.#fillRow(tr, op, m);
+      const tr = this.#rows.get(op.id) ?? newRow(op.id);
+      this.#rows.set(op.id, tr);
+      fillRow(tr, op, f);
       if (tr.previousElementSibling !== previous || tr.parentNode !== body) body.insertBefore(tr, previous ? previous.nextSibling : body.firstChild);
       previous = tr;
     }
@@ -618,97 +480,12 @@ export class BackgroundOperationsConsole extends Base {
     /** @type {HTMLButtonElement} */ (this.#$('previous')).disabled = this.#cursors.length < 2;
   }
 
-  /** @param {string} id */
-  #row(id) {
-    const tr = document.createElement('tr');
-    tr.dataset.id = id;
-    tr.innerHTML =
-      '<th scope="row"><code></code></th><td></td><td></td><td></td><td></td>' +
-      '<td><div part="track" role="progressbar" aria-valuemin="0" aria-valuemax="100"><div part="fill"></div></div><span></span></td>' +
-      '<td></td><td><button type="button" data-action="details"></button> <button type="button" data-action="stop"></button> <button type="button" data-action="remove"></button></td>';
-    this.#rows.set(id, tr);
-    return tr;
-  }
-
-  /**
-   * @param {HTMLTableRowElement} tr
-   * @param {AdminRow} op
-   * @param {ConsoleMessages} m
-   */
-  #fillRow(tr, op, m) {
-    const cells = tr.cells;
-    const value = op.progress?.value;
-    const percent = value == null ? null : Math.round(Math.min(Math.max(value, 0), 1) * 100);
-    tr.dataset.state = op.state;
-    set(/** @type {HTMLElement} */ (cells[0].firstChild), op.id);
-    set(cells[1], op.type);
-    set(cells[2], this.#state(op.state) + (op.stopRequested && ACTIVE.includes(op.state) ? ` (${m.stop})` : ''));
-    set(cells[3], op.owner);
-    set(cells[4], op.node ?? '');
-    const track = /** @type {HTMLElement} */ (cells[5].firstChild);
-    const text = op.error || op.progress?.text || '';
-    const shown = [percent == null ? '' : new Intl.NumberFormat(this.#lang(), { style: 'percent' }).format(percent / 100), text].filter(Boolean).join(' ');
-    /** @type {HTMLElement} */ (track.firstChild).style.width = `${percent ?? 0}%`;
-    if (percent == null) track.removeAttribute('aria-valuenow');
-    else track.setAttribute('aria-valuenow', `${percent}`);
-    track.setAttribute('aria-valuetext', shown || this.#state(op.state));
-    track.setAttribute('aria-label', `${m.progress} ${op.id}`);
-    set(/** @type {HTMLElement} */ (cells[5].lastChild), shown);
-    set(cells[6], this.#date(op.createdAt));
-    const [details, stop, remove] = /** @type {HTMLButtonElement[]} */ ([...cells[7].querySelectorAll('button')]);
-    for (const [button, label] of /** @type {[HTMLButtonElement, string][]} */ ([[details, m.details], [stop, m.stop], [remove, m.remove]])) {
-      set(button, label);
-      button.setAttribute('aria-label', `${label} ${op.id}`);
-    }
-    stop.hidden = !ACTIVE.includes(op.state) || op.stopRequested;
-    remove.hidden = ACTIVE.includes(op.state);
-  }
-
   #renderSummary() {
-    const s = this.summary;
-    if (!s) return;
-    const m = this.messages;
-    set(this.#$('queued'), this.#number(s.queued));
-    set(this.#$('failed'), this.#number(s.failedLastHour));
-    const o = s.oldestQueued;
-    const wait = o ? Math.max(0, (Date.parse(s.at) - Date.parse(o.createdAt)) / 1000) : 0;
-    set(this.#$('oldest'), o ? fill(m.waiting, { type: o.type, id: o.id, time: duration(wait, this.#lang()) }) : '—');
-    const head = [el('th', { scope: 'col' }, m.type), ...STATES.map((st) => el('th', { scope: 'col' }, this.#state(st)))];
-    this.#$('type-head').replaceChildren(...head);
-    this.#$('types').replaceChildren(
-      ...s.types.map((t) => el('tr', {}, el('th', { scope: 'row' }, t.type), ...STATES.map((st) => el('td', {}, this.#number(t.counts[st] ?? 0))))),
-    );
-    this.#$('type-list').replaceChildren(...s.types.map((t) => el('option', { value: t.type })));
-    const nodes = this.#$('nodes');
-    const rows = /** @type {HTMLTableRowElement[]} */ ([...nodes.children]);
-    // The same nodes as before keep their rows, so that a focused node button keeps its focus.
-    if (rows.map((r) => r.dataset.node).join('\n') !== s.nodes.map((n) => n.node).join('\n')) {
-      nodes.replaceChildren(
-        ...s.nodes.map((n) => el('tr', { 'data-node': n.node }, el('th', { scope: 'row' }, el('button', { type: 'button', 'data-node': n.node }, n.node)), el('td', {}), el('td', {}))),
-      );
-    }
-    s.nodes.forEach((n, i) => {
-      const cells = /** @type {HTMLTableRowElement} */ (nodes.children[i]).cells;
-      /** @type {HTMLElement} */ (cells[0].firstChild).setAttribute('aria-label', fill(m.showNode, { node: n.node }));
-      set(cells[1], this.#number(n.running));
-      set(cells[2], this.#date(n.lastSeen));
-    });
+    if (this.summary) renderSummary(this.#root, this.summary, this.#format());
   }
 
-  /** @param {OperationState} s */
-  #state(s) {
-    return this.messages[/** @type {Lowercase<OperationState>} */ (s.toLowerCase())] ?? s;
-  }
-
-  /** @param {number} n */
-  #number(n) {
-    return new Intl.NumberFormat(this.#lang()).format(n);
-  }
-
-  /** @param {string | null} iso */
-  #date(iso) {
-    const d = iso ? new Date(iso) : null;
-    return d && !Number.isNaN(+d) ? new Intl.DateTimeFormat(this.#lang(), { dateStyle: 'short', timeStyle: 'medium' }).format(d) : '';
+  #format() {
+    return format(this.messages, this.#lang());
   }
 
   /** @param {string} text */
@@ -733,26 +510,3 @@ export class BackgroundOperationsConsole extends Base {
 
 reflect(BackgroundOperationsConsole.prototype, ATTRS);
 
-/**
- * A new element with attributes and children (text for strings).
- *
- * @param {string} tag
- * @param {Record<string, string>} attrs
- * @param {...(Node | string)} children
- */
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  node.append(...children);
-  return node;
-}
-
-/**
- * Sets a node's text only when it changed.
- *
- * @param {Node} node
- * @param {string} text
- */
-function set(node, text) {
-  if (node.textContent !== text) node.textContent = text;
-}

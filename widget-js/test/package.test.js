@@ -44,7 +44,7 @@ test('every export has its types and its files exist', () => {
 test('the tarball holds the sources, generated types, typings, ready file, manifest and licence, nothing else', () => {
   const [{ files }] = JSON.parse(execFileSync(process.execPath, [process.env.npm_execpath, 'pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
   const paths = files.map((f) => f.path).sort();
-  const modules = ['client', 'common', 'console', 'console-define', 'console-texts', 'define', 'element', 'index', 'messages', 'operations', 'operations-define', 'texts', 'time'];
+  const modules = ['client', 'common', 'console', 'console-define', 'console-filters', 'console-texts', 'console-view', 'define', 'element', 'index', 'messages', 'operations', 'operations-define', 'texts', 'time'];
   expect(paths).toEqual(
     [
       'LICENSE', 'README.md', 'package.json', 'custom-elements.json', 'dist/asyncops-widget.min.js',
