@@ -258,8 +258,13 @@ export class BackgroundOperationsConsole extends Base {
     return data;
   }
 
-  /** Asks for the current page; a call while one is in flight asks once more after it. */
-  #load() {
+  /**
+   * Asks for the current page; a call while one is in flight asks once more after it. A load that
+   * the person asked for announces how many rows it shows; one that a summary caused does not.
+   *
+   * @param {boolean} [announce]
+   */
+  #load(announce = true) {
     if (this.#loading) {
       this.#again = true;
       return this.#loading;
@@ -272,7 +277,7 @@ export class BackgroundOperationsConsole extends Base {
         this.operations = page.items;
         this.#next = page.next;
         this.#render();
-        this.#say(fill(this.messages.shown, { count: this.#format().number(page.items.length) }));
+        if (announce) this.#say(fill(this.messages.shown, { count: this.#format().number(page.items.length) }));
         return this.operations;
       })
       .catch((e) => this.#fail(e, this.operations))
@@ -280,7 +285,7 @@ export class BackgroundOperationsConsole extends Base {
         this.#loading = null;
         if (this.#again) {
           this.#again = false;
-          this.#load();
+          this.#load(false);
         }
       });
     return (this.#loading = p);
@@ -309,7 +314,7 @@ export class BackgroundOperationsConsole extends Base {
     this.summary = summary;
     this.#counts = counts;
     this.#renderSummary();
-    if (changed && this.#live) this.#load();
+    if (changed && this.#live) this.#load(false);
   }
 
   /** @param {AdminRow} row */

@@ -255,6 +255,7 @@ describe('<background-operations-console>', () => {
     expect($(el, '#failed').textContent).toBe('2');
     expect(rows(el).map((tr) => tr.dataset.id)).toEqual(['a3', 'a1']);
     expect(rows(el)[1]).toBe(a1);
+    expect(announced(el)).toBe('Operation a2: Stopping…');
     expect(button(a1, 'stop').hidden).toBe(true);
 
     el.remove();
