@@ -8,14 +8,16 @@
  */
 import { BackgroundOperationBar } from './src/element.js';
 import { BackgroundOperations } from './src/operations.js';
+import { BackgroundOperationsConsole } from './src/console.js';
 
 const REFLECTED = {
   BackgroundOperationBar: BackgroundOperationBar.observedAttributes,
   BackgroundOperations: BackgroundOperations.observedAttributes,
+  BackgroundOperationsConsole: BackgroundOperationsConsole.observedAttributes,
 };
 
 export default {
-  globs: ['src/element.js', 'src/operations.js'],
+  globs: ['src/element.js', 'src/operations.js', 'src/console.js'],
   outdir: '.',
   plugins: [
     {

@@ -6,7 +6,7 @@ const names = (list, kind = 'readonly') => Object.fromEntries(list.split(' ').ma
 
 const browser = names(
   'AbortController BroadcastChannel CSSStyleSheet CustomEvent DOMException Element Event EventSource EventTarget HTMLElement ' +
-    'MessageEvent Notification Response URL clearInterval getComputedStyle clearTimeout customElements document fetch location queueMicrotask ' +
+    'MessageEvent Notification Response URL URLSearchParams clearInterval getComputedStyle clearTimeout customElements document fetch location queueMicrotask ' +
     'setInterval setTimeout window',
 );
 const node = names('process console');

@@ -28,12 +28,14 @@ test('says where it comes from, under the project licence', () => {
 test('has no runtime dependencies and only the define files have side effects', () => {
   expect(pkg.dependencies).toBeUndefined();
   expect(pkg.type).toBe('module');
-  expect(pkg.sideEffects).toEqual(['./src/define.js', './src/operations-define.js', './dist/asyncops-widget.min.js']);
+  expect(pkg.sideEffects).toEqual(['./src/define.js', './src/operations-define.js', './src/console-define.js', './dist/asyncops-widget.min.js']);
 });
 
 test('every export has its types and its files exist', () => {
-  expect(Object.keys(pkg.exports)).toEqual(['.', './define', './operations', './operations/define', './react', './vue', './custom-elements.json', './package.json']);
-  for (const entry of ['.', './define', './operations', './operations/define']) expect(Object.keys(pkg.exports[entry])).toEqual(['types', 'default']);
+  expect(Object.keys(pkg.exports)).toEqual([
+    '.', './define', './operations', './operations/define', './console', './console/define', './react', './vue', './custom-elements.json', './package.json',
+  ]);
+  for (const entry of ['.', './define', './operations', './operations/define', './console', './console/define']) expect(Object.keys(pkg.exports[entry])).toEqual(['types', 'default']);
   for (const entry of ['./react', './vue']) expect(Object.keys(pkg.exports[entry])).toEqual(['types']);
   const files = Object.values(pkg.exports).flatMap((e) => (typeof e === 'string' ? [e] : Object.values(e)));
   for (const file of files) expect(existsSync(new URL(`../${file}`, import.meta.url)), file).toBe(true);
@@ -42,12 +44,12 @@ test('every export has its types and its files exist', () => {
 test('the tarball holds the sources, generated types, typings, ready file, manifest and licence, nothing else', () => {
   const [{ files }] = JSON.parse(execFileSync(process.execPath, [process.env.npm_execpath, 'pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
   const paths = files.map((f) => f.path).sort();
-  const modules = ['client', 'common', 'define', 'element', 'index', 'messages', 'operations', 'operations-define', 'texts', 'time'];
+  const modules = ['client', 'common', 'console', 'console-define', 'console-filters', 'console-texts', 'console-view', 'define', 'element', 'index', 'messages', 'operations', 'operations-define', 'texts', 'time'];
   expect(paths).toEqual(
     [
       'LICENSE', 'README.md', 'package.json', 'custom-elements.json', 'dist/asyncops-widget.min.js',
       ...modules.map((m) => `src/${m}.js`), ...modules.map((m) => `types/${m}.d.ts`),
-      ...['attributes', 'define', 'index', 'operations', 'operations-define', 'react', 'tags', 'vue'].map((t) => `typings/${t}.d.ts`),
+      ...['attributes', 'console', 'console-define', 'define', 'index', 'operations', 'operations-define', 'react', 'tags', 'vue'].map((t) => `typings/${t}.d.ts`),
     ].sort(),
   );
 });
@@ -102,17 +104,35 @@ test('the operations entry exports the list and its texts, nothing of the bar, a
   expect(api.BackgroundOperations.observedAttributes.sort()).toEqual(attributes);
 });
 
-test('the custom elements manifest describes both elements and package.json names it', async () => {
+test('the console entry exports the console and its texts, nothing of the bar or the list, as its declarations say', async () => {
+  const api = await import('../src/console.js');
+  expect(Object.keys(api).sort()).toEqual(declared('console').values);
+  expect(Object.keys(api).sort()).toEqual(['BackgroundOperationsConsole', 'consoleEn', 'consoleRu']);
+  expect(Object.keys(api.consoleRu)).toEqual(Object.keys(api.consoleEn));
+  const declaredMembers = declared('console').classes.BackgroundOperationsConsole;
+  const attributes = [...read('types/console.d.ts').match(/export type BackgroundOperationsConsoleAttributes = \{([\s\S]*?)\};/)[1].matchAll(/^\s+(\w+):/gm)].map((m) => m[1]);
+  expect(attributes.sort()).toEqual(['limit', 'url']);
+  const fields = ['operations', 'summary'];
+  expect(declaredMembers).toEqual(expect.arrayContaining(fields));
+  expect(members(api.BackgroundOperationsConsole)).toEqual([...declaredMembers.filter((n) => !fields.includes(n)), ...attributes].sort());
+  expect(api.BackgroundOperationsConsole.observedAttributes.sort()).toEqual(attributes);
+});
+
+test('the custom elements manifest describes all three elements and package.json names it', async () => {
   const { BackgroundOperationBar: pkgBar } = await import('../src/element.js');
   const { BackgroundOperations: pkgList } = await import('../src/operations.js');
+  const { BackgroundOperationsConsole: pkgConsole } = await import('../src/console.js');
   expect(pkg.customElements).toBe('custom-elements.json');
   const manifest = JSON.parse(read('custom-elements.json'));
   const elements = manifest.modules.flatMap((m) => m.declarations).filter((d) => d.customElement);
   expect(elements.map((d) => [d.name, d.tagName])).toEqual([
     ['BackgroundOperationBar', 'background-operation-bar'],
     ['BackgroundOperations', 'background-operations'],
+    ['BackgroundOperationsConsole', 'background-operations-console'],
   ]);
-  const [bar, list] = elements;
+  const [bar, list, admin] = elements;
+  expect(admin.attributes.map((a) => a.name)).toEqual(['url', 'limit', 'error']);
+  expect(admin.cssParts.map((p) => p.name)).toContain('cause');
   expect(bar.attributes.map((a) => a.name)).toEqual(['url', 'interval', 'label', 'text', 'value', 'transport', 'params', 'omit', 'state', 'error', 'stalled']);
   expect(bar.events.map((e) => e.name)).toEqual(['operation-update', 'operation-end', 'operation-error']);
   expect(bar.cssParts.map((p) => p.name)).toEqual(['label', 'percent', 'bar', 'fill', 'text', 'time']);
@@ -120,7 +140,7 @@ test('the custom elements manifest describes both elements and package.json name
   // Every reflected attribute is in the manifest; the rest are the ones the elements set themselves.
   expect(bar.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(pkgBar.observedAttributes));
   expect(list.attributes.map((a) => a.name)).toEqual(expect.arrayContaining(pkgList.observedAttributes));
-  for (const [element, cls] of [[bar, pkgBar], [list, pkgList]]) {
+  for (const [element, cls] of [[bar, pkgBar], [list, pkgList], [admin, pkgConsole]]) {
     for (const name of cls.observedAttributes) {
       expect(element.attributes.find((a) => a.name === name).fieldName, name).toBe(name);
       expect(element.members.find((m) => m.name === name), name).toMatchObject({ kind: 'field', attribute: name, reflects: true });
@@ -135,4 +155,6 @@ test('imports without a DOM, as under SSR, and define does nothing there', async
   expect(typeof api.BackgroundOperationBar.define).toBe('function');
   const list = await import('../src/operations-define.js');
   expect(typeof list.BackgroundOperations.define).toBe('function');
+  const admin = await import('../src/console-define.js');
+  expect(typeof admin.BackgroundOperationsConsole.define).toBe('function');
 });

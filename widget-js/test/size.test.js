@@ -18,6 +18,8 @@ const ENTRIES = [
   ['asyncops-widget.min.js', ready, 5888],
   ['@asyncops/widget/operations', { ...ESM, entryPoints: ['src/operations.js'] }, 5120],
   ['@asyncops/widget/operations/define', { ...ESM, entryPoints: ['src/operations-define.js'] }, 5120],
+  ['@asyncops/widget/console', { ...ESM, entryPoints: ['src/console.js'] }, 8192],
+  ['@asyncops/widget/console/define', { ...ESM, entryPoints: ['src/console-define.js'] }, 8192],
 ];
 
 /** How far the README's size may lag behind the measured one, in bytes. */

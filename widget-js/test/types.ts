@@ -96,3 +96,22 @@ bar.start('moon');
 defined.BackgroundOperationBar satisfies typeof BackgroundOperationBar;
 
 export { started, stopped, pinged, attached, ready, value, self, state, messages, partial, found, transport, texts, client, barStatus, result };
+
+// The operator console: its entry, tag, properties, filters and texts.
+import { BackgroundOperationsConsole, consoleEn, consoleRu } from '@asyncops/widget/console';
+import type { AdminRow, ConsoleFilters } from '@asyncops/widget/console';
+import '@asyncops/widget/console/define';
+
+const admin: BackgroundOperationsConsole = document.createElement('background-operations-console');
+const adminRows: AdminRow[] = admin.operations;
+const adminRefreshed: Promise<AdminRow[]> = admin.refresh();
+const adminFilters: ConsoleFilters = { type: 'csv-export', states: ['RUNNING', 'FAILED'], owner: 'alice', from: '2026-12-07T00:00:00Z' };
+admin.filters = adminFilters;
+admin.url = '/api/operations';
+admin.limit = 100;
+admin.messages = { ...consoleRu, stop: 'Стоп' };
+const adminTexts: string = consoleEn.confirmStop + admin.messages.failed + BackgroundOperationsConsole.define().name;
+// @ts-expect-error no such state
+admin.filters = { states: ['LOST'] };
+// @ts-expect-error limit is a number
+admin.limit = 'all';

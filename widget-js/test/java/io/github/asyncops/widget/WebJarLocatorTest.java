@@ -25,6 +25,7 @@ final class WebJarLocatorTest {
           "index.js",
           "common.js",
           "operations-define.js",
+          "console-define.js",
           "asyncops-widget.min.js",
           "index.d.ts",
           "custom-elements.json"

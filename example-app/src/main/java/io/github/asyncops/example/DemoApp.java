@@ -50,6 +50,14 @@ public final class DemoApp {
                 "asyncops-demo-shutdown"));
     System.out.println(
         "asyncops demo running at http://localhost:" + server.port() + "/  (Ctrl-C to stop)");
+    String password = server.generatedAdminPassword();
+    System.out.println(
+        "operator console at http://localhost:"
+            + server.port()
+            + "/admin"
+            + (password == null
+                ? " (password from --admin-password)"
+                : ", password for this run: " + password));
     stopped.await();
   }
 }

@@ -23,6 +23,8 @@ import java.util.List;
  * @param corsOrigin the one other origin (such as {@code http://localhost:5173}) whose pages may
  *     call the API with the caller's cookies, or null for none (the default): the page is best
  *     served from the API's own origin
+ * @param adminPassword the password of the operator console at {@code /admin}, or null for a random
+ *     one that the demo prints at start-up
  */
 public record DemoOptions(
     int port,
@@ -34,7 +36,8 @@ public record DemoOptions(
     String nodeId,
     Path plugins,
     boolean runsWorkers,
-    String corsOrigin) {
+    String corsOrigin,
+    String adminPassword) {
 
   /** The usage text printed for {@code --help} and after a bad option. */
   public static final String USAGE =
@@ -42,6 +45,7 @@ public record DemoOptions(
       usage: java -jar asyncops-demo.jar [--port N] [--flight-seconds N] [--lang ru|en]
                  [--jdbc-url URL [--jdbc-user U] [--jdbc-password P]] [--node-id NAME]
                  [--plugins DIR] [--workers on|off] [--cors-origin URL]
+                 [--admin-password P]
         --port N            HTTP port (default 8080, 0 for any free port)
         --flight-seconds N  length of a missile flight in seconds (default 120)
         --lang ru|en        language of the texts (default ru)
@@ -55,16 +59,18 @@ public record DemoOptions(
                             the demo's types and loads no plugins (default on)
         --cors-origin URL   let pages of this origin (scheme://host:port) call the API
                             with cookies (CORS with credentials; default none)
+        --admin-password P  password of the operator console at /admin (default: a
+                            random one, printed at start-up)
       """;
 
   /**
    * The defaults.
    *
-   * @return port 8080, a 120-second flight, Russian
+   * @return port 8080, a 120-second flight, Russian, a random admin password
    */
   public static DemoOptions defaults() {
     return new DemoOptions(
-        8080, Duration.ofSeconds(120), Language.RU, null, null, null, null, null, true, null);
+        8080, Duration.ofSeconds(120), Language.RU, null, null, null, null, null, true, null, null);
   }
 
   /**
@@ -95,6 +101,7 @@ public record DemoOptions(
             case "--plugins" -> options.withPlugins(directory(name, value));
             case "--workers" -> options.withWorkers(onOff(name, value));
             case "--cors-origin" -> options.withCorsOrigin(origin(name, value));
+            case "--admin-password" -> options.withAdminPassword(password(name, value));
             default -> throw new IllegalArgumentException("unknown option " + name);
           };
     }
@@ -128,7 +135,8 @@ public record DemoOptions(
         nodeId,
         plugins,
         newRunsWorkers,
-        corsOrigin);
+        corsOrigin,
+        adminPassword);
   }
 
   /**
@@ -148,7 +156,36 @@ public record DemoOptions(
         nodeId,
         plugins,
         runsWorkers,
-        newCorsOrigin);
+        newCorsOrigin,
+        adminPassword);
+  }
+
+  /**
+   * Copies with another password of the operator console.
+   *
+   * @param newAdminPassword the password, or null for a random one printed at start-up
+   * @return the copy
+   */
+  public DemoOptions withAdminPassword(String newAdminPassword) {
+    return new DemoOptions(
+        port,
+        flight,
+        language,
+        jdbcUrl,
+        jdbcUser,
+        jdbcPassword,
+        nodeId,
+        plugins,
+        runsWorkers,
+        corsOrigin,
+        newAdminPassword);
+  }
+
+  private static String password(String name, String value) {
+    if (value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
   }
 
   private static String origin(String name, String value) {
@@ -185,7 +222,8 @@ public record DemoOptions(
         nodeId,
         plugins,
         runsWorkers,
-        corsOrigin);
+        corsOrigin,
+        adminPassword);
   }
 
   /**
@@ -205,7 +243,8 @@ public record DemoOptions(
         nodeId,
         plugins,
         runsWorkers,
-        corsOrigin);
+        corsOrigin,
+        adminPassword);
   }
 
   /**
@@ -225,7 +264,8 @@ public record DemoOptions(
         nodeId,
         plugins,
         runsWorkers,
-        corsOrigin);
+        corsOrigin,
+        adminPassword);
   }
 
   /**
@@ -238,7 +278,17 @@ public record DemoOptions(
    */
   public DemoOptions withJdbc(String url, String user, String password) {
     return new DemoOptions(
-        port, flight, language, url, user, password, nodeId, plugins, runsWorkers, corsOrigin);
+        port,
+        flight,
+        language,
+        url,
+        user,
+        password,
+        nodeId,
+        plugins,
+        runsWorkers,
+        corsOrigin,
+        adminPassword);
   }
 
   /**
@@ -258,7 +308,8 @@ public record DemoOptions(
         newNodeId,
         plugins,
         runsWorkers,
-        corsOrigin);
+        corsOrigin,
+        adminPassword);
   }
 
   /**
@@ -278,7 +329,8 @@ public record DemoOptions(
         nodeId,
         newPlugins,
         runsWorkers,
-        corsOrigin);
+        corsOrigin,
+        adminPassword);
   }
 
   private static Path directory(String name, String value) {

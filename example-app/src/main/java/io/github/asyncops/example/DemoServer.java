@@ -3,6 +3,7 @@ package io.github.asyncops.example;
 import io.github.asyncops.core.OperationEngine;
 import io.github.asyncops.grizzly.GrizzlyProblems;
 import io.github.asyncops.jaxrs.AsyncOpsFeature;
+import jakarta.ws.rs.Priorities;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -20,7 +21,8 @@ import org.glassfish.jersey.server.ServerProperties;
 /**
  * The demo's server: Jersey on Grizzly with the adapter under {@code /api}, the widget from the
  * widget-js jar under {@code /webjars}, Prometheus metrics at {@code /metrics}, the engine's health
- * at {@code /health}, and the page at {@code /}. What Grizzly refuses itself is a problem too
+ * at {@code /health}, the operator console at {@code /admin} behind a login ({@link AdminPage},
+ * {@link AdminSecurity}), and the page at {@code /}. What Grizzly refuses itself is a problem too
  * ({@link GrizzlyProblems}). A node that runs workers gets its operation types from the worker
  * plugins that the engine discovers, on the class path and in {@code --plugins}, and names none of
  * them; a web node ({@code --workers off}) declares them instead ({@link WebNodeTypes}) and
@@ -35,12 +37,19 @@ public final class DemoServer implements AutoCloseable {
   private final Plugins plugins;
   private final OperationEngine engine;
   private final HttpServer server;
+  private final AdminSessions admin;
 
-  private DemoServer(DemoStore store, Plugins plugins, OperationEngine engine, HttpServer server) {
+  private DemoServer(
+      DemoStore store,
+      Plugins plugins,
+      OperationEngine engine,
+      HttpServer server,
+      AdminSessions admin) {
     this.store = store;
     this.plugins = plugins;
     this.engine = engine;
     this.server = server;
+    this.admin = admin;
   }
 
   /**
@@ -66,8 +75,10 @@ public final class DemoServer implements AutoCloseable {
     }
     metrics.engineMetrics.bind(engine);
     AsyncOpsFeature asyncOps = AsyncOpsFeature.builder(engine).build();
+    AdminSessions admin = AdminSessions.of(options.adminPassword());
     ResourceConfig api =
         new ResourceConfig()
+            .register(new AdminSecurity(admin), Priorities.AUTHENTICATION)
             .register(asyncOps)
             .register(asyncOps.resourceClass())
             .property(ServerProperties.WADL_FEATURE_DISABLE, true);
@@ -84,6 +95,7 @@ public final class DemoServer implements AutoCloseable {
     routes.addHttpHandler(new WebJarHandler(loader), "/webjars");
     routes.addHttpHandler(metrics, "/metrics");
     routes.addHttpHandler(new HealthHandler(engine), "/health");
+    routes.addHttpHandler(new AdminPage(options.language(), admin), "/admin");
     routes.addHttpHandler(new PageHandler(options.language(), engine.types()), "/");
     try {
       server.start();
@@ -93,7 +105,7 @@ public final class DemoServer implements AutoCloseable {
       store.close();
       throw new UncheckedIOException("cannot listen on port " + options.port(), e);
     }
-    return new DemoServer(store, plugins, engine, server);
+    return new DemoServer(store, plugins, engine, server, admin);
   }
 
   private static OperationEngine engine(
@@ -121,6 +133,15 @@ public final class DemoServer implements AutoCloseable {
   /** Adds a handler next to the demo's own; tests serve their pages from the demo's origin. */
   void serve(HttpHandler handler, String path) {
     server.getServerConfiguration().addHttpHandler(handler, path);
+  }
+
+  /**
+   * The operator console's password when the demo drew it at start-up, to print.
+   *
+   * @return the password, or null when {@code --admin-password} gave one
+   */
+  public String generatedAdminPassword() {
+    return admin.generatedPassword();
   }
 
   /**

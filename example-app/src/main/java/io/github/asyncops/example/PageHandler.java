@@ -61,7 +61,7 @@ final class PageHandler extends HttpHandler {
     response.getOutputStream().write(page);
   }
 
-  private static Properties properties(String resource) {
+  static Properties properties(String resource) {
     Properties properties = new Properties();
     try (InputStream in = open(resource)) {
       properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
@@ -71,7 +71,7 @@ final class PageHandler extends HttpHandler {
     }
   }
 
-  private static String text(String resource) {
+  static String text(String resource) {
     try (InputStream in = open(resource)) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -69,4 +69,15 @@ final class DemoOptionsTest {
     assertThat(nodes.get(1).runsWorkers()).as("the second is a worker node").isTrue();
     assertThat(nodes).extracting(DemoOptions::jdbcUrl).containsOnly(nodes.get(0).jdbcUrl());
   }
+
+  @Test
+  void the_admin_password_is_taken_and_a_blank_one_refused() {
+    assertThat(DemoOptions.defaults().adminPassword()).isNull();
+    assertThat(DemoOptions.parse(List.of("--admin-password", "s3cret")).adminPassword())
+        .isEqualTo("s3cret");
+    assertThat(DemoOptions.USAGE).contains("--admin-password P");
+    assertThatThrownBy(() -> DemoOptions.parse(List.of("--admin-password", " ")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("--admin-password must not be blank");
+  }
 }
