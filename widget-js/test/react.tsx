@@ -53,3 +53,10 @@ export const wrongHandler = <background-operation-bar onoperation-update={(e: Cu
 export const wrongLimit = <background-operations limit="many" />;
 // @ts-expect-error the list has no such message
 export const wrongMessage = <background-operations messages={{ nope: 'x' }} />;
+
+export const console = <background-operations-console url="/api/operations" limit={50} messages={{ stop: 'Halt' }} />;
+export const consoleAsHtml = <background-operations-console url="/api/operations" limit="20" />;
+// @ts-expect-error limit is a number
+export const wrongConsoleLimit = <background-operations-console limit="many" />;
+// @ts-expect-error the console has no such message
+export const wrongConsoleMessage = <background-operations-console messages={{ nope: 'x' }} />;

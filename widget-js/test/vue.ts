@@ -6,6 +6,7 @@ import type { BackgroundOperationBarProps, BackgroundOperationsProps } from '@as
 
 type Props = InstanceType<GlobalComponents['background-operation-bar']>['$props'];
 type ListProps = InstanceType<GlobalComponents['background-operations']>['$props'];
+type ConsoleProps = InstanceType<GlobalComponents['background-operations-console']>['$props'];
 
 export const props: Props = {
   url: '/api/operations/launch',
@@ -26,3 +27,6 @@ export const wrongTransport: Props = { transport: 'websocket' };
 export const wrongValue: Props = { value: 'half' };
 // @ts-expect-error the list fires no update
 export const wrongListEvent: ListProps = { onOperationUpdate: () => {} };
+export const console: ConsoleProps = { url: '/api/operations', limit: '50', messages: { stop: 'Halt' } };
+// @ts-expect-error limit is a number
+export const wrongConsoleLimit: ConsoleProps = { limit: 'many' };
