@@ -342,7 +342,11 @@ public record OperationQuery(
    */
   public record Cursor(Instant createdAt, OperationId id) {
 
-    /** The order of listings: newest first, then the greater id first. */
+    /**
+     * The order of listings: newest first, then the greater id first, ids compared as Java strings
+     * (by UTF-16 code unit; ids are ASCII, so a database compares them byte-wise, as PostgreSQL's
+     * {@code COLLATE "C"} does).
+     */
     public static final Comparator<Cursor> ORDER =
         Comparator.comparing(Cursor::createdAt).thenComparing(c -> c.id().value()).reversed();
 
