@@ -205,6 +205,33 @@ public interface AdminQueryContract {
     assertThat(store.list(OperationQuery.all()).get(0).outcome().cause()).isEqualTo(kept);
   }
 
+  /** A deleted or evicted record leaves the summary and the list. */
+  @Example
+  default void forgotten_records_leave_the_summary_and_the_list() {
+    OperationStore store = newAdminStore();
+    OperationRecord failed =
+        OperationRecord.queued(
+            OperationId.random(), "a", null, null, null, null, Duration.ZERO, ADMIN_T0);
+    OperationRecord stays =
+        OperationRecord.queued(
+            OperationId.random(), "b", null, null, null, null, Duration.ofDays(1), ADMIN_T0);
+    store.insert(failed, false, Integer.MAX_VALUE);
+    store.claim(new ClaimRequest("a", 1, "n1"), ADMIN_T0);
+    store.finish(failed.id(), 1, Ending.failed(Progress.NONE, "x", "trace"), ADMIN_T0);
+    store.insert(stays, false, Integer.MAX_VALUE);
+    assertThat(store.summary(ADMIN_T0).failedLastHour()).isEqualTo(1);
+
+    assertThat(store.delete(failed.id())).isTrue();
+
+    OperationSummary summary = store.summary(ADMIN_T0);
+    assertThat(summary.counts()).containsOnlyKeys("b");
+    assertThat(summary.failedLastHour()).isZero();
+    assertThat(summary.queued()).isEqualTo(1);
+    assertThat(store.list(OperationQuery.all()))
+        .extracting(OperationRecord::id)
+        .containsExactly(stays.id());
+  }
+
   /**
    * Generates up to 40 records with distinct ids.
    *

@@ -54,7 +54,8 @@ import java.util.stream.Collectors;
  * {@code tombstoneCapacity} of them and each for {@code tombstoneTtl}.
  *
  * <p>Listings walk a skip list of every record's (created at, id) in listing order, from the
- * query's cursor; the summary counts the map in one pass.
+ * query's cursor; a listing of active records only sorts the few active ones instead. The summary
+ * reads counters ({@link Tallies}) rather than the records.
  *
  * <p>Thread-safe.
  */
@@ -85,6 +86,7 @@ public final class InMemoryOperationStore implements OperationStore {
   private final Map<OperationId, OperationRecord> records = new ConcurrentHashMap<>();
   // Every held record's position, in listing order; creation instants and ids never change.
   private final NavigableSet<Cursor> order = new ConcurrentSkipListSet<>(Cursor.ORDER);
+  private final Tallies tallies = new Tallies();
   private final Map<String, OperationId> slots = new ConcurrentHashMap<>();
   private final Object[] slotLocks = new Object[SLOT_LOCKS];
   private final IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
@@ -199,6 +201,7 @@ public final class InMemoryOperationStore implements OperationStore {
       throw duplicate(record);
     }
     order.add(Cursor.of(record));
+    tallies.inserted(record);
     queues.computeIfAbsent(record.type(), t -> new ConcurrentLinkedQueue<>()).add(record.id());
   }
 
@@ -223,6 +226,9 @@ public final class InMemoryOperationStore implements OperationStore {
    */
   @Override
   public List<OperationRecord> list(OperationQuery query) {
+    if (query.activeOnly() || activeStates(query.states())) {
+      return listActive(query);
+    }
     NavigableSet<Cursor> from = query.after() == null ? order : order.tailSet(query.after(), false);
     Instant createdFrom = query.createdFrom();
     List<OperationRecord> page = new ArrayList<>(Math.min(query.limit(), 64));
@@ -241,12 +247,29 @@ public final class InMemoryOperationStore implements OperationStore {
     return page;
   }
 
-  /** Counts every record held: one pass over the map, without a lock. */
+  /** Lists among the active records only: what a console following running work asks for. */
+  private List<OperationRecord> listActive(OperationQuery query) {
+    List<OperationRecord> matching = new ArrayList<>();
+    for (OperationId id : tallies.active()) {
+      OperationRecord r = records.get(id);
+      if (r != null && query.matches(r)) {
+        matching.add(r);
+      }
+    }
+    matching.sort(OperationQuery.NEWEST_FIRST);
+    return matching.size() <= query.limit()
+        ? matching
+        : new ArrayList<>(matching.subList(0, query.limit()));
+  }
+
+  private static boolean activeStates(Set<OperationState> states) {
+    return !states.isEmpty() && states.stream().allMatch(OperationState::isActive);
+  }
+
+  /** Reads the counters and the active records that {@link Tallies} keeps, without a lock. */
   @Override
   public OperationSummary summary(Instant now) {
-    OperationSummary.Tally tally = OperationSummary.tally(now);
-    records.values().forEach(tally::add);
-    return tally.build();
+    return tallies.summary(now, records::get);
   }
 
   @Override
@@ -387,6 +410,7 @@ public final class InMemoryOperationStore implements OperationStore {
       records.computeIfPresent(id, forget);
       if (removed[0] != null) {
         order.remove(Cursor.of(removed[0]));
+        tallies.removed(removed[0]);
         idempotencyKeys.free(removed[0]);
         evicted++;
       }
@@ -423,6 +447,7 @@ public final class InMemoryOperationStore implements OperationStore {
       return false;
     }
     order.remove(Cursor.of(record));
+    tallies.removed(record);
     idempotencyKeys.free(record);
     return true;
   }
@@ -471,6 +496,7 @@ public final class InMemoryOperationStore implements OperationStore {
   }
 
   private void reindex(OperationRecord before, OperationRecord after) {
+    tallies.changed(before, after);
     if (before.state() == OperationState.QUEUED && after.state() != OperationState.QUEUED) {
       queued.decrementAndGet();
     }
