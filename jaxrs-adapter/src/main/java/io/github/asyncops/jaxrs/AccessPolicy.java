@@ -64,4 +64,18 @@ public interface AccessPolicy {
   default boolean mayStop(Caller caller, OperationType type, OperationSnapshot operation) {
     return maySee(caller, type, operation);
   }
+
+  /**
+   * Decides what a caller may do in the operator console's API under {@code {base}/_admin}: see
+   * every operation of every user and node, with failures' stack traces, and stop or delete any of
+   * them. A caller with {@link AdminAccess#NONE} gets 404 on every admin path, as for a path that
+   * does not exist, and the OpenAPI document does not mention them.
+   *
+   * @param caller who asks
+   * @param roles the admin roles the feature was configured with
+   * @return the access; by default what {@link AdminRoles#accessOf} says
+   */
+  default AdminAccess adminAccess(Caller caller, AdminRoles roles) {
+    return roles.accessOf(caller);
+  }
 }

@@ -96,6 +96,7 @@ public final class AsyncOpsFeature implements Feature {
     private Class<? extends OperationsResource> resource = OperationsResource.class;
     private boolean requirePrincipal;
     private AccessPolicy accessPolicy = AccessPolicy.DEFAULT;
+    private AdminRoles adminRoles = AdminRoles.DEFAULT;
     private Duration maxWait = DEFAULT_MAX_WAIT;
     private int maxBodySize = DEFAULT_MAX_BODY_SIZE;
     private int maxWaitingStarts = DEFAULT_MAX_WAITING_STARTS;
@@ -147,6 +148,19 @@ public final class AsyncOpsFeature implements Feature {
      */
     public Builder accessPolicy(AccessPolicy accessPolicy) {
       this.accessPolicy = Objects.requireNonNull(accessPolicy, "accessPolicy");
+      return this;
+    }
+
+    /**
+     * Sets the roles that the default {@link AccessPolicy#adminAccess} grants the operator
+     * console's API to. Default: {@link AdminRoles#DEFAULT}, {@code asyncops-admin} to write and
+     * {@code asyncops-viewer} to read.
+     *
+     * @param adminRoles the roles
+     * @return this builder
+     */
+    public Builder adminRoles(AdminRoles adminRoles) {
+      this.adminRoles = Objects.requireNonNull(adminRoles, "adminRoles");
       return this;
     }
 
@@ -234,6 +248,7 @@ public final class AsyncOpsFeature implements Feature {
               resource,
               requirePrincipal,
               accessPolicy,
+              adminRoles,
               maxWait,
               maxWaitingStarts,
               maxBodySize,

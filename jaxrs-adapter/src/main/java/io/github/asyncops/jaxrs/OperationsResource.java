@@ -26,6 +26,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.InputStream;
+import java.util.List;
 
 /**
  * The HTTP resources of every registered operation type, at {@code operations} under the
@@ -235,6 +236,118 @@ public class OperationsResource {
   @Path("{type}/{id}")
   public Response forget(@PathParam("type") String type, @PathParam("id") String id) {
     return endpoints().forget(type, id);
+  }
+
+  /**
+   * {@code GET {base}/_admin/operations}: every operation of every owner and node, newest first,
+   * for callers with admin access (see {@link AccessPolicy#adminAccess}); others get 404.
+   *
+   * @param type only this type
+   * @param states only these states (repeatable)
+   * @param owner only this owner
+   * @param node only this node
+   * @param from only operations created at or after this ISO-8601 instant
+   * @param to only operations created before this ISO-8601 instant
+   * @param id only ids that start with this
+   * @param limit the page size, 1 to 500, default 50
+   * @param cursor the {@code next} of the previous page
+   * @return 200 with {@code {"items": [...], "next": ...}}
+   */
+  @GET
+  @Path("_admin/operations")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response adminList(
+      @QueryParam("type") String type,
+      @QueryParam("state") List<String> states,
+      @QueryParam("owner") String owner,
+      @QueryParam("node") String node,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("id") String id,
+      @QueryParam("limit") String limit,
+      @QueryParam("cursor") String cursor) {
+    return endpoints().adminList(type, states, owner, node, from, to, id, limit, cursor);
+  }
+
+  /**
+   * {@code GET {base}/_admin/summary}: counts per type and state, per node, the queue and the
+   * failures of the last hour, for admins.
+   *
+   * @return 200 with the summary
+   */
+  @GET
+  @Path("_admin/summary")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response adminSummary() {
+    return endpoints().adminSummary();
+  }
+
+  /**
+   * {@code GET {base}/_admin/operations/{id}}: one operation in full, the failure's stack trace
+   * included, for admins.
+   *
+   * @param id the operation's id
+   * @return 200 with the detail
+   */
+  @GET
+  @Path("_admin/operations/{id}")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response adminDetail(@PathParam("id") String id) {
+    return endpoints().adminDetail(id);
+  }
+
+  /**
+   * {@code POST {base}/_admin/operations/{id}/stop}: stops any active operation, on any node, for
+   * admins with write access.
+   *
+   * @param id the operation's id
+   * @return 202 with its row
+   */
+  @POST
+  @Path("_admin/operations/{id}/stop")
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response adminStop(@PathParam("id") String id) {
+    return endpoints().adminStop(id);
+  }
+
+  /**
+   * {@code DELETE {base}/_admin/operations/{id}}: forgets any ended operation, for admins with
+   * write access.
+   *
+   * @param id the operation's id
+   * @return 204
+   */
+  @DELETE
+  @Path("_admin/operations/{id}")
+  public Response adminDelete(@PathParam("id") String id) {
+    return endpoints().adminDelete(id);
+  }
+
+  /**
+   * {@code GET {base}/_admin/events}: {@code summary} events when the summary changes and {@code
+   * progress} events for running operations, for admins.
+   *
+   * @param sink the client's event sink
+   * @param sse makes events
+   */
+  @GET
+  @Path("_admin/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public void adminEvents(@Context SseEventSink sink, @Context Sse sse) {
+    endpoints().adminEvents(sink, sse);
+  }
+
+  /**
+   * {@code HEAD {base}/_admin/events}: the headers the stream would start with, at once, rather
+   * than a stream that never ends.
+   *
+   * @return 200 with {@code Content-Type: text/event-stream}
+   */
+  @HEAD
+  @Path("_admin/events")
+  @Produces(MediaType.SERVER_SENT_EVENTS)
+  public Response adminEventsHeaders() {
+    return endpoints().adminEventsHeaders();
   }
 
   /**

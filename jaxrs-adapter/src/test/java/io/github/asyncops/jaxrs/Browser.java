@@ -23,9 +23,25 @@ final class Browser {
   private final Server server;
   private final HttpClient client;
   private final Contract contract;
+  // The stand-in authentication's headers (TestPrincipals) sent with every request, or none.
+  private final String[] identity;
 
   Browser(Server server) {
+    this(server, null, null);
+  }
+
+  /**
+   * A browser whose every request, the OpenAPI document's included, carries a principal with roles
+   * ({@link TestPrincipals}); an anonymous one when {@code user} is null.
+   */
+  Browser(Server server, String user, String roles) {
     this.server = server;
+    this.identity =
+        user == null
+            ? new String[0]
+            : roles == null
+                ? new String[] {TestPrincipals.USER, user}
+                : new String[] {TestPrincipals.USER, user, TestPrincipals.ROLES, roles};
     this.client =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -40,10 +56,14 @@ final class Browser {
 
   /** A request to a path under the application, with the widget's headers. */
   HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(server.uri(path))
+    return identified(HttpRequest.newBuilder(server.uri(path)))
         .timeout(PATIENCE)
         .header("Accept", "application/json")
         .header("X-Requested-With", "asyncops");
+  }
+
+  private HttpRequest.Builder identified(HttpRequest.Builder request) {
+    return identity.length == 0 ? request : request.headers(identity);
   }
 
   HttpResponse<String> get(String path) {
@@ -82,7 +102,7 @@ final class Browser {
   /** Opens an event stream, with {@code Last-Event-ID} when {@code lastEventId} is not null. */
   EventReader events(String path, String lastEventId) {
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(server.uri(path)).header("Accept", "text/event-stream");
+        identified(HttpRequest.newBuilder(server.uri(path))).header("Accept", "text/event-stream");
     if (lastEventId != null) {
       request.header("Last-Event-ID", lastEventId);
     }

@@ -113,6 +113,20 @@ final class Contract {
     validate("status event", "#/components/schemas/Status", data);
   }
 
+  /**
+   * Fails unless an event's data is what its name promises: a {@code summary} or an admin {@code
+   * progress} row, as the admin events route documents, or else a status.
+   */
+  void checkEvent(String name, String data) {
+    String schema =
+        switch (name == null ? "" : name) {
+          case "summary" -> "Summary";
+          case "progress" -> "AdminRow";
+          default -> "Status";
+        };
+    validate(name + " event", "#/components/schemas/" + schema, data);
+  }
+
   private void validate(String what, String schemaRefOrJson, String body) {
     Schema schema =
         schemaRefOrJson.startsWith("#")

@@ -51,7 +51,7 @@ final class EventReader implements AutoCloseable {
         String line = it.next();
         if (line.isEmpty()) {
           if (data.length() > 0) {
-            check(data.toString());
+            check(name, data.toString());
             events.add(new Event(name, id, data.toString()));
           }
           name = null;
@@ -88,9 +88,9 @@ final class EventReader implements AutoCloseable {
   }
 
   /** Checks an event's data against the document, keeping a failure for {@link #close()}. */
-  private void check(String data) {
+  private void check(String name, String data) {
     try {
-      contract.checkEvent(data);
+      contract.checkEvent(name, data);
     } catch (AssertionError e) {
       violations.add(e);
     }

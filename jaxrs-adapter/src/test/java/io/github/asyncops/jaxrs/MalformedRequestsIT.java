@@ -157,6 +157,65 @@ final class MalformedRequestsIT {
     assertAnswered("POST", raw.send("POST", "/api/operations/" + type, headers, body));
   }
 
+  /**
+   * A caller that is not an admin (anonymous, a user, a user with look-alike roles) gets from every
+   * method at every admin path, whatever the query, the same answer as from an unknown path: the
+   * same status and problem, and no {@code Allow} header. Nothing tells it the admin API exists.
+   */
+  @Property(tries = 600)
+  void admin_paths_answer_everybody_else_as_unknown_paths(
+      @ForAll("anyMethod") String method,
+      @ForAll("adminRoutes") String path,
+      @ForAll("queries") String query,
+      @ForAll("nonAdmins") List<String> identity) {
+    List<String> headers = new ArrayList<>(identity);
+    headers.add("X-Requested-With: test");
+    String unknownPath = "/api/operations/answer/" + ended + "/nothing/here";
+
+    RawHttp.Answer answer = raw.send(method, path + "?" + query, headers, null);
+    RawHttp.Answer unknown = raw.send(method, unknownPath + "?" + query, headers, null);
+
+    String context =
+        method + " " + path + "?" + query + " answered " + answer.status() + " " + answer.body();
+    assertThat(answer.status()).as(context).isEqualTo(unknown.status()).isNotIn(200, 403, 405);
+    assertThat(answer.body()).as(context).isEqualTo(unknown.body());
+    assertThat(answer.header("Allow")).as(context).isNull();
+    assertAnswered(method, answer);
+  }
+
+  @Provide
+  Arbitrary<String> anyMethod() {
+    return Arbitraries.oneOf(methods(), tokens().filter(t -> !t.equals("HEAD")));
+  }
+
+  @Provide
+  Arbitrary<String> adminRoutes() {
+    Arbitrary<String> below =
+        Arbitraries.of(
+            "",
+            "/",
+            "/operations",
+            "/operations/",
+            "/summary",
+            "/events",
+            "/operations/" + running,
+            "/operations/" + ended,
+            "/operations/" + running + "/stop",
+            "/operations/AAAAAAAAAAAAAAAAAAAAAA/stop",
+            "/nothing/here");
+    return below.map(rest -> "/api/operations/_admin" + rest);
+  }
+
+  @Provide
+  Arbitrary<List<String>> nonAdmins() {
+    return Arbitraries.of(
+        List.of(),
+        List.of("X-Test-User: alice"),
+        List.of("X-Test-User: alice", "X-Test-Roles: admin,ASYNCOPS-ADMIN, asyncops-admin"),
+        List.of("X-Test-User: ", "X-Test-Roles: asyncops-admin"),
+        List.of("X-Test-Roles: asyncops-admin,asyncops-viewer"));
+  }
+
   private static void assertAnswered(String method, RawHttp.Answer answer) {
     String context = method + " answered " + answer.status() + " " + answer.body();
     assertThat(answer.status()).as(context).isBetween(200, 499);
@@ -241,6 +300,9 @@ final class MalformedRequestsIT {
             "events",
             "result",
             "stop",
+            "_admin",
+            "_admin/operations",
+            "summary",
             running,
             ended);
     return fragment.list().ofMaxSize(8).map(parts -> "/api/operations/" + String.join("", parts));
@@ -257,7 +319,12 @@ final class MalformedRequestsIT {
         "/api/operations/missile-launch/" + running + "/result",
         "/api/operations/answer/" + ended,
         "/api/operations/answer/" + ended + "/result",
-        "/api/operations/answer/" + ended + "/events");
+        "/api/operations/answer/" + ended + "/events",
+        "/api/operations/_admin/operations",
+        "/api/operations/_admin/summary",
+        "/api/operations/_admin/events",
+        "/api/operations/_admin/operations/" + running,
+        "/api/operations/_admin/operations/" + running + "/stop");
   }
 
   @Provide

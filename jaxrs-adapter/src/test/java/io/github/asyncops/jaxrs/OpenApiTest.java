@@ -28,8 +28,13 @@ import org.junit.jupiter.api.Test;
  */
 final class OpenApiTest extends GrizzlyTest {
 
+  /** The document as an admin gets it: the admin paths are among the resource's routes. */
   private JsonNode document() {
-    Response response = call("operations/openapi.json").get();
+    Response response =
+        call("operations/openapi.json")
+            .header(TestPrincipals.USER, "root")
+            .header(TestPrincipals.ROLES, AdminRoles.DEFAULT.write())
+            .get();
     assertThat(response.getStatus()).isEqualTo(200);
     assertThat(response.getMediaType().toString()).isEqualTo("application/json");
     return Http.json(response);

@@ -185,6 +185,9 @@ public final class HostileRequests {
     fragments.addAll(
         List.of(
             "nope",
+            "_admin",
+            "operations",
+            "summary",
             "stop",
             "result",
             "events",

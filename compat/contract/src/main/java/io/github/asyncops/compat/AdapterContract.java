@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
  * The HTTP contract of the adapter, as the widget and curl users rely on it, run against one
  * runtime: a subclass starts the runtime with {@link Flight} and {@link Export} and says where the
  * adapter's base is. Covers start, join, status, ETag and 304, stop, the download, events to the
- * end, problem+json errors, ownership between two cookie holders and the CSRF refusal; the
- * adapter's own tests cover every other detail on Jersey.
+ * end, problem+json errors, ownership between two cookie holders, the CSRF refusal and the operator
+ * console's API hidden from a caller without an admin role; the adapter's own tests cover every
+ * other detail on Jersey.
  */
 public abstract class AdapterContract {
   private static final Duration DEADLINE = Duration.ofSeconds(20);
@@ -246,6 +247,37 @@ public abstract class AdapterContract {
 
     problem(refused, 403, PROBLEMS + "cross-site-request");
     assertThat(Browser.json(browser.get("flight?active=true").body())).isEmpty();
+  }
+
+  @Test
+  void the_admin_api_is_an_unknown_path_to_a_caller_without_an_admin_role() {
+    Browser browser = browser();
+    String id = start(browser);
+    String unknownPath = browser.get("flight/" + id + "/nothing/here").body();
+    List<String> paths =
+        List.of(
+            "_admin/operations",
+            "_admin/operations?state=RUNNING",
+            "_admin/summary",
+            "_admin/events",
+            "_admin/operations/" + id,
+            "_admin/operations/" + id + "/stop");
+
+    for (String path : paths) {
+      for (String method : List.of("GET", "POST", "PUT", "DELETE", "OPTIONS")) {
+        HttpResponse<String> response =
+            browser.send(
+                browser
+                    .request(path)
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString("{}")));
+        problem(response, 404, "about:blank");
+        assertThat(response.body()).as(method + " " + path).isEqualTo(unknownPath);
+        assertThat(response.headers().firstValue("Allow")).as(method + " " + path).isEmpty();
+      }
+    }
+    assertThat(browser.get("openapi.json").body()).doesNotContain("_admin");
+    assertThat(state(browser, "flight/" + id)).isIn("QUEUED", "RUNNING");
   }
 
   private static String start(Browser browser) {

@@ -85,11 +85,8 @@ final class SimpleStore implements OperationStore {
   @Override
   public synchronized List<OperationRecord> list(OperationQuery query) {
     return records.values().stream()
-        .filter(r -> r.type().equals(query.type()))
-        .filter(r -> query.owner() == null || query.owner().equals(r.owner()))
-        .filter(r -> query.key() == null || query.key().equals(r.key()))
-        .filter(r -> !query.activeOnly() || r.state().isActive())
-        .sorted(Comparator.comparing((OperationRecord r) -> r.times().createdAt()).reversed())
+        .filter(query::matches)
+        .sorted(OperationQuery.NEWEST_FIRST)
         .limit(query.limit())
         .toList();
   }

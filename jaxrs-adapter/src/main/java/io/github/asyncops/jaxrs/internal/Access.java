@@ -3,6 +3,8 @@ package io.github.asyncops.jaxrs.internal;
 import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.jaxrs.AccessPolicy;
+import io.github.asyncops.jaxrs.AdminAccess;
+import io.github.asyncops.jaxrs.AdminRoles;
 import io.github.asyncops.jaxrs.Caller;
 
 /** What the application's {@link AccessPolicy} allows one caller, as the requests need it. */
@@ -51,5 +53,16 @@ final class Access {
    */
   boolean maySee(OperationType type, OperationSnapshot operation) {
     return policy.maySee(caller, type, operation);
+  }
+
+  /**
+   * What the policy grants the caller in the admin API.
+   *
+   * @param roles the configured admin roles
+   * @return the access, never null
+   */
+  AdminAccess admin(AdminRoles roles) {
+    AdminAccess access = policy.adminAccess(caller, roles);
+    return access == null ? AdminAccess.NONE : access;
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.asyncops.core.OperationEngine;
 import io.github.asyncops.jaxrs.AccessPolicy;
+import io.github.asyncops.jaxrs.AdminRoles;
 import jakarta.ws.rs.core.FeatureContext;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -40,6 +41,7 @@ public final class Adapter {
    * @param resource the root resource class, whose {@code @Path} is the base path
    * @param requirePrincipal whether anonymous callers are refused
    * @param accessPolicy who may start, see and stop
+   * @param adminRoles the roles the default policy grants the admin API to
    * @param maxWait the cap on {@code Prefer: wait}
    * @param maxWaitingStarts the most starts suspended at once for {@code Prefer: wait}
    * @param maxBodySize the largest start body, in bytes
@@ -53,6 +55,7 @@ public final class Adapter {
       Class<?> resource,
       boolean requirePrincipal,
       AccessPolicy accessPolicy,
+      AdminRoles adminRoles,
       Duration maxWait,
       int maxWaitingStarts,
       int maxBodySize,
@@ -65,12 +68,14 @@ public final class Adapter {
             BasePath.of(resource),
             requirePrincipal,
             accessPolicy,
+            adminRoles,
             maxWait,
             maxBodySize,
             objectMapper != null ? objectMapper : parameterMapper(),
             executor != null ? executor : DeliveryThreads.create(),
             new StatusRenderings(),
-            new WaitingStarts(maxWaitingStarts));
+            new WaitingStarts(maxWaitingStarts),
+            new AdminFeed(engine.admin()));
     return new Adapter(config, resource);
   }
 
@@ -87,6 +92,7 @@ public final class Adapter {
     context.register(new MalformedRequestFilter(config.base()), MalformedRequestFilter.PRIORITY);
     context.register(new ProblemBodyFilter(config.base(), resource));
     context.register(new CsrfFilter(config.base()));
+    context.register(new AdminGate(config), AdminGate.PRIORITY);
     context.register(new ResponseHeadersFilter(config.base()));
   }
 

@@ -3,6 +3,7 @@ package io.github.asyncops.jaxrs.internal;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.asyncops.core.OperationEngine;
 import io.github.asyncops.jaxrs.AccessPolicy;
+import io.github.asyncops.jaxrs.AdminRoles;
 import jakarta.ws.rs.core.Configuration;
 import java.time.Duration;
 import java.util.concurrent.Executor;
@@ -16,24 +17,28 @@ import java.util.concurrent.Executor;
  * @param base the base path
  * @param requirePrincipal whether anonymous callers are refused
  * @param accessPolicy who may start, see and stop
+ * @param adminRoles the roles the default policy grants the admin API to
  * @param maxWait the cap on {@code Prefer: wait}
  * @param maxBodySize the largest start body, in bytes
  * @param mapper binds start parameters and writes value results
  * @param executor sends events, off the engine's threads
  * @param renderings statuses rendered once for every event stream
  * @param waitingStarts the suspended responses of starts with {@code Prefer: wait}
+ * @param adminFeed the summary and progress that every admin event stream shares
  */
 record AdapterConfig(
     OperationEngine engine,
     BasePath base,
     boolean requirePrincipal,
     AccessPolicy accessPolicy,
+    AdminRoles adminRoles,
     Duration maxWait,
     int maxBodySize,
     ObjectMapper mapper,
     Executor executor,
     StatusRenderings renderings,
-    WaitingStarts waitingStarts) {
+    WaitingStarts waitingStarts,
+    AdminFeed adminFeed) {
 
   /** The configuration property that holds the configuration. */
   static final String PROPERTY = "io.github.asyncops.jaxrs.settings";

@@ -2,6 +2,7 @@ package io.github.asyncops.jaxrs.internal;
 
 import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.core.OperationType;
+import io.github.asyncops.jaxrs.Caller;
 import io.github.asyncops.jaxrs.json.TypeJson;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.AsyncResponse;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.io.InputStream;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -90,7 +92,11 @@ public final class Endpoints {
    * @return 200 with the document
    */
   public Response openApi() {
-    return guard(() -> OpenApiDocument.response(AdapterConfig.of(configuration), uriInfo));
+    return guard(
+        () -> {
+          AdapterConfig config = AdapterConfig.of(configuration);
+          return OpenApiDocument.response(config, uriInfo, mayReadAdmin(config));
+        });
   }
 
   /**
@@ -260,12 +266,110 @@ public final class Endpoints {
   }
 
   /**
+   * The admin list: every operation, filtered and paged.
+   *
+   * @param type the {@code type} query parameter, or null
+   * @param states the {@code state} query parameters
+   * @param owner the {@code owner} query parameter, or null
+   * @param node the {@code node} query parameter, or null
+   * @param from the {@code from} query parameter, or null
+   * @param to the {@code to} query parameter, or null
+   * @param id the {@code id} query parameter, or null
+   * @param limit the {@code limit} query parameter, or null
+   * @param cursor the {@code cursor} query parameter, or null
+   * @return 200 with a page
+   */
+  public Response adminList(
+      String type,
+      List<String> states,
+      String owner,
+      String node,
+      String from,
+      String to,
+      String id,
+      String limit,
+      String cursor) {
+    return guard(
+        () ->
+            AdminEndpoints.list(
+                exchange(), type, states, owner, node, from, to, id, limit, cursor));
+  }
+
+  /**
+   * The admin summary.
+   *
+   * @return 200 with the summary
+   */
+  public Response adminSummary() {
+    return guard(() -> AdminEndpoints.summary(exchange()));
+  }
+
+  /**
+   * One operation in full, for admins.
+   *
+   * @param id the operation's id
+   * @return 200 with the detail
+   */
+  public Response adminDetail(String id) {
+    return guard(() -> AdminEndpoints.detail(exchange(), id));
+  }
+
+  /**
+   * An admin's stop of any operation.
+   *
+   * @param id the operation's id
+   * @return 202 with its row
+   */
+  public Response adminStop(String id) {
+    return guard(() -> AdminEndpoints.stop(exchange(), id));
+  }
+
+  /**
+   * An admin's delete of any ended operation.
+   *
+   * @param id the operation's id
+   * @return 204
+   */
+  public Response adminDelete(String id) {
+    return guard(() -> AdminEndpoints.delete(exchange(), id));
+  }
+
+  /**
+   * Opens the admin event stream.
+   *
+   * @param sink the client's event sink
+   * @param sse makes events
+   */
+  public void adminEvents(SseEventSink sink, Sse sse) {
+    guard(
+        () -> {
+          AdminEndpoints.events(exchange(), sink, sse);
+          return null;
+        });
+  }
+
+  /**
+   * The headers the admin event stream would start with.
+   *
+   * @return 200 with {@code Content-Type: text/event-stream}
+   */
+  public Response adminEventsHeaders() {
+    return guard(() -> AdminEndpoints.eventsHeaders(exchange()));
+  }
+
+  /**
    * The answer at a path under the base that no other method serves.
    *
    * @return 404 with a problem
    */
   public static Response unknownPath() {
     return UnknownPath.response();
+  }
+
+  /** Whether the caller may read the admin API; the document is public, so no principal needed. */
+  private boolean mayReadAdmin(AdapterConfig config) {
+    Caller caller = CallerIdentity.of(false, headers, security).caller();
+    return new Access(config.accessPolicy(), caller).admin(config.adminRoles()).mayRead();
   }
 
   private Exchange exchange() {

@@ -25,7 +25,12 @@ final class OpenApiDocument {
   static final String RESOURCE = "/io/github/asyncops/jaxrs/openapi.json";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final JsonNode CONTRACT = read();
+
+  /** The admin paths and their components, added only for callers with admin access. */
+  static final String ADMIN_RESOURCE = "/io/github/asyncops/jaxrs/admin-openapi.json";
+
+  private static final JsonNode CONTRACT = read(RESOURCE);
+  private static final JsonNode ADMIN = read(ADMIN_RESOURCE);
 
   private OpenApiDocument() {}
 
@@ -34,10 +39,14 @@ final class OpenApiDocument {
    *
    * @param config the adapter's configuration
    * @param uriInfo the request's URIs
+   * @param admin whether the caller may read the admin API, whose paths only such callers learn
    * @return 200 with the document
    */
-  static Response response(AdapterConfig config, UriInfo uriInfo) {
+  static Response response(AdapterConfig config, UriInfo uriInfo, boolean admin) {
     ObjectNode document = render(config, config.base().under(uriInfo.getBaseUri()));
+    if (admin) {
+      withAdmin(document);
+    }
     try {
       return Response.ok(JSON.writeValueAsBytes(document), MediaType.APPLICATION_JSON_TYPE).build();
     } catch (IOException e) {
@@ -64,6 +73,29 @@ final class OpenApiDocument {
       paths.set("/" + type.name(), typed(generic, type, schemaName));
     }
     return document;
+  }
+
+  /**
+   * Adds the admin API: its paths ahead of the others, so that a reader trying paths in order meets
+   * {@code /_admin/...} before {@code /{type}/{id}}, and its schemas and responses.
+   *
+   * @param document a document from {@link #render}
+   */
+  static void withAdmin(ObjectNode document) {
+    document
+        .withArray("/components/schemas/Problem/properties/type/enum")
+        .add(Problem.TYPE_BASE + "operation-ended");
+    ObjectNode paths = ADMIN.get("paths").deepCopy();
+    paths.setAll((ObjectNode) document.get("paths"));
+    document.set("paths", paths);
+    ADMIN
+        .get("components")
+        .properties()
+        .forEach(
+            e ->
+                document
+                    .withObject("/components/" + e.getKey())
+                    .setAll((ObjectNode) e.getValue().deepCopy()));
   }
 
   /** The generic {@code /{type}} path item, fixed to one type and its parameter schema. */
@@ -103,10 +135,10 @@ final class OpenApiDocument {
     return out.toString();
   }
 
-  private static JsonNode read() {
-    try (InputStream in = OpenApiDocument.class.getResourceAsStream(RESOURCE)) {
+  private static JsonNode read(String resource) {
+    try (InputStream in = OpenApiDocument.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("the adapter jar lacks " + RESOURCE);
+        throw new IllegalStateException("the adapter jar lacks " + resource);
       }
       return JSON.readTree(in);
     } catch (IOException e) {

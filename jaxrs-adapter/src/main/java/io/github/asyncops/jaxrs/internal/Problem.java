@@ -21,6 +21,8 @@ enum Problem {
   OPERATION_GONE(410, "operation-gone", "Operation gone"),
   /** A start was refused by the REJECT policy: one is active in the same scope. */
   OPERATION_CONFLICT(409, "operation-conflict", "Operation already active"),
+  /** The request needs an active operation: an admin stop of one that ended. */
+  OPERATION_ENDED(409, "operation-ended", "Operation already ended"),
   /** The request needs an ended operation. */
   OPERATION_ACTIVE(409, "operation-active", "Operation still active"),
   /** The ended operation produced no result. */

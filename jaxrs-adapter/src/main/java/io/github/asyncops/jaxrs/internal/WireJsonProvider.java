@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.fasterxml.jackson.jakarta.rs.json.JacksonJsonProvider;
+import io.github.asyncops.jaxrs.json.AdminDetailJson;
+import io.github.asyncops.jaxrs.json.AdminPageJson;
+import io.github.asyncops.jaxrs.json.AdminRowJson;
 import io.github.asyncops.jaxrs.json.LinksJson;
 import io.github.asyncops.jaxrs.json.ProblemJson;
 import io.github.asyncops.jaxrs.json.StatusJson;
+import io.github.asyncops.jaxrs.json.SummaryJson;
 import io.github.asyncops.jaxrs.json.TypeJson;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.MediaType;
@@ -27,7 +31,15 @@ final class WireJsonProvider extends JacksonJsonProvider {
   static final int PRIORITY = Priorities.USER - 100;
 
   private static final Set<Class<?>> WIRE =
-      Set.of(StatusJson.class, LinksJson.class, TypeJson.class, ProblemJson.class);
+      Set.of(
+          StatusJson.class,
+          LinksJson.class,
+          TypeJson.class,
+          ProblemJson.class,
+          AdminPageJson.class,
+          AdminRowJson.class,
+          AdminDetailJson.class,
+          SummaryJson.class);
 
   /** Creates the provider with the wire mapper. */
   WireJsonProvider() {

@@ -62,6 +62,7 @@ public class AsyncOpsJerseyAutoConfiguration {
   @Bean
   ResourceConfigCustomizer asyncOpsAdapter(
       OperationEngine engine, AsyncOpsProperties properties, ObjectProvider<AccessPolicy> policy) {
-    return new AdapterRegistration(engine, properties.http(), policy.getIfUnique());
+    return new AdapterRegistration(
+        engine, properties.http(), properties.admin(), policy.getIfUnique());
   }
 }

@@ -23,6 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nodeId This node's name among those sharing a store; a random UUID when unset
  * @param jdbc The JDBC store's settings, used with store=jdbc
  * @param http The HTTP adapter's settings
+ * @param admin Who may use the operator console's API under PATH/operations/_admin
  */
 @ConfigurationProperties("asyncops")
 public record AsyncOpsProperties(
@@ -36,7 +37,8 @@ public record AsyncOpsProperties(
     @DefaultValue("30s") Duration lease,
     String nodeId,
     @DefaultValue Jdbc jdbc,
-    @DefaultValue Http http) {
+    @DefaultValue Http http,
+    @DefaultValue Admin admin) {
 
   /** Where operation records live. */
   public enum Store {
@@ -77,4 +79,16 @@ public record AsyncOpsProperties(
       @DefaultValue("false") boolean requirePrincipal,
       @DefaultValue("30s") Duration maxWait,
       @DefaultValue("65536") int maxBodySize) {}
+
+  /**
+   * Who may use the operator console's API. A caller has a role when the servlet request says so
+   * (HttpServletRequest.isUserInRole) or, with Spring Security, when the Authentication has the
+   * authority ROLE or ROLE_ROLE; callers with neither get 404 on every admin path.
+   *
+   * @param role The role that may list, read, stop and delete every operation
+   * @param readRole The role that may only list and read every operation; empty for none
+   */
+  public record Admin(
+      @DefaultValue("asyncops-admin") String role,
+      @DefaultValue("asyncops-viewer") String readRole) {}
 }
