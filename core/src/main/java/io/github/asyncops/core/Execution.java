@@ -60,6 +60,7 @@ final class Execution implements WorkerContext {
   private Thread thread;
   private boolean interrupted;
   private boolean launched;
+  private boolean startTaken;
   private double publishedValue;
   private String publishedText;
 
@@ -286,6 +287,26 @@ final class Execution implements WorkerContext {
     renewedAt = now;
     launched = true;
     return true;
+  }
+
+  /**
+   * Takes the one call of the worker's {@code start} for this run: true the first time, for the
+   * claiming thread or the worker thread, whichever comes first.
+   */
+  synchronized boolean takeStart() {
+    if (startTaken) {
+      return false;
+    }
+    startTaken = true;
+    return true;
+  }
+
+  /** Calls the worker's {@code start} and reports its text, if any, as the first progress. */
+  void start() {
+    String first = worker.start();
+    if (first != null) {
+      progress(0, first);
+    }
   }
 
   /** The epoch this node claimed the operation with, or 0 before the claim. */

@@ -14,10 +14,14 @@ import io.github.asyncops.core.Progress;
 public interface Worker {
 
   /**
-   * Called once per run, on the node that claimed the operation, on the claiming thread (the
-   * starting caller's when that node claims at once, so the start's answer carries this text),
-   * before {@link #run}. A node that only starts the operation never makes its worker, so the
-   * classes behind it need not be on that node's class path.
+   * Called once per run, before {@link #run}, on the node that claimed the operation. When the
+   * start request's own call claims the operation at once, this runs on the starting caller's
+   * thread, so the start's answer carries this text. Every other claim (news from another node, a
+   * requeue, the housekeeping tick, a worker thread taking the next queued operation) calls it on
+   * the worker thread at the beginning of the run, so a slow {@code start} never delays the
+   * engine's housekeeping or heartbeats; its text then shows from the next progress publication. A
+   * node that only starts the operation never makes its worker, so the classes behind it need not
+   * be on that node's class path.
    *
    * <p>If this throws, the operation ends {@code FAILED} with the exception's message and never
    * runs.
