@@ -40,6 +40,7 @@ final class Dispatcher {
   private final Slots slots;
   private final Executor executor;
   private final BooleanSupplier closed;
+  private final MessageTexts texts;
   private final boolean runsWorkers;
 
   Dispatcher(
@@ -49,7 +50,8 @@ final class Dispatcher {
       Notifier notifier,
       Snapshots snapshots,
       Executor executor,
-      BooleanSupplier closed) {
+      BooleanSupplier closed,
+      MessageTexts texts) {
     this.store = config.store();
     this.nodeId = config.nodeId();
     this.clock = config.clock();
@@ -61,6 +63,7 @@ final class Dispatcher {
     this.slots = new Slots(config.maxRunning());
     this.executor = executor;
     this.closed = closed;
+    this.texts = texts;
   }
 
   /** Tells the dispatcher that work of a type was queued, and claims it if a slot is free. */
@@ -206,7 +209,9 @@ final class Dispatcher {
       execution =
           local.getOrMake(
               record.id(),
-              id -> Execution.claimed(id, rt, rt.create(record.parameters()), record.progress()));
+              id ->
+                  Execution.claimed(
+                      id, rt, rt.create(record.parameters()), record.progress(), texts));
     } catch (RuntimeException e) {
       slots.release(rt);
       transitions.finish(

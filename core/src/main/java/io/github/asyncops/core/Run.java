@@ -94,8 +94,6 @@ final class Run implements Runnable {
       return dispatcher.complete(execution, Ending.failed(last, Failures.message(failure)));
     }
     return dispatcher.complete(
-        execution,
-        Ending.succeeded(
-            new Progress(1, last.text()), result == null ? OperationResult.none() : result));
+        execution, Ending.succeeded(last.at(1), result == null ? OperationResult.none() : result));
   }
 }

@@ -12,6 +12,7 @@ import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
+import io.github.asyncops.testing.MessageStoreContract;
 import io.github.asyncops.testing.OperationStoreContract;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,10 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the store contract against the in-memory store, and checks its own bounds on tombstones and
- * that its lock-free indexes hold under threads racing for one slot or the last queue places.
+ * Runs the store contract and the message contract against the in-memory store, and checks its own
+ * bounds on tombstones and that its lock-free indexes hold under threads racing for one slot or the
+ * last queue places.
  */
-final class InMemoryOperationStoreTest extends OperationStoreContract {
+final class InMemoryOperationStoreTest extends OperationStoreContract
+    implements MessageStoreContract {
 
   @Override
   protected OperationStore newStore() {
