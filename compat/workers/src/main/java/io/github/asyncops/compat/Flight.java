@@ -1,5 +1,6 @@
 package io.github.asyncops.compat;
 
+import io.github.asyncops.core.Message;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.Scope;
 import io.github.asyncops.core.spi.Worker;
@@ -12,13 +13,18 @@ import java.util.concurrent.TimeUnit;
  * A flight like the demo's missile launch: GLOBAL scope, so every caller joins the one in the air,
  * and it flies until it is stopped, reporting progress as it goes. A flight nobody stops lands by
  * itself after {@link #MAX_STEPS} steps. Each step waits on a latch that a stop releases at once.
+ * Its stop text is a message, {@link #STOPPING} in English and {@link #STOPPING_RU} in Russian,
+ * from its {@code FlightMessages} bundles.
  */
 public final class Flight implements WorkerProvider<Void> {
   /** The type's name. */
   public static final String NAME = "flight";
 
-  /** The text once a stop is requested. */
+  /** The text once a stop is requested, in English. */
   public static final String STOPPING = "Flight called off";
+
+  /** The text once a stop is requested, in Russian. */
+  public static final String STOPPING_RU = "Полет отменен";
 
   /** Steps before a flight lands by itself. */
   static final int MAX_STEPS = 6_000;
@@ -32,6 +38,11 @@ public final class Flight implements WorkerProvider<Void> {
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public String messages() {
+    return "io.github.asyncops.compat.FlightMessages";
   }
 
   @Override
@@ -53,9 +64,9 @@ public final class Flight implements WorkerProvider<Void> {
       }
 
       @Override
-      public String stop() {
+      public Message stopMessage() {
         stopSignal.countDown();
-        return STOPPING;
+        return Message.of("flight.stopping");
       }
     };
   }
