@@ -56,8 +56,13 @@ public final class Flight implements WorkerProvider<Void> {
     return new Worker() {
       @Override
       public OperationResult run(WorkerContext context) throws InterruptedException {
-        for (int step = 1; step <= MAX_STEPS && !context.stopRequested(); step++) {
+        for (int step = 1; step <= MAX_STEPS; step++) {
           stopSignal.await(STEP_MILLIS, TimeUnit.MILLISECONDS);
+          // Checked after the wait, which a stop ends: a report after it would replace the stop
+          // text.
+          if (context.stopRequested()) {
+            break;
+          }
           context.progress((double) step / MAX_STEPS, "Flown " + step + " steps");
         }
         return OperationResult.none();
