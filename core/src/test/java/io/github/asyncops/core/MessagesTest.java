@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.asyncops.core.testing.FlightMessagesProvider;
 import io.github.asyncops.testing.Gate;
+import io.github.asyncops.testing.ManualScheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,8 @@ final class MessagesTest {
         OperationEngine.builder()
             .discover(false)
             .locale(RU)
+            // No housekeeping tick races the start's own claim, so a start answers with its text.
+            .scheduler(new ManualScheduler())
             .worker(new FlightMessagesProvider(gate, reports))
             .build();
     return engine;
