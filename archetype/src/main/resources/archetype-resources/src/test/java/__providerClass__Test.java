@@ -11,6 +11,7 @@ import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.SettingsSource;
 import io.github.asyncops.core.StartRequest;
+import io.github.asyncops.testing.ManualScheduler;
 import io.github.asyncops.testing.WorkerRun;
 import io.github.asyncops.testing.WorkerTester;
 import java.util.List;
@@ -69,6 +70,7 @@ final class ${providerClass}Test {
     try (OperationEngine engine =
         OperationEngine.builder()
             .locale(Locale.ENGLISH)
+            .scheduler(new ManualScheduler())
             .settings(SettingsSource.of(Map.of("${typeName}.steps", "2", "${typeName}.pause", "1h")))
             .build()) {
       OperationSnapshot started = engine.start(StartRequest.of("${typeName}")).operation();
