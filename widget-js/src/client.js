@@ -89,6 +89,7 @@ import { en } from './messages.js';
  * @property {Partial<Messages>} [messages] Replaces some of the English texts.
  * @property {boolean} [resume] Look up and follow the caller's active operation on creation. Default true.
  * @property {FetchHook | null} [fetch] Makes every request instead of the global `fetch`, e.g. to add a bearer token. An event stream cannot carry such headers, so `auto` then polls.
+ * @property {string} [lang] The language the server renders texts in, e.g. `en`: sent as `Accept-Language`, and as `?lang=` on the event stream, which cannot set headers. Default: the browser's languages.
  */
 
 /**
@@ -140,6 +141,7 @@ export class BackgroundOperation extends /** @type {TypedEventTarget<BackgroundO
   #interval;
   #transport;
   #hook;
+  #lang;
   /** @type {string | null} */
   #self = null;
   /** @type {string | null} */
@@ -160,8 +162,9 @@ export class BackgroundOperation extends /** @type {TypedEventTarget<BackgroundO
   #dead = false;
 
   /** @param {BackgroundOperationOptions} options */
-  constructor({ url, interval = 3000, transport = 'auto', messages, resume = true, fetch }) {
+  constructor({ url, interval = 3000, transport = 'auto', messages, resume = true, fetch, lang }) {
     super();
+    this.#lang = lang;
     this.#url = new URL(url, globalThis.document?.baseURI).href;
     this.#interval = interval;
     this.#hook = fetch;
@@ -345,7 +348,9 @@ export class BackgroundOperation extends /** @type {TypedEventTarget<BackgroundO
     if (this.#dead) throw new DOMException('', 'AbortError');
     const ctrl = new AbortController();
     this.#aborts.add(ctrl);
-    const headers = method == 'GET' && url === this.#self && this.#etag ? { 'If-None-Match': this.#etag } : undefined;
+    /** @type {Record<string, string>} */
+    const headers = method == 'GET' && url === this.#self && this.#etag ? { 'If-None-Match': this.#etag } : {};
+    if (this.#lang) headers['Accept-Language'] = this.#lang;
     try {
       const { res, data } = await request(url, { method, body, headers, signal: ctrl.signal, hook: this.#hook });
       if (res.ok && url === this.#self) this.#etag = res.headers.get('ETag');
@@ -378,7 +383,9 @@ export class BackgroundOperation extends /** @type {TypedEventTarget<BackgroundO
   /** @param {string} url */
   #open(url) {
     if (this.#source) return;
-    const source = (this.#source = new EventSource(url, { withCredentials: true }));
+    const stream = new URL(url);
+    if (this.#lang) stream.searchParams.set('lang', this.#lang);
+    const source = (this.#source = new EventSource(stream.href, { withCredentials: true }));
     source.addEventListener('status', (e) => this.#accept(withLinks(JSON.parse(e.data), url)));
     source.onerror = () => {
       source.close();

@@ -282,6 +282,7 @@ export class BackgroundOperationBar extends Base {
           transport: this.transport,
           messages: this.messages,
           fetch: this.#hook,
+          lang: language(this),
         })
       : null;
     for (const type of ['update', 'end', 'error']) {

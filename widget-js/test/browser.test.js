@@ -91,7 +91,7 @@ describe('in Chromium', () => {
     await waitForAria('aria-valuenow', '100');
     expect(await tab.getAttribute('background-operation-bar', 'state')).toBe('succeeded');
     expect(await tab.evaluate(() => window.seen.at(-1))).toBe('operation-end:SUCCEEDED');
-    expect(server.requests.some((r) => r.endsWith('/launch-1/events'))).toBe(true);
+    expect(server.requests.some((r) => r.endsWith('/launch-1/events?lang=en'))).toBe(true);
   });
 
   test('a reload resumes the running operation instead of starting another', async () => {

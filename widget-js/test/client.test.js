@@ -387,6 +387,23 @@ describe('transports', () => {
     expect(sources).toHaveLength(2);
   });
 
+  test('lang pins the language: Accept-Language on requests, ?lang= on the stream', async () => {
+    const sources = installEventSource();
+    const requests = server();
+    const c = client({ transport: 'sse', lang: 'en' });
+    await c.start();
+    expect(requests.every((r) => r.headers['Accept-Language'] === 'en')).toBe(true);
+    expect(new URL(sources[0].url).searchParams.get('lang')).toBe('en');
+  });
+
+  test('without lang the browser chooses the language', async () => {
+    const sources = installEventSource();
+    const requests = server();
+    await client({ transport: 'sse' }).start();
+    expect(requests.some((r) => 'Accept-Language' in r.headers)).toBe(false);
+    expect(new URL(sources[0].url).searchParams.has('lang')).toBe(false);
+  });
+
   test('poll never opens a stream', async () => {
     const sources = installEventSource();
     server();

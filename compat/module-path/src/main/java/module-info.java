@@ -9,6 +9,11 @@ module io.github.asyncops.compat.modules {
 
   exports io.github.asyncops.compat.modules;
 
+  // Welcome's message bundles live in this package; the engine reads them on this module's behalf.
+  opens io.github.asyncops.compat.modules to
+      io.github.asyncops.core;
+
   provides io.github.asyncops.core.spi.WorkerProvider with
-      io.github.asyncops.compat.modules.Greeting;
+      io.github.asyncops.compat.modules.Greeting,
+      io.github.asyncops.compat.modules.Welcome;
 }

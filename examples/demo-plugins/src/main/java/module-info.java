@@ -8,6 +8,10 @@ module io.github.asyncops.demo {
 
   exports io.github.asyncops.demo;
 
+  // The Messages bundles live in this package; the engine reads them on this module's behalf.
+  opens io.github.asyncops.demo to
+      io.github.asyncops.core;
+
   provides io.github.asyncops.core.spi.WorkerProvider with
       io.github.asyncops.demo.MissileLaunchProvider,
       io.github.asyncops.demo.CsvExportProvider;

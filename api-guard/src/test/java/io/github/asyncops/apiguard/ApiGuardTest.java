@@ -37,6 +37,7 @@ final class ApiGuardTest {
           new PublishedModule("asyncops-grizzly", "grizzly"),
           new PublishedModule("asyncops-store-jdbc", "store-jdbc"),
           new PublishedModule("asyncops-micrometer", "metrics"),
+          new PublishedModule("asyncops-messages-icu", "messages-icu"),
           new PublishedModule("asyncops-spring-boot-starter", "spring-boot-starter"),
           new PublishedModule("asyncops-demo-plugins", "examples/demo-plugins"));
 

@@ -1,5 +1,6 @@
 package ${package};
 
+import io.github.asyncops.core.Message;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.spi.ProviderContext;
 import io.github.asyncops.core.spi.Settings;
@@ -16,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>An application sets them as {@code ${typeName}.steps} and {@code ${typeName}.pause} in the
  * settings it gives {@code OperationEngine.builder().settings(...)}.
+ *
+ * <p>Its texts are messages from the {@code Messages} bundles next to this class (English and
+ * Russian), so each viewer reads them in their own language. Add a language by adding a bundle.
  */
 public final class ${providerClass} implements WorkerProvider<Void> {
   private int steps = 5;
@@ -30,6 +34,11 @@ public final class ${providerClass} implements WorkerProvider<Void> {
   }
 
   @Override
+  public String messages() {
+    return "${package}.Messages";
+  }
+
+  @Override
   public void configure(ProviderContext context) {
     Settings settings = context.settings();
     steps = settings.integer("steps", steps, 1, 1_000);
@@ -41,8 +50,8 @@ public final class ${providerClass} implements WorkerProvider<Void> {
     CountDownLatch stopSignal = new CountDownLatch(1);
     return new Worker() {
       @Override
-      public String start() {
-        return "Starting";
+      public Message startMessage() {
+        return Message.of("started");
       }
 
       @Override
@@ -52,15 +61,16 @@ public final class ${providerClass} implements WorkerProvider<Void> {
           if (context.stopRequested()) {
             return OperationResult.none();
           }
-          context.progress((double) step / steps, "Step " + step + " of " + steps);
+          context.report(
+              (double) step / steps, Message.of("step").with("step", step).with("steps", steps));
         }
         return OperationResult.of("done in " + steps + " steps");
       }
 
       @Override
-      public String stop() {
+      public Message stopMessage() {
         stopSignal.countDown();
-        return "Stopped";
+        return Message.of("stopped");
       }
     };
   }

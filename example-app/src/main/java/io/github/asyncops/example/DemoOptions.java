@@ -48,7 +48,7 @@ public record DemoOptions(
                  [--admin-password P]
         --port N            HTTP port (default 8080, 0 for any free port)
         --flight-seconds N  length of a missile flight in seconds (default 120)
-        --lang ru|en        language of the texts (default ru)
+        --lang ru|en        default language, for browsers that prefer neither (default ru)
         --jdbc-url URL      keep operations in PostgreSQL or H2 instead of memory
         --jdbc-user U       database user
         --jdbc-password P   database password

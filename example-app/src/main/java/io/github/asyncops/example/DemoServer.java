@@ -115,6 +115,7 @@ public final class DemoServer implements AutoCloseable {
             .store(metrics.engineMetrics.monitor(store.store))
             .listener(metrics.engineMetrics)
             .stopGrace(Duration.ofSeconds(5))
+            .locale(options.language().locale())
             .runsWorkers(options.runsWorkers());
     if (options.runsWorkers()) {
       builder.classLoader(plugins.loader()).settings(DemoSettings.of(options));

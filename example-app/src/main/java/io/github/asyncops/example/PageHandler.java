@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,18 +18,27 @@ import org.glassfish.grizzly.http.server.Response;
 import org.glassfish.grizzly.http.util.HttpStatus;
 
 /**
- * Serves the demo's one page, rendered once from {@code page/index.html} with the texts of the
- * chosen language and the widget's version. The seed's windows (the missile launch, then the CSV
- * export) are on it when the engine has their types; {@code app.js} adds a window for every other
- * type it finds. Answers 404 for any other path it is asked for.
+ * Serves the demo's one page, rendered once per language from {@code page/index.html} with the
+ * texts of that language and the widget's version, in the language the browser prefers ({@code
+ * Accept-Language}), else in the server's default ({@code --lang}). The seed's windows (the missile
+ * launch, then the CSV export) are on it when the engine has their types; {@code app.js} adds a
+ * window for every other type it finds. Answers 404 for any other path it is asked for.
  */
 final class PageHandler extends HttpHandler {
   /** The types that have a window of their own in {@code page/}, in page order. */
   private static final List<String> SEED_WINDOWS = List.of("missile-launch", "csv-export");
 
-  private final byte[] page;
+  private final Map<Language, byte[]> pages = new EnumMap<>(Language.class);
+  private final Language fallback;
 
-  PageHandler(Language language, List<OperationType> types) {
+  PageHandler(Language fallback, List<OperationType> types) {
+    this.fallback = fallback;
+    for (Language language : Language.values()) {
+      pages.put(language, page(language, types));
+    }
+  }
+
+  private static byte[] page(Language language, List<OperationType> types) {
     Properties values = language.texts();
     values.putAll(properties("demo.properties"));
     values.setProperty("lang", language.code());
@@ -45,7 +56,7 @@ final class PageHandler extends HttpHandler {
     if (html.contains("{{")) {
       throw new IllegalStateException("page/index.html has an unknown placeholder");
     }
-    this.page = html.getBytes(StandardCharsets.UTF_8);
+    return html.getBytes(StandardCharsets.UTF_8);
   }
 
   @Override
@@ -55,8 +66,12 @@ final class PageHandler extends HttpHandler {
       response.sendError(HttpStatus.NOT_FOUND_404.getStatusCode());
       return;
     }
+    Language language = Language.forBrowser(request.getHeader("Accept-Language"), fallback);
+    byte[] page = pages.get(language);
     response.setContentType("text/html; charset=utf-8");
     response.setHeader("Cache-Control", "no-cache");
+    response.setHeader("Content-Language", language.code());
+    response.setHeader("Vary", "Accept-Language");
     response.setContentLength(page.length);
     response.getOutputStream().write(page);
   }

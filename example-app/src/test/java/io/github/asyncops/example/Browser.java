@@ -36,7 +36,19 @@ final class Browser implements AutoCloseable {
   final ChromeDriver driver;
   final Path downloads;
 
+  /** A browser whose user reads Russian, the seed's language, as most tests expect. */
   Browser(Path downloads) {
+    this(downloads, "ru-RU");
+  }
+
+  /**
+   * A browser whose user prefers a language: its {@code Accept-Language} and {@code
+   * navigator.language}.
+   *
+   * @param downloads where downloads go
+   * @param language a language tag such as {@code en-US}
+   */
+  Browser(Path downloads, String language) {
     if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
       throw new IllegalStateException(
           "browser tests need Debian's chromium and chromium-driver: "
@@ -54,7 +66,8 @@ final class Browser implements AutoCloseable {
         "--disable-component-update",
         "--disable-sync",
         "--no-first-run",
-        "--window-size=1000,800");
+        "--window-size=1000,800",
+        "--lang=" + language);
     options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
     options.setExperimentalOption(
         "prefs",
@@ -62,7 +75,9 @@ final class Browser implements AutoCloseable {
             "download.default_directory",
             downloads.toString(),
             "download.prompt_for_download",
-            false));
+            false,
+            "intl.accept_languages",
+            language));
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(new File(CHROMEDRIVER))

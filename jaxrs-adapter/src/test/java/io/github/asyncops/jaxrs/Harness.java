@@ -18,8 +18,8 @@ import org.glassfish.jersey.server.ServerProperties;
  * An engine on a {@link EngineFixture} and the JAX-RS application that serves it, as the demo does:
  * {@code missile-launch} (GLOBAL, JOIN, no parameters, 4 steps) and {@code csv-export} (USER, typed
  * parameters, a download), plus {@code reject} (GLOBAL, REJECT), {@code restart} (GLOBAL, RESTART),
- * {@code keyed} (KEY) and {@code answer} (NONE, a value result at once). Every gated worker waits
- * at the one {@link #gate}.
+ * {@code keyed} (KEY), {@code answer} (NONE, a value result at once) and {@code spoken-flight}
+ * (GLOBAL, messages in ru and en). Every gated worker waits at the one {@link #gate}.
  */
 final class Harness implements AutoCloseable {
   final Gate gate = new Gate();
@@ -41,6 +41,7 @@ final class Harness implements AutoCloseable {
             settings,
             new MissileLaunch(4, gate),
             new CsvExport(gate),
+            new SpokenFlight(gate),
             TestProvider.of("reject", p -> gated()).scope(Scope.GLOBAL).policy(StartPolicy.REJECT),
             TestProvider.of("restart", p -> gated())
                 .scope(Scope.GLOBAL)

@@ -22,7 +22,14 @@ final class ListTest extends GrizzlyTest {
     assertThat(response.getStatus()).isEqualTo(200);
     JsonNode types = Http.json(response);
     assertThat(types.findValuesAsText("name"))
-        .containsExactly("answer", "csv-export", "keyed", "missile-launch", "reject", "restart");
+        .containsExactly(
+            "answer",
+            "csv-export",
+            "keyed",
+            "missile-launch",
+            "reject",
+            "restart",
+            "spoken-flight");
     JsonNode missile = types.get(3);
     assertThat(missile.path("title").asText()).isEqualTo("Запуск ракеты");
     assertThat(missile.path("scope").asText()).isEqualTo("GLOBAL");

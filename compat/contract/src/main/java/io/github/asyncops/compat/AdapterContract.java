@@ -114,6 +114,46 @@ public abstract class AdapterContract {
   }
 
   @Test
+  void each_language_gets_its_text_content_language_vary_and_its_own_304() {
+    Browser browser = browser();
+    String id = start(browser);
+    stop(browser, id);
+    await().atMost(DEADLINE).until(() -> state(browser, "flight/" + id).equals("STOPPED"));
+
+    HttpResponse<String> russian = inLanguage(browser, id, "ru-RU,ru;q=0.9", null);
+    HttpResponse<String> english = inLanguage(browser, id, "en-US,en;q=0.9", null);
+    String englishTag = english.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<String> englishAgain = inLanguage(browser, id, "en-US", englishTag);
+    HttpResponse<String> russianWithEnglishTag = inLanguage(browser, id, "ru", englishTag);
+
+    assertThat(Browser.json(russian.body()).path("text").asText()).isEqualTo(Flight.STOPPING_RU);
+    assertThat(russian.headers().firstValue("Content-Language")).hasValue("ru");
+    assertThat(Browser.json(english.body()).path("text").asText()).isEqualTo(Flight.STOPPING);
+    assertThat(english.headers().firstValue("Content-Language")).hasValue("en");
+    for (HttpResponse<String> response : List.of(russian, english, englishAgain)) {
+      assertThat(String.join(",", response.headers().allValues("Vary")))
+          .containsIgnoringCase("Accept-Language");
+    }
+    assertThat(russian.headers().firstValue("ETag"))
+        .isNotEqualTo(english.headers().firstValue("ETag"));
+    assertThat(englishAgain.statusCode()).isEqualTo(304);
+    assertThat(englishAgain.headers().firstValue("Content-Language")).hasValue("en");
+    assertThat(russianWithEnglishTag.statusCode()).isEqualTo(200);
+    assertThat(Browser.json(russianWithEnglishTag.body()).path("text").asText())
+        .isEqualTo(Flight.STOPPING_RU);
+  }
+
+  private static HttpResponse<String> inLanguage(
+      Browser browser, String id, String acceptLanguage, String ifNoneMatch) {
+    HttpRequest.Builder request =
+        browser.request("flight/" + id).header("Accept-Language", acceptLanguage);
+    if (ifNoneMatch != null) {
+      request.header("If-None-Match", ifNoneMatch);
+    }
+    return browser.send(request.GET());
+  }
+
+  @Test
   void a_stop_ends_the_flight_stopped_and_may_be_repeated() {
     Browser browser = browser();
     String id = start(browser);

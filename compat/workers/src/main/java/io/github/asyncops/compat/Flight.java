@@ -1,5 +1,6 @@
 package io.github.asyncops.compat;
 
+import io.github.asyncops.core.Message;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.Scope;
 import io.github.asyncops.core.spi.Worker;
@@ -12,13 +13,18 @@ import java.util.concurrent.TimeUnit;
  * A flight like the demo's missile launch: GLOBAL scope, so every caller joins the one in the air,
  * and it flies until it is stopped, reporting progress as it goes. A flight nobody stops lands by
  * itself after {@link #MAX_STEPS} steps. Each step waits on a latch that a stop releases at once.
+ * Its stop text is a message, {@link #STOPPING} in English and {@link #STOPPING_RU} in Russian,
+ * from its {@code FlightMessages} bundles.
  */
 public final class Flight implements WorkerProvider<Void> {
   /** The type's name. */
   public static final String NAME = "flight";
 
-  /** The text once a stop is requested. */
+  /** The text once a stop is requested, in English. */
   public static final String STOPPING = "Flight called off";
+
+  /** The text once a stop is requested, in Russian. */
+  public static final String STOPPING_RU = "Полет отменен";
 
   /** Steps before a flight lands by itself. */
   static final int MAX_STEPS = 6_000;
@@ -35,6 +41,11 @@ public final class Flight implements WorkerProvider<Void> {
   }
 
   @Override
+  public String messages() {
+    return "io.github.asyncops.compat.FlightMessages";
+  }
+
+  @Override
   public Scope scope() {
     return Scope.GLOBAL;
   }
@@ -45,17 +56,22 @@ public final class Flight implements WorkerProvider<Void> {
     return new Worker() {
       @Override
       public OperationResult run(WorkerContext context) throws InterruptedException {
-        for (int step = 1; step <= MAX_STEPS && !context.stopRequested(); step++) {
+        for (int step = 1; step <= MAX_STEPS; step++) {
           stopSignal.await(STEP_MILLIS, TimeUnit.MILLISECONDS);
+          // Checked after the wait, which a stop ends: a report after it would replace the stop
+          // text.
+          if (context.stopRequested()) {
+            break;
+          }
           context.progress((double) step / MAX_STEPS, "Flown " + step + " steps");
         }
         return OperationResult.none();
       }
 
       @Override
-      public String stop() {
+      public Message stopMessage() {
         stopSignal.countDown();
-        return STOPPING;
+        return Message.of("flight.stopping");
       }
     };
   }

@@ -1,6 +1,7 @@
 package io.github.asyncops.demo;
 
 import io.github.asyncops.core.InvalidParametersException;
+import io.github.asyncops.core.Message;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.Scope;
 import io.github.asyncops.core.spi.ProviderContext;
@@ -51,6 +52,11 @@ public final class CsvExportProvider implements WorkerProvider<CsvExportProvider
   }
 
   @Override
+  public String messages() {
+    return Texts.BUNDLE;
+  }
+
+  @Override
   public String title() {
     return texts.exportTitle;
   }
@@ -91,8 +97,12 @@ public final class CsvExportProvider implements WorkerProvider<CsvExportProvider
     }
 
     @Override
-    public String start() {
-      return texts.exported(0, rows);
+    public Message startMessage() {
+      return exported(0);
+    }
+
+    private Message exported(int row) {
+      return Message.of("export.progress").with("rows", row).with("of", rows);
     }
 
     @Override
@@ -101,7 +111,7 @@ public final class CsvExportProvider implements WorkerProvider<CsvExportProvider
       for (int row = 1; row <= rows; row++) {
         csv.append(row).append(",item-").append(row).append(',').append(row * 10).append('\n');
         if (row % BATCH == 0 || row == rows) {
-          context.progress((double) row / rows, texts.exported(row, rows));
+          context.report((double) row / rows, exported(row));
           stopSignal.await(pausePerBatch.toNanos(), TimeUnit.NANOSECONDS);
           if (context.stopRequested()) {
             return OperationResult.none();

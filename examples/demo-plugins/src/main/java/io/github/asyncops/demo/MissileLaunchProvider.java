@@ -1,5 +1,6 @@
 package io.github.asyncops.demo;
 
+import io.github.asyncops.core.Message;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.Scope;
@@ -15,10 +16,12 @@ import java.util.concurrent.TimeUnit;
 /**
  * The seed's missile launch: one flight for everybody (GLOBAL scope, JOIN), 120 seconds in 2-second
  * steps by default. Start says "Поехали!", ping says "Полет завершен на N%", the end says
- * "Кабуууум!" and a stop says "Полет отменен".
+ * "Кабуууум!" and a stop says "Полет отменен", each a message that an English viewer reads as
+ * "Liftoff!", "Flight N% complete", "Kaboooom!" and "Flight cancelled".
  *
  * <p>Settings: {@code flight-seconds} (1 to 86400, default 120), {@code step} (how often the flight
- * reports, default {@code 2s}) and {@code lang} ({@code ru}, the default, or {@code en}).
+ * reports, default {@code 2s}) and {@code lang} ({@code ru}, the default, or {@code en}: the
+ * language of the title).
  */
 public final class MissileLaunchProvider implements WorkerProvider<Void> {
   private Duration flight = Duration.ofSeconds(120);
@@ -42,6 +45,11 @@ public final class MissileLaunchProvider implements WorkerProvider<Void> {
       throw settings.invalid("step", "must be at least 1ms");
     }
     texts = Texts.from(settings);
+  }
+
+  @Override
+  public String messages() {
+    return Texts.BUNDLE;
   }
 
   @Override
@@ -69,8 +77,8 @@ public final class MissileLaunchProvider implements WorkerProvider<Void> {
     private final CountDownLatch stopSignal = new CountDownLatch(1);
 
     @Override
-    public String start() {
-      return texts.liftOff;
+    public Message startMessage() {
+      return Message.of("flight.started");
     }
 
     @Override
@@ -88,9 +96,9 @@ public final class MissileLaunchProvider implements WorkerProvider<Void> {
     }
 
     @Override
-    public String stop() {
+    public Message stopMessage() {
       stopSignal.countDown();
-      return texts.cancelled;
+      return Message.of("flight.cancelled");
     }
 
     @Override
@@ -99,10 +107,12 @@ public final class MissileLaunchProvider implements WorkerProvider<Void> {
         return reported;
       }
       if (reported.value() >= 1) {
-        return Progress.of(1, texts.boom);
+        return Progress.of(1, Message.of("flight.boom"));
       }
       // Rounded as the widget rounds its percent, so that the text and the bar say the same.
-      return Progress.of(reported.value(), texts.flying((int) Math.round(reported.value() * 100)));
+      return Progress.of(
+          reported.value(),
+          Message.of("flight.progress").with("percent", Math.round(reported.value() * 100)));
     }
   }
 }

@@ -1,60 +1,27 @@
 package io.github.asyncops.demo;
 
 import io.github.asyncops.core.spi.Settings;
-import java.util.Locale;
 
-/** The demo workers' status texts. The seed's texts are Russian; English is offered too. */
+/**
+ * The demo types' titles, in the language of the {@code lang} setting. Their status texts are
+ * messages from the {@code Messages} bundles ({@link #BUNDLE}), which every viewer reads in their
+ * own language.
+ */
 enum Texts {
   /** Russian, as in the seed. */
-  RU(
-      "Запуск ракеты",
-      "Поехали!",
-      "Полет завершен на %d%%",
-      "Кабуууум!",
-      "Полет отменен",
-      "Выгрузка CSV",
-      "Выгружено %d из %d строк"),
+  RU("Запуск ракеты", "Выгрузка CSV"),
   /** English. */
-  EN(
-      "Missile launch",
-      "Liftoff!",
-      "Flight %d%% complete",
-      "Kaboooom!",
-      "Flight cancelled",
-      "CSV export",
-      "Exported %d of %d rows");
+  EN("Missile launch", "CSV export");
+
+  /** The base name of the demo's message bundles ({@code Messages_ru}, {@code Messages_en}). */
+  static final String BUNDLE = "io.github.asyncops.demo.Messages";
 
   final String flightTitle;
-  final String liftOff;
-  private final String flying;
-  final String boom;
-  final String cancelled;
   final String exportTitle;
-  private final String exported;
 
-  Texts(
-      String flightTitle,
-      String liftOff,
-      String flying,
-      String boom,
-      String cancelled,
-      String exportTitle,
-      String exported) {
+  Texts(String flightTitle, String exportTitle) {
     this.flightTitle = flightTitle;
-    this.liftOff = liftOff;
-    this.flying = flying;
-    this.boom = boom;
-    this.cancelled = cancelled;
     this.exportTitle = exportTitle;
-    this.exported = exported;
-  }
-
-  String flying(int percent) {
-    return String.format(Locale.ROOT, flying, percent);
-  }
-
-  String exported(int rows, int of) {
-    return String.format(Locale.ROOT, exported, rows, of);
   }
 
   /**

@@ -11,6 +11,7 @@ import io.github.asyncops.testing.WorkerTester;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,11 +19,13 @@ import org.junit.jupiter.api.Test;
  * batches, and refuses row counts it cannot export.
  */
 final class CsvExportProviderTest {
+  private static final Locale RU = Locale.forLanguageTag("ru");
 
   @Test
   void an_export_counts_its_rows_and_offers_the_file() throws IOException {
     WorkerRun run =
         WorkerTester.of(new CsvExportProvider())
+            .locale(RU)
             .setting("pause", "0ms")
             .run(new CsvExportProvider.Request(120));
 
@@ -44,8 +47,10 @@ final class CsvExportProviderTest {
   void a_stop_ends_the_export_after_the_batch_in_progress() {
     WorkerRun run =
         WorkerTester.of(new CsvExportProvider())
+            .locale(RU)
             .setting("pause", "0ms")
             .setting("lang", "en")
+            .locale(Locale.ENGLISH)
             .stopWhen(report -> report.text().startsWith("Exported 100 "))
             .run(new CsvExportProvider.Request(1000));
 
@@ -60,7 +65,9 @@ final class CsvExportProviderTest {
     for (Integer rows : new Integer[] {null, 0, -5, 100_001}) {
       assertThatThrownBy(
               () ->
-                  WorkerTester.of(new CsvExportProvider()).run(new CsvExportProvider.Request(rows)))
+                  WorkerTester.of(new CsvExportProvider())
+                      .locale(RU)
+                      .run(new CsvExportProvider.Request(rows)))
           .isInstanceOf(InvalidParametersException.class)
           .hasMessageContaining("rows");
     }

@@ -8,6 +8,7 @@ import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.Scope;
 import io.github.asyncops.testing.WorkerRun;
 import io.github.asyncops.testing.WorkerTester;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,11 +17,13 @@ import org.junit.jupiter.api.Test;
  * example-app's {@code DemoBrowserIT}.
  */
 final class MissileLaunchProviderTest {
+  private static final Locale RU = Locale.forLanguageTag("ru");
 
   @Test
   void a_flight_lifts_off_flies_in_steps_and_ends_with_a_boom() {
     WorkerRun run =
         WorkerTester.of(new MissileLaunchProvider())
+            .locale(RU)
             .setting("flight-seconds", "1")
             .setting("step", "250ms")
             .run(null);
@@ -37,9 +40,11 @@ final class MissileLaunchProviderTest {
   void the_text_says_the_percent_the_widget_shows_rounded_not_truncated() {
     WorkerRun run =
         WorkerTester.of(new MissileLaunchProvider())
+            .locale(RU)
             .setting("flight-seconds", "1")
             .setting("step", "334ms")
             .setting("lang", "en")
+            .locale(Locale.ENGLISH)
             .run(null);
 
     assertThat(run.reports())
@@ -51,6 +56,7 @@ final class MissileLaunchProviderTest {
   void a_stopped_flight_is_cancelled_at_once() {
     WorkerRun run =
         WorkerTester.of(new MissileLaunchProvider())
+            .locale(RU)
             .setting("flight-seconds", "60")
             .setting("step", "100ms")
             .stopWhen(report -> report.value() > 0)
@@ -65,9 +71,11 @@ final class MissileLaunchProviderTest {
   void lang_en_speaks_english() {
     WorkerTester<Void> tester =
         WorkerTester.of(new MissileLaunchProvider())
+            .locale(RU)
             .setting("flight-seconds", "1")
             .setting("step", "500ms")
-            .setting("lang", "en");
+            .setting("lang", "en")
+            .locale(Locale.ENGLISH);
 
     WorkerRun run = tester.run(null);
 
@@ -92,6 +100,7 @@ final class MissileLaunchProviderTest {
     assertThatThrownBy(
             () ->
                 WorkerTester.of(new MissileLaunchProvider())
+                    .locale(RU)
                     .setting("flight-seconds", "0")
                     .run(null))
         .isInstanceOf(InvalidSettingException.class)
@@ -99,10 +108,18 @@ final class MissileLaunchProviderTest {
             "setting 'missile-launch.flight-seconds' has the invalid value '0': "
                 + "must be a whole number from 1 to 86400");
     assertThatThrownBy(
-            () -> WorkerTester.of(new MissileLaunchProvider()).setting("lang", "de").run(null))
+            () ->
+                WorkerTester.of(new MissileLaunchProvider())
+                    .locale(RU)
+                    .setting("lang", "de")
+                    .run(null))
         .hasMessage("setting 'missile-launch.lang' has the invalid value 'de': must be ru or en");
     assertThatThrownBy(
-            () -> WorkerTester.of(new MissileLaunchProvider()).setting("step", "0s").run(null))
+            () ->
+                WorkerTester.of(new MissileLaunchProvider())
+                    .locale(RU)
+                    .setting("step", "0s")
+                    .run(null))
         .hasMessage(
             "setting 'missile-launch.step' has the invalid value '0s': must be at least 1ms");
   }

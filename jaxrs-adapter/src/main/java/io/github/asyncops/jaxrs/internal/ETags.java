@@ -25,13 +25,16 @@ final class ETags {
   /**
    * The tag's value, without quotes.
    *
-   * @param snapshot the operation
+   * @param snapshot the operation, with its texts in {@code language}
+   * @param language the {@code Content-Language} of the representation, so that two languages never
+   *     share a tag even where their texts agree
    * @return 22 URL-safe Base64 characters
    */
-  static String value(OperationSnapshot snapshot) {
+  static String value(OperationSnapshot snapshot, String language) {
     String fields =
         String.join(
             "\u001f",
+            language,
             snapshot.id().value(),
             snapshot.state().name(),
             Double.toString(snapshot.value()),

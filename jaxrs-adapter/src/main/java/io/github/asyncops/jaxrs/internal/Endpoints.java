@@ -210,7 +210,7 @@ public final class Endpoints {
           Exchange exchange = exchange();
           OperationSnapshot operation = visible(exchange, type, id);
           LastEventId last = LastEventId.parse(lastEventId);
-          if (!operation.active() && last.saw(operation)) {
+          if (!operation.active() && last.saw(exchange.views().render(operation).tag())) {
             // The client saw the end already: 204 tells EventSource not to reconnect again.
             throw new WebApplicationException(exchange.responses().build(Response.noContent()));
           }
@@ -239,7 +239,8 @@ public final class Endpoints {
         () -> {
           Exchange exchange = exchange();
           OperationSnapshot operation = visible(exchange, type, id);
-          if (!operation.active() && LastEventId.parse(lastEventId).saw(operation)) {
+          if (!operation.active()
+              && LastEventId.parse(lastEventId).saw(exchange.views().render(operation).tag())) {
             return exchange.responses().build(Response.noContent());
           }
           return exchange.responses().build(Response.ok().type(MediaType.SERVER_SENT_EVENTS_TYPE));

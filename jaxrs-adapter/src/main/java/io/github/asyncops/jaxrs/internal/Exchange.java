@@ -45,7 +45,13 @@ record Exchange(
     CallerIdentity identity = CallerIdentity.of(config.requirePrincipal(), headers, security);
     URI base = uriInfo.getBaseUri();
     Access access = new Access(config.accessPolicy(), identity.caller());
-    StatusViews views = new StatusViews(config.renderings(), config.base().under(base), base);
+    StatusViews views =
+        new StatusViews(
+            config.renderings(),
+            config.base().under(base),
+            base,
+            config.engine(),
+            ViewerLocale.of(config.engine(), uriInfo, headers));
     return new Exchange(
         config,
         identity.caller(),

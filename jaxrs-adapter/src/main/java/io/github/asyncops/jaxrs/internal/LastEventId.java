@@ -1,6 +1,5 @@
 package io.github.asyncops.jaxrs.internal;
 
-import io.github.asyncops.core.OperationSnapshot;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,16 +29,6 @@ record LastEventId(long sequence, String tag) {
     }
     Matcher m = FORM.matcher(header.trim());
     return m.matches() ? new LastEventId(Long.parseLong(m.group(1)), m.group(2)) : NONE;
-  }
-
-  /**
-   * Tells whether the client has seen this status already.
-   *
-   * @param snapshot the operation
-   * @return true if the last event it received carried this very status
-   */
-  boolean saw(OperationSnapshot snapshot) {
-    return saw(ETags.value(snapshot));
   }
 
   /**

@@ -62,7 +62,9 @@ final class Responses {
   }
 
   /**
-   * Finishes a response, adding the client cookie if this request was given a new client id.
+   * Finishes a response, adding the client cookie if this request was given a new client id, and
+   * saying which language its texts are in: {@code Content-Language}, and {@code Vary:
+   * Accept-Language} so that caches keep one copy per language.
    *
    * @param builder the response
    * @return the built response
@@ -71,7 +73,10 @@ final class Responses {
     if (newCookie != null) {
       builder.cookie(newCookie);
     }
-    return builder.build();
+    return builder
+        .header(HttpHeaders.CONTENT_LANGUAGE, views.language())
+        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
+        .build();
   }
 
   /**

@@ -12,6 +12,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Renders each status once for every poll and event stream that carries it: the JSON text, the
@@ -24,8 +25,12 @@ final class StatusRenderings {
   /** The most renderings kept; past it, half are dropped and rendered again when next asked. */
   static final int CAPACITY = 10_000;
 
+  /** The most languages kept per operation; a rendering in another language is not kept. */
+  static final int LANGUAGES = 8;
+
   private final ObjectWriter writer = WireJsonProvider.mapper().writerFor(StatusJson.class);
-  private final Map<OperationId, Rendered> newest = new ConcurrentHashMap<>();
+  // Per operation, the newest rendering in each language asked for.
+  private final Map<OperationId, Map<String, Rendered>> newest = new ConcurrentHashMap<>();
 
   /** Creates an empty cache of renderings. */
   StatusRenderings() {}
@@ -57,35 +62,50 @@ final class StatusRenderings {
   }
 
   /**
-   * Renders a snapshot, or returns the rendering of an equal one under the same base path.
+   * Renders a snapshot in a language, or returns the rendering of an equal one under the same base
+   * path in that language. The snapshot's messages are rendered only when it changed, not for every
+   * poll.
    *
-   * @param snapshot the status
+   * @param snapshot the status as the engine gave it
    * @param base the base path of the links
-   * @param json describes the snapshot on the wire
+   * @param language the language tag of the representation
+   * @param localize renders the snapshot's messages in that language
+   * @param json describes the localized snapshot on the wire
    * @return the rendering
    */
   Rendered render(
-      OperationSnapshot snapshot, String base, Function<OperationSnapshot, StatusJson> json) {
-    Rendered cached = newest.get(snapshot.id());
+      OperationSnapshot snapshot,
+      String base,
+      String language,
+      UnaryOperator<OperationSnapshot> localize,
+      Function<OperationSnapshot, StatusJson> json) {
+    Map<String, Rendered> languages = newest.get(snapshot.id());
+    Rendered cached = languages == null ? null : languages.get(language);
     if (cached != null && cached.base().equals(base) && cached.snapshot().equals(snapshot)) {
       return cached;
     }
+    OperationSnapshot shown = localize.apply(snapshot);
     Rendered rendered;
     try {
       rendered =
           Rendered.of(
               snapshot,
               base,
-              ETags.value(snapshot),
-              writer.writeValueAsString(json.apply(snapshot)));
+              ETags.value(shown, language),
+              writer.writeValueAsString(json.apply(shown)));
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
     if (snapshot.active()) {
-      if (newest.size() >= CAPACITY) {
-        shrink();
+      if (languages == null) {
+        if (newest.size() >= CAPACITY) {
+          shrink();
+        }
+        languages = newest.computeIfAbsent(snapshot.id(), id -> new ConcurrentHashMap<>());
       }
-      newest.put(snapshot.id(), rendered);
+      if (languages.size() < LANGUAGES) {
+        languages.put(language, rendered);
+      }
     } else {
       newest.remove(snapshot.id());
     }

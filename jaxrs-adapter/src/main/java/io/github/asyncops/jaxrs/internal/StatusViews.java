@@ -1,8 +1,10 @@
 package io.github.asyncops.jaxrs.internal;
 
+import io.github.asyncops.core.OperationEngine;
 import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.jaxrs.json.StatusJson;
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * Describes operations as one request's responses and events carry them, with links under the
@@ -13,6 +15,9 @@ final class StatusViews {
   private final StatusRenderings renderings;
   private final String basePath;
   private final URI applicationBase;
+  private final OperationEngine engine;
+  private final Locale locale;
+  private final String language;
 
   /**
    * Creates the views of a request.
@@ -20,11 +25,30 @@ final class StatusViews {
    * @param renderings the renderings every request shares
    * @param basePath the absolute base path, such as {@code /api/operations}
    * @param applicationBase the request's application base URI
+   * @param engine the engine, which renders messages
+   * @param locale the language the viewer reads, as {@link ViewerLocale} chose it
    */
-  StatusViews(StatusRenderings renderings, String basePath, URI applicationBase) {
+  StatusViews(
+      StatusRenderings renderings,
+      String basePath,
+      URI applicationBase,
+      OperationEngine engine,
+      Locale locale) {
     this.renderings = renderings;
     this.basePath = basePath;
     this.applicationBase = applicationBase;
+    this.engine = engine;
+    this.locale = locale;
+    this.language = locale.toLanguageTag();
+  }
+
+  /**
+   * The language of this request's texts, for {@code Content-Language}.
+   *
+   * @return a language tag such as {@code ru}
+   */
+  String language() {
+    return language;
   }
 
   /**
@@ -34,7 +58,7 @@ final class StatusViews {
    * @return its JSON form
    */
   StatusJson json(OperationSnapshot snapshot) {
-    return StatusJson.of(snapshot, basePath);
+    return StatusJson.of(engine.localize(snapshot, locale), basePath);
   }
 
   /**
@@ -44,7 +68,7 @@ final class StatusViews {
    * @return the URI, for a {@code Location} header
    */
   URI location(OperationSnapshot snapshot) {
-    return applicationBase.resolve(json(snapshot).links().self());
+    return applicationBase.resolve(StatusJson.of(snapshot, basePath).links().self());
   }
 
   /**
@@ -55,6 +79,11 @@ final class StatusViews {
    * @return the rendering
    */
   StatusRenderings.Rendered render(OperationSnapshot snapshot) {
-    return renderings.render(snapshot, basePath, this::json);
+    return renderings.render(
+        snapshot,
+        basePath,
+        language,
+        s -> engine.localize(s, locale),
+        s -> StatusJson.of(s, basePath));
   }
 }

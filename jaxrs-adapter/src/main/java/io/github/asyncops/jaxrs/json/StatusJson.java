@@ -2,7 +2,6 @@ package io.github.asyncops.jaxrs.json;
 
 import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.core.OperationState;
-import io.github.asyncops.core.Stage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,7 +55,7 @@ public record StatusJson(
     Long elapsed,
     Long remaining,
     boolean stalled,
-    Stage stage,
+    StageJson stage,
     LinksJson links) {
 
   /**
@@ -87,7 +86,7 @@ public record StatusJson(
         seconds(snapshot.elapsed()),
         seconds(snapshot.remaining()),
         snapshot.stalled(),
-        snapshot.stage(),
+        StageJson.of(snapshot.stage()),
         LinksJson.of(basePath, snapshot.type(), id));
   }
 

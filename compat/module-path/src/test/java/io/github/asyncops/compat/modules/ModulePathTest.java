@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.asyncops.core.OperationEngine;
+import io.github.asyncops.core.OperationSnapshot;
 import io.github.asyncops.core.OperationType;
+import io.github.asyncops.core.StartRequest;
 import io.github.asyncops.jaxrs.AsyncOpsFeature;
 import io.github.asyncops.store.jdbc.JdbcOperationStore;
 import java.io.IOException;
@@ -18,10 +20,12 @@ import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -58,6 +62,24 @@ final class ModulePathTest {
       assertThat(engine.types()).extracting(OperationType::name).contains("greeting");
       assertThat(AsyncOpsFeature.builder(engine).build().resourceClass().getModule())
           .isEqualTo(AsyncOpsFeature.class.getModule());
+    }
+  }
+
+  @Test
+  void a_modules_message_bundles_are_read_from_the_module_in_each_language() {
+    // No housekeeping tick within the test claims the operation before the start does, so the
+    // start's answer carries the start text.
+    try (OperationEngine engine =
+        OperationEngine.builder()
+            .locale(Locale.ENGLISH)
+            .tickInterval(Duration.ofHours(1))
+            .build()) {
+      OperationSnapshot started = engine.start(StartRequest.of("welcome")).operation();
+
+      assertThat(started.text()).isEqualTo("Welcome, Ada!");
+      assertThat(engine.localize(started, Locale.forLanguageTag("ru")).text())
+          .isEqualTo("Добро пожаловать, Ada!");
+      engine.stop(started.id());
     }
   }
 
