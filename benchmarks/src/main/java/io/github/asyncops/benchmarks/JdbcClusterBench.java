@@ -89,10 +89,14 @@ public final class JdbcClusterBench {
       return new Result(system, operations, perSecond, p50, p99, measured);
     }
 
-    void print() {
-      System.out.printf(
-          "%-12s %6d  %8.0f  %6.2f  %7.2f  %s%n",
+    String row() {
+      return String.format(
+          "%-12s %6d  %8.0f  %6.2f  %7.2f  %s",
           system, operations, perSecond, p50, p99, costs == null ? "" : costs.row());
+    }
+
+    void print() {
+      System.out.println(row());
     }
   }
 

@@ -13,21 +13,25 @@ import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.StartRequest;
 import io.github.asyncops.store.jdbc.JdbcOperationStore;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
 
 /**
@@ -77,24 +81,12 @@ public final class JdbcScaleOut {
       for (String system : List.of("db-scheduler", "asyncops")) {
         if (systems.equals("both") || systems.equals(system)) {
           JdbcClusterBench.Result r = curvePoint(system, n, operations, rate);
-          rows.add(String.format("%5d  ", n) + format(r));
+          rows.add(String.format("%5d  ", n) + r.row());
         }
       }
     }
     System.out.println("nodes  " + JdbcClusterBench.Result.HEADER);
     rows.forEach(System.out::println);
-  }
-
-  private static String format(JdbcClusterBench.Result r) {
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    PrintStream saved = System.out;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    try {
-      r.print();
-    } finally {
-      System.setOut(saved);
-    }
-    return out.toString(StandardCharsets.UTF_8).strip();
   }
 
   /** One system with {@code n} node JVMs on a fresh schema, warmed up, then measured. */
@@ -200,8 +192,10 @@ public final class JdbcScaleOut {
             for (int i = next.getAndIncrement(); i < operations; i = next.getAndIncrement()) {
               if (periodNanos > 0) {
                 long due = t0 + i * periodNanos;
-                while (System.nanoTime() < due) {
-                  Thread.onSpinWait();
+                for (long wait = due - System.nanoTime();
+                    wait > 0;
+                    wait = due - System.nanoTime()) {
+                  LockSupport.parkNanos(wait);
                 }
               }
               STARTED.put(start.apply(first + i), first + i);
@@ -266,10 +260,8 @@ public final class JdbcScaleOut {
   private static final class Node {
     final Process process;
     final AtomicLong done = new AtomicLong();
-    private final java.util.concurrent.CountDownLatch ready =
-        new java.util.concurrent.CountDownLatch(1);
-    private final java.util.concurrent.CompletableFuture<Map<String, Long>> report =
-        new java.util.concurrent.CompletableFuture<>();
+    private final CountDownLatch ready = new CountDownLatch(1);
+    private final CompletableFuture<Map<String, Long>> report = new CompletableFuture<>();
 
     private Node(Process process) {
       this.process = process;
@@ -312,7 +304,7 @@ public final class JdbcScaleOut {
     }
 
     private void read() {
-      Map<String, Long> ran = new java.util.HashMap<>();
+      Map<String, Long> ran = new HashMap<>();
       try (BufferedReader in =
           new BufferedReader(
               new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
@@ -326,7 +318,7 @@ public final class JdbcScaleOut {
             ran.put(f[1], Long.parseLong(f[2]));
           }
         }
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         report.completeExceptionally(e);
       }
       report.complete(ran);
