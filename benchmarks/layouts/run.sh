@@ -2,7 +2,7 @@
 # Per-operation cost of storage layouts, statement by statement as the stores make them, with
 # pgbench on one connection: statements, WAL bytes and records (pg_stat_wal, and pg_stat_statements
 # for this run's statements alone), and the CPU time of the PostgreSQL backend (from /proc).
-# Usage: bash benchmarks/layouts/run.sh [operations per layout, default 20000] [layouts, default "a b1 b d"]
+# Usage: bash benchmarks/layouts/run.sh [operations per layout, default 20000] [layouts, default "a b c d"; also b1, c2]
 # Needs pgbench, pg_stat_statements in shared_preload_libraries, and a role of its own, so that
 # pg_stat_statements counts this script's statements alone; as the postgres superuser:
 #   CREATE EXTENSION pg_stat_statements; CREATE ROLE layouts LOGIN PASSWORD 'layouts';
@@ -16,7 +16,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 N="${1:-20000}"
-LAYOUTS="${2:-a b1 b d}"
+LAYOUTS="${2:-a b c d}"
 PROGRESS="${PROGRESS:-0}"
 export PGHOST="${PGHOST:-127.0.0.1}" PGUSER="${PGUSER:-layouts}" PGDATABASE="${PGDATABASE:-asyncops}"
 export PGPASSWORD="${PGPASSWORD:-layouts}"
