@@ -194,7 +194,7 @@ final class Dispatcher {
       transitions.finish(
           record.id(),
           record.lease().epoch(),
-          Ending.failed(record.progress(), Failures.message(e)));
+          Ending.failed(record.progress(), Failures.message(e), Failures.cause(e)));
       return null;
     }
     if (!execution.launch(record.lease().epoch(), clock.instant())) {
@@ -211,7 +211,9 @@ final class Dispatcher {
       slots.release(rt);
       LOG.log(Level.WARNING, "operation " + record.id() + " failed to start", e);
       transitions.finish(
-          record.id(), record.lease().epoch(), Ending.failed(Progress.NONE, Failures.message(e)));
+          record.id(),
+          record.lease().epoch(),
+          Ending.failed(Progress.NONE, Failures.message(e), Failures.cause(e)));
       return null;
     }
     execution.known(record);

@@ -42,6 +42,7 @@ final class Engine implements OperationEngine {
   private final Starter starter;
   private final RemoteWatch remote;
   private final HealthCheck healthCheck;
+  private final OperationAdmin admin;
   private final Threads workerThreads = Threads.named("asyncops-worker-");
   private final Threads housekeepingThreads = Threads.named("asyncops-housekeeping-");
   private final Executor executor;
@@ -71,6 +72,7 @@ final class Engine implements OperationEngine {
     this.remote =
         new RemoteWatch(store, local, notifier, snapshots, transitions, dispatcher, types);
     this.healthCheck = new HealthCheck(config, types.values(), local);
+    this.admin = new StoreAdmin(store, config.clock());
   }
 
   /** Discovers providers and starts an engine. */
@@ -173,6 +175,11 @@ final class Engine implements OperationEngine {
       throw new OperationActiveException(id, "forget");
     }
     notifier.forget(id);
+  }
+
+  @Override
+  public OperationAdmin admin() {
+    return admin;
   }
 
   @Override

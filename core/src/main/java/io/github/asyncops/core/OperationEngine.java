@@ -146,6 +146,14 @@ public interface OperationEngine extends AutoCloseable {
   Subscription watch(OperationId id, OperationListener listener);
 
   /**
+   * The operator's view of every operation in the store, for an operator console. Callers decide
+   * who may use it: it shows every user's operations and the failures' stack traces.
+   *
+   * @return the view, the same object at every call
+   */
+  OperationAdmin admin();
+
+  /**
    * Shuts down gracefully: refuses new starts, asks every operation running on this engine to stop,
    * waits up to the stop grace period, interrupts what is left and waits up to that period again,
    * fails what still runs, and stops the threads the engine created. Operations still queued stay

@@ -85,7 +85,8 @@ final class Run implements Runnable {
     }
     if (failure != null) {
       LOG.log(Level.INFO, "operation " + execution.id + " failed", failure);
-      return dispatcher.complete(execution, Ending.failed(last, Failures.message(failure)));
+      return dispatcher.complete(
+          execution, Ending.failed(last, Failures.message(failure), Failures.cause(failure)));
     }
     return dispatcher.complete(
         execution,

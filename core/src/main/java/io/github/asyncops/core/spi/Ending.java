@@ -12,16 +12,23 @@ import java.util.Objects;
  * @param last the last progress and text
  * @param error the user-safe failure message, or null
  * @param result the result, {@link OperationResult#none()} when there is none
+ * @param cause what the worker threw, as stack trace text, or null; cut to {@link #MAX_CAUSE}
+ *     characters; for operators only
  */
-public record Ending(OperationState state, Progress last, String error, OperationResult result) {
+public record Ending(
+    OperationState state, Progress last, String error, OperationResult result, String cause) {
+
+  /** The most characters of a failure's stack trace kept (16 KiB of text). */
+  public static final int MAX_CAUSE = 16 * 1024;
 
   /**
-   * Checks the parts.
+   * Checks the parts and cuts the cause to {@link #MAX_CAUSE} characters.
    *
    * @param state a final state
    * @param last the last progress and text
    * @param error the user-safe failure message, or null
    * @param result the result
+   * @param cause the stack trace text, or null
    * @throws IllegalArgumentException if {@code state} is not final
    * @throws NullPointerException if {@code state}, {@code last} or {@code result} is null
    */
@@ -32,6 +39,23 @@ public record Ending(OperationState state, Progress last, String error, Operatio
     if (!state.isFinal()) {
       throw new IllegalArgumentException(state + " is not a final state");
     }
+    if (cause != null && cause.length() > MAX_CAUSE) {
+      cause = cause.substring(0, MAX_CAUSE - 1) + "…";
+    }
+  }
+
+  /**
+   * An ending without a cause.
+   *
+   * @param state a final state
+   * @param last the last progress and text
+   * @param error the user-safe failure message, or null
+   * @param result the result
+   * @throws IllegalArgumentException if {@code state} is not final
+   * @throws NullPointerException if {@code state}, {@code last} or {@code result} is null
+   */
+  public Ending(OperationState state, Progress last, String error, OperationResult result) {
+    this(state, last, error, result, null);
   }
 
   /**
@@ -54,6 +78,18 @@ public record Ending(OperationState state, Progress last, String error, Operatio
    */
   public static Ending failed(Progress last, String error) {
     return new Ending(OperationState.FAILED, last, error, OperationResult.none());
+  }
+
+  /**
+   * A failure that a throwable caused.
+   *
+   * @param last the last progress and text
+   * @param error the user-safe failure message
+   * @param cause the throwable's stack trace text, or null
+   * @return the ending
+   */
+  public static Ending failed(Progress last, String error, String cause) {
+    return new Ending(OperationState.FAILED, last, error, OperationResult.none(), cause);
   }
 
   /**

@@ -2,6 +2,7 @@ package io.github.asyncops.core.spi;
 
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
+import io.github.asyncops.core.OperationSummary;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.Subscription;
@@ -16,7 +17,7 @@ import java.util.Optional;
  * A store that passes every call to another one, for decorators that observe or change a few calls
  * (metrics, tests that inject faults) and inherit the rest. Every method, the defaults included,
  * forwards, so a decorated store keeps its own {@code finishAndClaim}, {@code tick}, {@code
- * progressInterval}, {@code register} and {@code listen}.
+ * summary}, {@code progressInterval}, {@code register} and {@code listen}.
  */
 public abstract class ForwardingOperationStore implements OperationStore {
   private final OperationStore delegate;
@@ -57,6 +58,11 @@ public abstract class ForwardingOperationStore implements OperationStore {
   @Override
   public List<OperationRecord> list(OperationQuery query) {
     return delegate.list(query);
+  }
+
+  @Override
+  public OperationSummary summary(Instant now) {
+    return delegate.summary(now);
   }
 
   @Override

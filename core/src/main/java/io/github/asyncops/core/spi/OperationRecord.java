@@ -86,20 +86,34 @@ public record OperationRecord(
    *
    * @param error the user-safe failure message, or null
    * @param result the result, {@link OperationResult#none()} when there is none
+   * @param cause what the worker threw, as stack trace text of at most {@link Ending#MAX_CAUSE}
+   *     characters, or null; for operators only, never shown to the operation's user
    */
-  public record Outcome(String error, OperationResult result) {
+  public record Outcome(String error, OperationResult result, String cause) {
     /** No error and no result: every active record's outcome. */
-    public static final Outcome NONE = new Outcome(null, OperationResult.none());
+    public static final Outcome NONE = new Outcome(null, OperationResult.none(), null);
 
     /**
      * Checks the result.
      *
      * @param error the user-safe failure message, or null
      * @param result the result
+     * @param cause the stack trace text, or null
      * @throws NullPointerException if {@code result} is null
      */
     public Outcome {
       Objects.requireNonNull(result, "result");
+    }
+
+    /**
+     * An outcome without a cause.
+     *
+     * @param error the user-safe failure message, or null
+     * @param result the result
+     * @throws NullPointerException if {@code result} is null
+     */
+    public Outcome(String error, OperationResult result) {
+      this(error, result, null);
     }
   }
 
@@ -314,7 +328,7 @@ public record OperationRecord(
     return edit()
         .state(ending.state())
         .progress(ending.last())
-        .outcome(new Outcome(ending.error(), ending.result()))
+        .outcome(new Outcome(ending.error(), ending.result(), ending.cause()))
         .slot(null)
         .parameters(null)
         .times(new Times(times.createdAt(), times.startedAt(), now, now))

@@ -2,6 +2,7 @@ package io.github.asyncops.core.spi;
 
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
+import io.github.asyncops.core.OperationSummary;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.Subscription;
@@ -73,12 +74,40 @@ public interface OperationStore {
   boolean forgotten(OperationId id);
 
   /**
-   * Lists records of one type, newest first.
+   * Lists the records that {@link OperationQuery#matches match} a query, in the order of {@link
+   * OperationQuery#NEWEST_FIRST}, at most {@link OperationQuery#limit()} of them. The user API asks
+   * for one type; the operator console asks for every type with the other filters and pages with
+   * {@link OperationQuery#after()}, so a store holding many records serves both from an index on
+   * (created at, id).
    *
-   * @param query the filter and limit
+   * @param query the filter, position and limit
    * @return the matching records
    */
   List<OperationRecord> list(OperationQuery query);
+
+  /**
+   * Counts the records held, for the operator console: per type and state, per running node, the
+   * queue and the failures of the last hour (see {@link OperationSummary}). The adapter calls this
+   * on a request thread, and about once a second while a console follows the summary. The default
+   * pages through {@link #list} and counts every record, which is correct for any store but reads
+   * them all; a store with many records counts with its indexes instead.
+   *
+   * @param now the current instant, which the failures of the last hour count back from
+   * @return the summary
+   */
+  default OperationSummary summary(Instant now) {
+    int pageSize = 1_000; // enough to amortise a round trip, small enough to hold
+    OperationSummary.Tally tally = OperationSummary.tally(now);
+    OperationQuery page = OperationQuery.all().withLimit(pageSize);
+    while (true) {
+      List<OperationRecord> records = list(page);
+      records.forEach(tally::add);
+      if (records.size() < pageSize) {
+        return tally.build();
+      }
+      page = page.withAfter(OperationQuery.Cursor.of(records.get(records.size() - 1)));
+    }
+  }
 
   /**
    * Atomically moves up to {@code request.max()} of the oldest queued records of a type to {@code

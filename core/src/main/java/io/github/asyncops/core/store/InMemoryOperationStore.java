@@ -2,7 +2,9 @@ package io.github.asyncops.core.store;
 
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
+import io.github.asyncops.core.OperationQuery.Cursor;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.OperationSummary;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.spi.ClaimRequest;
@@ -15,15 +17,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -49,6 +52,9 @@ import java.util.stream.Collectors;
  * run evicts at once, on the thread that finished it. No lock that inserts, claims or reads of
  * records take is held meanwhile. Forgotten ids are remembered as {@link Tombstones}, at most
  * {@code tombstoneCapacity} of them and each for {@code tombstoneTtl}.
+ *
+ * <p>Listings walk a skip list of every record's (created at, id) in listing order, from the
+ * query's cursor; the summary counts the map in one pass.
  *
  * <p>Thread-safe.
  */
@@ -77,6 +83,8 @@ public final class InMemoryOperationStore implements OperationStore {
   }
 
   private final Map<OperationId, OperationRecord> records = new ConcurrentHashMap<>();
+  // Every held record's position, in listing order; creation instants and ids never change.
+  private final NavigableSet<Cursor> order = new ConcurrentSkipListSet<>(Cursor.ORDER);
   private final Map<String, OperationId> slots = new ConcurrentHashMap<>();
   private final Object[] slotLocks = new Object[SLOT_LOCKS];
   private final IdempotencyKeys idempotencyKeys = new IdempotencyKeys();
@@ -190,6 +198,7 @@ public final class InMemoryOperationStore implements OperationStore {
       queued.decrementAndGet();
       throw duplicate(record);
     }
+    order.add(Cursor.of(record));
     queues.computeIfAbsent(record.type(), t -> new ConcurrentLinkedQueue<>()).add(record.id());
   }
 
@@ -207,16 +216,37 @@ public final class InMemoryOperationStore implements OperationStore {
     return tombstones.contains(id);
   }
 
+  /**
+   * Walks the ids in {@link OperationQuery#NEWEST_FIRST} order from the query's cursor and stops at
+   * the limit or at the first record created before {@code createdFrom}, so a page costs the
+   * records it passes over, never a sort.
+   */
   @Override
   public List<OperationRecord> list(OperationQuery query) {
-    return records.values().stream()
-        .filter(r -> r.type().equals(query.type()))
-        .filter(r -> query.owner() == null || query.owner().equals(r.owner()))
-        .filter(r -> query.key() == null || query.key().equals(r.key()))
-        .filter(r -> !query.activeOnly() || r.state().isActive())
-        .sorted(Comparator.comparing((OperationRecord r) -> r.times().createdAt()).reversed())
-        .limit(query.limit())
-        .toList();
+    NavigableSet<Cursor> from = query.after() == null ? order : order.tailSet(query.after(), false);
+    Instant createdFrom = query.createdFrom();
+    List<OperationRecord> page = new ArrayList<>(Math.min(query.limit(), 64));
+    for (Cursor position : from) {
+      if (createdFrom != null && position.createdAt().isBefore(createdFrom)) {
+        break;
+      }
+      OperationRecord r = records.get(position.id());
+      if (r != null && query.matches(r)) {
+        page.add(r);
+        if (page.size() == query.limit()) {
+          break;
+        }
+      }
+    }
+    return page;
+  }
+
+  /** Counts every record held: one pass over the map, without a lock. */
+  @Override
+  public OperationSummary summary(Instant now) {
+    OperationSummary.Tally tally = OperationSummary.tally(now);
+    records.values().forEach(tally::add);
+    return tally.build();
   }
 
   @Override
@@ -356,6 +386,7 @@ public final class InMemoryOperationStore implements OperationStore {
       removed[0] = null;
       records.computeIfPresent(id, forget);
       if (removed[0] != null) {
+        order.remove(Cursor.of(removed[0]));
         idempotencyKeys.free(removed[0]);
         evicted++;
       }
@@ -391,6 +422,7 @@ public final class InMemoryOperationStore implements OperationStore {
     if (!records.remove(id, record)) {
       return false;
     }
+    order.remove(Cursor.of(record));
     idempotencyKeys.free(record);
     return true;
   }

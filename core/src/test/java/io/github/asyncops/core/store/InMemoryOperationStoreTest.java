@@ -12,6 +12,7 @@ import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
+import io.github.asyncops.testing.AdminQueryContract;
 import io.github.asyncops.testing.OperationStoreContract;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,13 +27,20 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the store contract against the in-memory store, and checks its own bounds on tombstones and
- * that its lock-free indexes hold under threads racing for one slot or the last queue places.
+ * that its lock-free indexes hold under threads racing for one slot or the last queue places; runs
+ * the operator console's queries and summary ({@link AdminQueryContract}).
  */
-final class InMemoryOperationStoreTest extends OperationStoreContract {
+final class InMemoryOperationStoreTest extends OperationStoreContract
+    implements AdminQueryContract {
 
   @Override
   protected OperationStore newStore() {
     return new InMemoryOperationStore(2, Duration.ofMinutes(10));
+  }
+
+  @Override
+  public OperationStore newAdminStore() {
+    return new InMemoryOperationStore();
   }
 
   @Test
