@@ -9,4 +9,5 @@ module io.github.asyncops.core {
   exports io.github.asyncops.core.store;
 
   uses io.github.asyncops.core.spi.WorkerProvider;
+  uses io.github.asyncops.core.spi.MessageRenderer;
 }

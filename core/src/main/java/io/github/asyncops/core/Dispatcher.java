@@ -40,6 +40,7 @@ final class Dispatcher {
   private final Slots slots;
   private final Executor executor;
   private final BooleanSupplier closed;
+  private final MessageTexts texts;
   private final boolean runsWorkers;
 
   Dispatcher(
@@ -49,7 +50,8 @@ final class Dispatcher {
       Notifier notifier,
       Snapshots snapshots,
       Executor executor,
-      BooleanSupplier closed) {
+      BooleanSupplier closed,
+      MessageTexts texts) {
     this.store = config.store();
     this.nodeId = config.nodeId();
     this.clock = config.clock();
@@ -61,12 +63,20 @@ final class Dispatcher {
     this.slots = new Slots(config.maxRunning());
     this.executor = executor;
     this.closed = closed;
+    this.texts = texts;
   }
 
   /** Tells the dispatcher that work of a type was queued, and claims it if a slot is free. */
   void news(RegisteredType rt) {
+    news(rt, null);
+  }
+
+  private void news(RegisteredType rt, OperationId startedHere) {
     rt.submitted.incrementAndGet();
-    dispatch(rt);
+    Execution first = dispatch(rt, false, null, startedHere);
+    if (first != null) {
+      submit(first);
+    }
   }
 
   /** Claims and launches queued operations of a type while it and the engine have free slots. */
@@ -83,10 +93,16 @@ final class Dispatcher {
    * thread that just finished one to run next: that saves the executor's hand-off.
    */
   private Execution dispatch(RegisteredType rt, boolean forCaller) {
-    return dispatch(rt, forCaller, null);
+    return dispatch(rt, forCaller, null, null);
   }
 
-  private Execution dispatch(RegisteredType rt, boolean forCaller, Execution claimedBefore) {
+  /**
+   * Claims as {@link #dispatch(RegisteredType, boolean)} does, after {@code claimedBefore}; the
+   * operation {@code startedHere}, if this claim takes it, has its worker's {@code start} called on
+   * this thread.
+   */
+  private Execution dispatch(
+      RegisteredType rt, boolean forCaller, Execution claimedBefore, OperationId startedHere) {
     Execution forMe = claimedBefore;
     // One thread claims a type at a time; another that brings news leaves it to that one, which
     // sees the news count move before it stops. Checking again after letting go closes the gap
@@ -94,7 +110,7 @@ final class Dispatcher {
     while (runsWorkers && rt.runsHere() && rt.hasNews() && rt.claiming.compareAndSet(false, true)) {
       long lastSeen;
       try {
-        forMe = claimWhileNews(rt, forCaller, forMe);
+        forMe = claimWhileNews(rt, forCaller, forMe, startedHere);
       } finally {
         lastSeen = rt.submitted.get();
         rt.claiming.set(false);
@@ -106,7 +122,8 @@ final class Dispatcher {
     return forMe;
   }
 
-  private Execution claimWhileNews(RegisteredType rt, boolean forCaller, Execution claimedBefore) {
+  private Execution claimWhileNews(
+      RegisteredType rt, boolean forCaller, Execution claimedBefore, OperationId startedHere) {
     Execution forMe = claimedBefore;
     while (!closed.getAsBoolean()) {
       long seen = rt.submitted.get();
@@ -124,7 +141,7 @@ final class Dispatcher {
         slots.release(rt, free);
         throw e;
       }
-      forMe = launchAll(rt, seen, free, claimed, forCaller, forMe);
+      forMe = launchAll(rt, seen, free, claimed, forCaller, forMe, startedHere);
     }
     return forMe;
   }
@@ -142,14 +159,15 @@ final class Dispatcher {
       int free,
       List<OperationRecord> claimed,
       boolean forCaller,
-      Execution forMe) {
+      Execution forMe,
+      OperationId startedHere) {
     if (claimed.size() < free) {
       slots.release(rt, free - claimed.size());
       rt.drainedAt.accumulateAndGet(seen, Math::max);
     }
     Execution mine = forMe;
     for (OperationRecord record : claimed) {
-      Execution launched = launch(rt, record);
+      Execution launched = launch(rt, record, record.id().equals(startedHere));
       if (launched == null) {
         continue;
       }
@@ -178,17 +196,22 @@ final class Dispatcher {
   }
 
   /**
-   * Prepares a claimed operation to run: makes its worker and calls its {@code start}, on the
-   * claiming thread, so that a start whose caller's thread claims at once answers with the first
-   * text. Null if it cannot run, already runs, or its {@code start} threw, which fails it.
+   * Prepares a claimed operation to run: makes its worker and, with {@code startHere}, calls its
+   * {@code start} on the claiming thread, so that a start whose caller's thread claims at once
+   * answers with the first text. Every other claim (remote news, a requeue, the housekeeping tick)
+   * leaves {@code start} to the worker thread ({@link Run}), so that a slow {@code start} never
+   * holds up the thread that claimed. Null if it cannot run, already runs, or its {@code start}
+   * threw, which fails it.
    */
-  private Execution launch(RegisteredType rt, OperationRecord record) {
+  private Execution launch(RegisteredType rt, OperationRecord record, boolean startHere) {
     Execution execution;
     try {
       execution =
           local.getOrMake(
               record.id(),
-              id -> Execution.claimed(id, rt, rt.create(record.parameters()), record.progress()));
+              id ->
+                  Execution.claimed(
+                      id, rt, rt.create(record.parameters()), record.progress(), texts));
     } catch (RuntimeException e) {
       slots.release(rt);
       transitions.finish(
@@ -202,9 +225,8 @@ final class Dispatcher {
       return null;
     }
     try {
-      String first = execution.worker().start();
-      if (first != null) {
-        execution.progress(0, first);
+      if (startHere && execution.takeStart()) {
+        execution.start();
       }
     } catch (RuntimeException e) {
       local.remove(execution);
@@ -247,7 +269,7 @@ final class Dispatcher {
     RegisteredType rt = execution.type;
     try {
       if (!execution.lost() && runsWorkers && !closed.getAsBoolean() && rt.hasNews()) {
-        return dispatch(rt, true, handOver(execution, ending));
+        return dispatch(rt, true, handOver(execution, ending), null);
       }
       end(execution, ending);
       return dispatch(rt, true);
@@ -289,7 +311,7 @@ final class Dispatcher {
     }
     local.remove(execution);
     handover.finished().ifPresent(r -> notifier.stateChanged(snapshots.of(r)));
-    return launchAll(rt, seen, free, handover.claimed(), true, null);
+    return launchAll(rt, seen, free, handover.claimed(), true, null, null);
   }
 
   /**
@@ -319,12 +341,13 @@ final class Dispatcher {
   }
 
   /**
-   * Dispatches where a failure must not reach the caller: the operation was accepted or ended, and
-   * the next housekeeping tick dispatches again.
+   * Dispatches after a start, where a failure must not reach the caller: the operation was
+   * accepted, and the next housekeeping tick dispatches again. If this claims the operation {@code
+   * started}, its worker's {@code start} runs here, on the starting caller's thread.
    */
-  void dispatchQuietly(RegisteredType rt) {
+  void dispatchQuietly(RegisteredType rt, OperationId started) {
     try {
-      news(rt);
+      news(rt, started);
     } catch (StoreUnavailableException e) {
       LOG.log(Level.DEBUG, "could not claim queued '" + rt.type.name() + "' work: " + e);
     } catch (RuntimeException e) {

@@ -6,6 +6,7 @@ import io.github.asyncops.core.spi.OperationStore;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -43,6 +44,7 @@ final class Engine implements OperationEngine {
   private final RemoteWatch remote;
   private final HealthCheck healthCheck;
   private final OperationAdmin admin;
+  private final MessageTexts texts;
   private final Threads workerThreads = Threads.named("asyncops-worker-");
   private final Threads housekeepingThreads = Threads.named("asyncops-housekeeping-");
   private final Executor executor;
@@ -66,8 +68,10 @@ final class Engine implements OperationEngine {
     this.executor = ownExecutor != null ? ownExecutor : config.executor();
     this.ownsScheduler = config.scheduler() == null;
     this.scheduler = ownsScheduler ? housekeepingThreads.scheduler() : config.scheduler();
+    this.texts = new MessageTexts(config.messageRenderer(), config.locale(), types.values());
     this.dispatcher =
-        new Dispatcher(config, local, transitions, notifier, snapshots, executor, closed::get);
+        new Dispatcher(
+            config, local, transitions, notifier, snapshots, executor, closed::get, texts);
     this.starter = new Starter(config, transitions, notifier, snapshots, dispatcher);
     this.remote =
         new RemoteWatch(store, local, notifier, snapshots, transitions, dispatcher, types);
@@ -156,6 +160,32 @@ final class Engine implements OperationEngine {
     // recorded as a requested one even when the worker ends before this thread goes on.
     Optional<OperationRecord> updated = store.requestStop(id, null, transitions.now());
     return snapshots.of(updated.map(transitions::stopped).orElse(record));
+  }
+
+  @Override
+  public Locale locale(List<Locale> preferred) {
+    return texts.choose(preferred);
+  }
+
+  @Override
+  public OperationSnapshot localize(OperationSnapshot snapshot, Locale locale) {
+    Stage stage = snapshot.stage();
+    if (snapshot.message() == null && (stage == null || stage.message() == null)) {
+      return snapshot;
+    }
+    String text =
+        snapshot.message() == null
+            ? snapshot.text()
+            : texts.render(snapshot.type(), snapshot.message(), locale);
+    Stage shown =
+        stage == null || stage.message() == null
+            ? stage
+            : new Stage(
+                stage.index(),
+                stage.count(),
+                texts.render(snapshot.type(), stage.message(), locale),
+                stage.message());
+    return snapshot.withTexts(text, shown);
   }
 
   @Override

@@ -1,10 +1,12 @@
 package io.github.asyncops.core;
 
+import io.github.asyncops.core.spi.MessageRenderer;
 import io.github.asyncops.core.spi.OperationStore;
 import io.github.asyncops.core.spi.WorkerProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 
@@ -45,4 +47,6 @@ record EngineConfig(
     Duration lease,
     String nodeId,
     List<OperationListener> listeners,
-    boolean runsWorkers) {}
+    boolean runsWorkers,
+    Locale locale,
+    MessageRenderer messageRenderer) {}

@@ -29,7 +29,7 @@ final class Execution implements WorkerContext {
     try {
       MethodHandles.Lookup lookup = MethodHandles.lookup();
       VALUE = lookup.findVarHandle(Execution.class, "value", double.class);
-      TEXT = lookup.findVarHandle(Execution.class, "text", String.class);
+      TEXT = lookup.findVarHandle(Execution.class, "text", Object.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -38,8 +38,13 @@ final class Execution implements WorkerContext {
   final OperationId id;
   final RegisteredType type;
   private final Worker worker;
+  private final MessageTexts texts;
   private volatile double value;
-  private volatile String text;
+  // The last status: a String, a Message, or null.
+  private volatile Object text;
+  // The last message and its rendering in the default language, so an unchanged message is
+  // rendered once rather than on every poll.
+  private volatile Rendered rendered;
   private volatile Stage stage;
   private Stage sampledStage;
   private boolean sampledStalled;
@@ -60,20 +65,26 @@ final class Execution implements WorkerContext {
   private Thread thread;
   private boolean interrupted;
   private boolean launched;
+  private boolean startTaken;
   private double publishedValue;
-  private String publishedText;
+  private Object publishedText;
 
-  private Execution(OperationId id, RegisteredType type, Worker worker, Progress last) {
+  private record Rendered(Message message, String text) {}
+
+  private Execution(
+      OperationId id, RegisteredType type, Worker worker, Progress last, MessageTexts texts) {
     this.id = id;
     this.type = type;
     this.worker = worker;
+    this.texts = texts;
     this.value = last.value();
-    this.text = last.text();
+    this.text = last.message() != null ? last.message() : last.text();
   }
 
   /** An execution for an operation claimed from the store, with a fresh worker. */
-  static Execution claimed(OperationId id, RegisteredType type, Worker worker, Progress last) {
-    return new Execution(id, type, worker, last);
+  static Execution claimed(
+      OperationId id, RegisteredType type, Worker worker, Progress last, MessageTexts texts) {
+    return new Execution(id, type, worker, last, texts);
   }
 
   /** The worker, made for this run. */
@@ -93,6 +104,12 @@ final class Execution implements WorkerContext {
   }
 
   @Override
+  public void report(double newValue, Message newMessage) {
+    VALUE.setRelease(this, clamp(newValue));
+    TEXT.setRelease(this, newMessage);
+  }
+
+  @Override
   public void progress(double newValue) {
     VALUE.setRelease(this, clamp(newValue));
   }
@@ -100,6 +117,11 @@ final class Execution implements WorkerContext {
   @Override
   public void stage(int index, int count, String name) {
     stage = new Stage(index, count, name);
+  }
+
+  @Override
+  public void reportStage(int index, int count, Message name) {
+    stage = new Stage(index, count, name == null ? null : render(name), name);
   }
 
   /** The stage the worker last reported, or null. */
@@ -137,7 +159,22 @@ final class Execution implements WorkerContext {
 
   /** What {@code run} last reported. */
   Progress reported() {
-    return new Progress(value, text);
+    return progress(value, text);
+  }
+
+  private Progress progress(double v, Object t) {
+    return t instanceof Message m ? new Progress(v, render(m), m) : new Progress(v, (String) t);
+  }
+
+  /** A message in the default language, rendered once while it stays the same. */
+  private String render(Message message) {
+    Rendered last = rendered;
+    if (last != null && last.message().equals(message)) {
+      return last.text();
+    }
+    String text = texts.render(type.type.name(), message);
+    rendered = new Rendered(message, text);
+    return text;
   }
 
   /** What pollers see: the worker's {@code ping} of what it reported. */
@@ -145,7 +182,12 @@ final class Execution implements WorkerContext {
     Progress reported = reported();
     try {
       Progress pinged = worker.ping(reported);
-      return pinged == null ? reported : pinged;
+      if (pinged == null) {
+        return reported;
+      }
+      return pinged.message() != null && pinged.text() == null
+          ? new Progress(pinged.value(), render(pinged.message()), pinged.message())
+          : pinged;
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "ping of operation " + id + " threw; showing its last report", e);
       return reported;
@@ -155,9 +197,11 @@ final class Execution implements WorkerContext {
   /**
    * A stop request this execution took.
    *
-   * @param text the worker's stop text, or null if it has none
+   * @param text the worker's stop text, in the default language for a message, or null if it has
+   *     none
+   * @param message the worker's stop message, or null
    */
-  record Stop(String text) {}
+  record Stop(String text, Message message) {}
 
   /**
    * Records a stop request once and asks the worker for its stop text.
@@ -178,11 +222,17 @@ final class Execution implements WorkerContext {
       String stopText = worker.stop();
       if (stopText != null) {
         text = stopText;
+        return new Stop(stopText, null);
       }
-      return new Stop(stopText);
+      Message stopMessage = worker.stopMessage();
+      if (stopMessage != null) {
+        text = stopMessage;
+        return new Stop(render(stopMessage), stopMessage);
+      }
+      return new Stop(null, null);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "stop of operation " + id + " threw; stopping anyway", e);
-      return new Stop(null);
+      return new Stop(null, null);
     }
   }
 
@@ -288,6 +338,31 @@ final class Execution implements WorkerContext {
     return true;
   }
 
+  /**
+   * Takes the one call of the worker's {@code start} for this run: true the first time, for the
+   * claiming thread or the worker thread, whichever comes first.
+   */
+  synchronized boolean takeStart() {
+    if (startTaken) {
+      return false;
+    }
+    startTaken = true;
+    return true;
+  }
+
+  /** Calls the worker's {@code start} and reports its text, if any, as the first progress. */
+  void start() {
+    String first = worker.start();
+    if (first != null) {
+      progress(0, first);
+      return;
+    }
+    Message firstMessage = worker.startMessage();
+    if (firstMessage != null) {
+      report(0, firstMessage);
+    }
+  }
+
   /** The epoch this node claimed the operation with, or 0 before the claim. */
   long epoch() {
     return epoch;
@@ -369,13 +444,13 @@ final class Execution implements WorkerContext {
    */
   Progress takeChange() {
     double v = value;
-    String t = text;
+    Object t = text;
     if (v == publishedValue && java.util.Objects.equals(t, publishedText)) {
       return null;
     }
     publishedValue = v;
     publishedText = t;
-    return new Progress(v, t);
+    return progress(v, t);
   }
 
   private static double clamp(double v) {

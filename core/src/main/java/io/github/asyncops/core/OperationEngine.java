@@ -1,5 +1,6 @@
 package io.github.asyncops.core;
 
+import io.github.asyncops.core.spi.MessageRenderer;
 import io.github.asyncops.core.spi.OperationStore;
 import io.github.asyncops.core.spi.WorkerProvider;
 import io.github.asyncops.core.store.InMemoryOperationStore;
@@ -8,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -154,6 +156,29 @@ public interface OperationEngine extends AutoCloseable {
   OperationAdmin admin();
 
   /**
+   * Chooses the language to show a viewer: the first of their preferred locales whose language the
+   * message bundles of some operation type have, or the engine's {@link Builder#locale default
+   * locale}. Wildcards and empty languages are skipped. Cheap: the answer for a list is kept.
+   *
+   * @param preferred the viewer's locales, most preferred first, as {@code Accept-Language} lists
+   *     them; may be empty
+   * @return the language, such as {@code ru} or {@code en}
+   */
+  Locale locale(List<Locale> preferred);
+
+  /**
+   * Renders a snapshot's messages in a language: its status and its stage's name. A snapshot
+   * without messages comes back as it is. A key the type's bundles lack for that language comes
+   * from the default locale's bundle, and one that no bundle has shows as the key itself, logged
+   * once per key.
+   *
+   * @param snapshot a snapshot this engine gave
+   * @param locale the language, usually from {@link #locale(List)}
+   * @return the snapshot with its texts in that language
+   */
+  OperationSnapshot localize(OperationSnapshot snapshot, Locale locale);
+
+  /**
    * Shuts down gracefully: refuses new starts, asks every operation running on this engine to stop,
    * waits up to the stop grace period, interrupts what is left and waits up to that period again,
    * fails what still runs, and stops the threads the engine created. Operations still queued stay
@@ -193,6 +218,8 @@ public interface OperationEngine extends AutoCloseable {
     private Duration lease = Duration.ofSeconds(30);
     private String nodeId;
     private boolean runsWorkers = true;
+    private Locale locale = Locale.getDefault();
+    private MessageRenderer messageRenderer;
 
     Builder() {}
 
@@ -343,6 +370,32 @@ public interface OperationEngine extends AutoCloseable {
      */
     public Builder scheduler(ScheduledExecutorService scheduler) {
       this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+      return this;
+    }
+
+    /**
+     * Sets the language that {@link io.github.asyncops.core.Message messages} are rendered in when
+     * there is no viewer (snapshots, stores, logs), and for viewers whose languages no bundle has.
+     * Default: the JVM's default locale.
+     *
+     * @param locale the locale; not null
+     * @return this builder
+     */
+    public Builder locale(Locale locale) {
+      this.locale = Objects.requireNonNull(locale, "locale");
+      return this;
+    }
+
+    /**
+     * Sets how message patterns are formatted. Default: the first {@link MessageRenderer} that
+     * {@link java.util.ServiceLoader} finds with the builder's class loader (such as the one of
+     * {@code asyncops-messages-icu}, with CLDR plurals), else {@link MessageRenderer#jdk()}.
+     *
+     * @param renderer the renderer; not null
+     * @return this builder
+     */
+    public Builder messageRenderer(MessageRenderer renderer) {
+      this.messageRenderer = Objects.requireNonNull(renderer, "renderer");
       return this;
     }
 
@@ -505,7 +558,9 @@ public interface OperationEngine extends AutoCloseable {
               lease,
               nodeId != null ? nodeId : UUID.randomUUID().toString(),
               List.copyOf(listeners),
-              runsWorkers));
+              runsWorkers,
+              locale,
+              messageRenderer != null ? messageRenderer : MessageRenderers.find(loader)));
     }
 
     private Map<Class<?>, Object> discoveryServices() {

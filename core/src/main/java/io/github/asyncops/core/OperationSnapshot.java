@@ -33,6 +33,9 @@ import java.time.Instant;
  * @param stalled whether it is running and nothing (value, text, stage) moved for longer than its
  *     type's {@link OperationType#stallAfter() stall threshold}
  * @param stage the stage the worker last reported while it runs here, or null
+ * @param message the status as a message, which {@link OperationEngine#localize} renders in a
+ *     viewer's language, or null when the text is plain; {@code text} is its rendering in the
+ *     engine's default language
  */
 public record OperationSnapshot(
     OperationId id,
@@ -54,7 +57,109 @@ public record OperationSnapshot(
     Duration elapsed,
     Duration remaining,
     boolean stalled,
-    Stage stage) {
+    Stage stage,
+    Message message) {
+
+  /**
+   * Creates a snapshot whose text is plain.
+   *
+   * @param id the operation's identifier
+   * @param type the name of its operation type
+   * @param state its state
+   * @param value the fraction done
+   * @param text the status text, or null
+   * @param owner who started it, or null
+   * @param key the caller-given key, or null
+   * @param createdAt when it was accepted
+   * @param startedAt when it began running, or null
+   * @param updatedAt when it last changed
+   * @param finishedAt when it ended, or null
+   * @param error the user-safe failure message, or null
+   * @param resultAvailable whether it has a result
+   * @param stopRequested whether a stop was requested
+   * @param pollAfter the suggested delay before the next poll, or null
+   * @param node the node that runs or ran it, or null
+   * @param elapsed how long it has been running, or null
+   * @param remaining the estimated time left, or null
+   * @param stalled whether it stalled
+   * @param stage the stage, or null
+   */
+  public OperationSnapshot(
+      OperationId id,
+      String type,
+      OperationState state,
+      double value,
+      String text,
+      String owner,
+      String key,
+      Instant createdAt,
+      Instant startedAt,
+      Instant updatedAt,
+      Instant finishedAt,
+      String error,
+      boolean resultAvailable,
+      boolean stopRequested,
+      Duration pollAfter,
+      String node,
+      Duration elapsed,
+      Duration remaining,
+      boolean stalled,
+      Stage stage) {
+    this(
+        id,
+        type,
+        state,
+        value,
+        text,
+        owner,
+        key,
+        createdAt,
+        startedAt,
+        updatedAt,
+        finishedAt,
+        error,
+        resultAvailable,
+        stopRequested,
+        pollAfter,
+        node,
+        elapsed,
+        remaining,
+        stalled,
+        stage,
+        null);
+  }
+
+  /**
+   * A copy with its texts in another language: the status and the stage's name.
+   *
+   * @param newText the status text
+   * @param newStage the stage, or null
+   * @return the copy, with the same messages
+   */
+  public OperationSnapshot withTexts(String newText, Stage newStage) {
+    return new OperationSnapshot(
+        id,
+        type,
+        state,
+        value,
+        newText,
+        owner,
+        key,
+        createdAt,
+        startedAt,
+        updatedAt,
+        finishedAt,
+        error,
+        resultAvailable,
+        stopRequested,
+        pollAfter,
+        node,
+        elapsed,
+        remaining,
+        stalled,
+        newStage,
+        message);
+  }
 
   /**
    * Tells whether the operation may still change.

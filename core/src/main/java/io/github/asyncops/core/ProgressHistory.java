@@ -52,7 +52,7 @@ final class ProgressHistory {
   private long startedAt;
   private long lastMoved;
   private double last;
-  private String lastText;
+  private Object lastText;
   private Object lastStage;
   private boolean started;
 
@@ -64,7 +64,7 @@ final class ProgressHistory {
    * @param text the status text: a change counts as movement
    * @param stage the stage, or null: a change counts as movement
    */
-  synchronized void sample(long now, double value, String text, Object stage) {
+  synchronized void sample(long now, double value, Object text, Object stage) {
     if (!started) {
       started = true;
       startedAt = now;

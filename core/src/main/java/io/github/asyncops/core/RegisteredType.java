@@ -51,6 +51,16 @@ final class RegisteredType {
     return provider != null;
   }
 
+  /** The base name of the provider's message bundles, or null if it has none or no provider. */
+  String messages() {
+    return provider == null ? null : provider.messages();
+  }
+
+  /** The provider's class, whose loader or module holds its bundles; null without a provider. */
+  Class<?> providerType() {
+    return provider == null ? null : provider.getClass();
+  }
+
   String providerClass() {
     return provider == null ? "a declaration" : provider.getClass().getName();
   }

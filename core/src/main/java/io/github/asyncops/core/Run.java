@@ -14,6 +14,9 @@ import java.time.Duration;
  * unless a stop was requested and it saw it or was interrupted, which ends it STOPPED. A timeout is
  * a stop request whose end is FAILED "timed out".
  *
+ * <p>The worker's {@code start} runs here first, unless the start request's own claim already
+ * called it on the starting caller's thread.
+ *
  * <p>When its operation ends, the thread goes on with the next queued operation of the type, if the
  * dispatcher claims one for it.
  */
@@ -56,6 +59,9 @@ final class Run implements Runnable {
     Throwable failure = null;
     ThreadLabel.enter(execution, threadName);
     try {
+      if (execution.takeStart()) {
+        execution.start();
+      }
       result = worker.run(execution);
     } catch (Throwable e) {
       failure = e;
@@ -89,8 +95,6 @@ final class Run implements Runnable {
           execution, Ending.failed(last, Failures.message(failure), Failures.cause(failure)));
     }
     return dispatcher.complete(
-        execution,
-        Ending.succeeded(
-            new Progress(1, last.text()), result == null ? OperationResult.none() : result));
+        execution, Ending.succeeded(last.at(1), result == null ? OperationResult.none() : result));
   }
 }

@@ -22,11 +22,13 @@ final class Snapshots {
   OperationSnapshot of(OperationRecord r) {
     double value = r.progress().value();
     String text = r.progress().text();
+    Message message = r.progress().message();
     Execution execution = r.state().isActive() ? local.get(r.id()) : null;
     if (execution != null && execution.launched() && !execution.lost()) {
       Progress live = execution.ping();
       value = live.value();
       text = live.text();
+      message = live.message();
     } else {
       execution = null;
     }
@@ -52,6 +54,7 @@ final class Snapshots {
         time.elapsed(),
         time.remaining(),
         time.stalled(),
-        time.stage());
+        time.stage(),
+        message);
   }
 }

@@ -5,9 +5,11 @@ package io.github.asyncops.core;
  *
  * @param index the stage's position, from 1 to {@code count}
  * @param count how many stages the run has, at least 1
- * @param name the stage's name for people, or null
+ * @param name the stage's name for people, or null; with a message, the message rendered in the
+ *     engine's default language
+ * @param message the name as a message, or null for a plain name
  */
-public record Stage(int index, int count, String name) {
+public record Stage(int index, int count, String name, Message message) {
 
   /**
    * Creates a stage.
@@ -15,6 +17,7 @@ public record Stage(int index, int count, String name) {
    * @param index the stage's position, from 1 to {@code count}
    * @param count how many stages the run has, at least 1
    * @param name the stage's name for people, or null
+   * @param message the name as a message, or null
    * @throws IllegalArgumentException if {@code index} is not within 1..{@code count}
    */
   public Stage {
@@ -22,6 +25,18 @@ public record Stage(int index, int count, String name) {
       throw new IllegalArgumentException(
           "a stage needs 1 <= index <= count, was stage " + index + " of " + count);
     }
+  }
+
+  /**
+   * Creates a stage with a plain name.
+   *
+   * @param index the stage's position, from 1 to {@code count}
+   * @param count how many stages the run has, at least 1
+   * @param name the stage's name for people, or null
+   * @throws IllegalArgumentException if {@code index} is not within 1..{@code count}
+   */
+  public Stage(int index, int count, String name) {
+    this(index, count, name, null);
   }
 
   /**

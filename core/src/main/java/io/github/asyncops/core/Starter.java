@@ -72,7 +72,7 @@ final class Starter {
     }
     OperationRecord current = done.record();
     notifier.stateChanged(snapshots.of(current));
-    dispatcher.dispatchQuietly(rt);
+    dispatcher.dispatchQuietly(rt, current.id());
     return created(current);
   }
 

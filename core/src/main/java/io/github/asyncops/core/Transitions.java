@@ -65,7 +65,7 @@ final class Transitions {
       return record;
     }
     Execution.Stop stop = execution.requestStop(now().plus(stopGrace));
-    return stop == null ? record : publishStop(record, execution, stop.text());
+    return stop == null ? record : publishStop(record, execution, stop);
   }
 
   /**
@@ -74,13 +74,14 @@ final class Transitions {
    * @return the record as callers should see it: with the stop text even when the worker ended
    *     before the text could be stored, which its final record then carries
    */
-  OperationRecord publishStop(OperationRecord record, Execution execution, String text) {
+  OperationRecord publishStop(OperationRecord record, Execution execution, Execution.Stop stop) {
     OperationRecord shown = record;
-    if (text != null && !record.state().isFinal()) {
+    if (stop != null && stop.text() != null && !record.state().isFinal()) {
+      Progress progress = new Progress(record.progress().value(), stop.text(), stop.message());
       shown =
           store
-              .progress(record.id(), execution.epoch(), withText(record, text), now())
-              .orElseGet(() -> record.withProgress(withText(record, text), now()));
+              .progress(record.id(), execution.epoch(), progress, now())
+              .orElseGet(() -> record.withProgress(progress, now()));
     }
     if (record.state().isFinal()) {
       local.remove(execution);
@@ -89,10 +90,6 @@ final class Transitions {
     }
     notifier.stateChanged(snapshots.of(shown));
     return shown;
-  }
-
-  private static Progress withText(OperationRecord record, String text) {
-    return new Progress(record.progress().value(), text);
   }
 
   /**

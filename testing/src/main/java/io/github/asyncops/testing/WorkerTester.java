@@ -1,10 +1,12 @@
 package io.github.asyncops.testing;
 
+import io.github.asyncops.core.Message;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.SettingsSource;
 import io.github.asyncops.core.Stage;
+import io.github.asyncops.core.spi.MessageRenderer;
 import io.github.asyncops.core.spi.ProviderContext;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
@@ -14,8 +16,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.MissingResourceException;
 import java.util.Objects;
+import java.util.ResourceBundle;
 import java.util.function.Predicate;
 
 /**
@@ -50,6 +55,7 @@ public final class WorkerTester<P> {
   private final ManualClock clock = new ManualClock();
   private Predicate<WorkerRun.Report> stopWhen = report -> false;
   private boolean configured;
+  private Locale locale = Locale.ROOT;
 
   private WorkerTester(WorkerProvider<P> provider) {
     this.provider = Objects.requireNonNull(provider, "provider");
@@ -76,6 +82,41 @@ public final class WorkerTester<P> {
   public WorkerTester<P> setting(String name, String value) {
     settings.put(provider.name() + "." + name, Objects.requireNonNull(value, "value"));
     return this;
+  }
+
+  /**
+   * Sets the language the worker's {@link Message messages} are rendered in, from the provider's
+   * {@link WorkerProvider#messages() bundles} with the JDK's renderer; the run's texts are those
+   * renderings, and a key the bundle lacks shows as itself. Default: the root locale, the base
+   * bundle.
+   *
+   * @param viewer the language
+   * @return this tester
+   */
+  public WorkerTester<P> locale(Locale viewer) {
+    this.locale = Objects.requireNonNull(viewer, "viewer");
+    return this;
+  }
+
+  /** A message as the configured language reads it. */
+  private String render(Message message) {
+    if (message == null) {
+      return null;
+    }
+    String base = provider.messages();
+    if (base == null) {
+      return message.key();
+    }
+    try {
+      Module module = provider.getClass().getModule();
+      ResourceBundle bundle =
+          module.isNamed()
+              ? ResourceBundle.getBundle(base, locale, module)
+              : ResourceBundle.getBundle(base, locale, provider.getClass().getClassLoader());
+      return MessageRenderer.jdk().format(bundle.getString(message.key()), message, locale);
+    } catch (MissingResourceException e) {
+      return message.key();
+    }
   }
 
   /**
@@ -145,6 +186,9 @@ public final class WorkerTester<P> {
     Worker worker = provider.create(parameters);
     Recorder recorder = new Recorder(worker);
     String startText = worker.start();
+    if (startText == null) {
+      startText = render(worker.startMessage());
+    }
     try {
       OperationResult result = worker.run(recorder);
       return recorder.finish(startText, result == null ? OperationResult.none() : result, null);
@@ -163,6 +207,7 @@ public final class WorkerTester<P> {
     private final List<WorkerRun.Report> reports = new ArrayList<>();
     private final List<Stage> stages = new ArrayList<>();
     private String text;
+    private Message message;
     private boolean stopRequested;
     private boolean stopSeen;
     private String stopText;
@@ -181,15 +226,32 @@ public final class WorkerTester<P> {
       double clamped = Double.isNaN(value) ? 0 : Math.max(0, Math.min(1, value));
       if (newText != null) {
         text = newText;
+        message = null;
       }
-      Progress reported = Progress.of(clamped, text);
-      WorkerRun.Report report =
-          new WorkerRun.Report(clamped, text, worker.ping(reported).text(), clock.instant());
+      Progress reported = new Progress(clamped, text, message);
+      Progress pinged = worker.ping(reported);
+      String pingedText = pinged.message() != null ? render(pinged.message()) : pinged.text();
+      WorkerRun.Report report = new WorkerRun.Report(clamped, text, pingedText, clock.instant());
       reports.add(report);
       if (!stopRequested && stopWhen.test(report)) {
         stopRequested = true;
         stopText = worker.stop();
+        if (stopText == null) {
+          stopText = render(worker.stopMessage());
+        }
       }
+    }
+
+    @Override
+    public void report(double value, Message newMessage) {
+      message = newMessage;
+      text = render(newMessage);
+      progress(value, null);
+    }
+
+    @Override
+    public void reportStage(int index, int count, Message name) {
+      stages.add(new Stage(index, count, render(name), name));
     }
 
     @Override

@@ -372,7 +372,7 @@ public record OperationRecord(
   public OperationRecord requeued(Instant now) {
     return edit()
         .state(OperationState.QUEUED)
-        .progress(new Progress(0, progress.text()))
+        .progress(progress.at(0))
         .stopRequested(false)
         .outcome(Outcome.NONE)
         .times(new Times(times.createdAt(), null, now, null))

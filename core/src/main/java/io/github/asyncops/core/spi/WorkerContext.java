@@ -1,5 +1,6 @@
 package io.github.asyncops.core.spi;
 
+import io.github.asyncops.core.Message;
 import io.github.asyncops.core.OperationId;
 
 /**
@@ -27,6 +28,21 @@ public interface WorkerContext {
   void progress(double value, String text);
 
   /**
+   * Reports progress and a status as a message, which each viewer reads in their language; the
+   * engine renders it in its default language for stores, logs and clients without a language.
+   * Cheap as {@link #progress(double, String)}: the message is rendered when it is published, not
+   * here. The default, for contexts that predate messages, reports the message's key as a text.
+   * (Named apart from {@code progress} so that an existing {@code progress(value, null)} still
+   * compiles.)
+   *
+   * @param value the fraction done, clamped to 0..1
+   * @param message the status, or null for none
+   */
+  default void report(double value, Message message) {
+    progress(value, message == null ? null : message.key());
+  }
+
+  /**
    * Reports progress and keeps the last text.
    *
    * @param value the fraction done, clamped to 0..1
@@ -45,6 +61,20 @@ public interface WorkerContext {
    * @throws IllegalArgumentException if {@code index} is not within 1..{@code count}
    */
   void stage(int index, int count, String name);
+
+  /**
+   * Reports the stage the run entered, with its name as a message that each viewer reads in their
+   * language. The default, for contexts that predate messages, reports the key as the name. (Named
+   * apart from {@code stage} so that an existing {@code stage(index, count, null)} still compiles.)
+   *
+   * @param index the stage's position, from 1 to {@code count}
+   * @param count how many stages the run has, at least 1
+   * @param name the stage's name, or null
+   * @throws IllegalArgumentException if {@code index} is not within 1..{@code count}
+   */
+  default void reportStage(int index, int count, Message name) {
+    stage(index, count, name == null ? null : name.key());
+  }
 
   /**
    * Tells whether a stop was requested (by a caller, a timeout or shutdown). A worker that sees

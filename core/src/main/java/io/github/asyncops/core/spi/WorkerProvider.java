@@ -54,6 +54,21 @@ public interface WorkerProvider<P> {
   }
 
   /**
+   * The base name of the resource bundles that hold this type's message patterns, such as {@code
+   * com.acme.reports.Messages} for {@code com/acme/reports/Messages_en.properties} and {@code
+   * Messages_ru.properties}. A worker's {@link io.github.asyncops.core.Message messages} name keys
+   * in them; each viewer reads them in their language. The bundles are loaded through this
+   * provider's class loader, so a plugin jar carries its own; in a named module they are read from
+   * the provider's module, whose bundle package must then be open to {@code
+   * io.github.asyncops.core}. Called once, when the engine is built.
+   *
+   * @return the base name; by default null, for a type whose workers report plain texts only
+   */
+  default String messages() {
+    return null;
+  }
+
+  /**
    * Which operations count as the same for the start policy.
    *
    * @return the scope; by default {@link Scope#USER}, so nobody sees another's operations

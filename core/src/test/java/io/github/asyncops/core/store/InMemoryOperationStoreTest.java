@@ -13,6 +13,7 @@ import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.OperationStore;
 import io.github.asyncops.testing.AdminQueryContract;
+import io.github.asyncops.testing.MessageStoreContract;
 import io.github.asyncops.testing.OperationStoreContract;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,12 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the store contract against the in-memory store, and checks its own bounds on tombstones and
- * that its lock-free indexes hold under threads racing for one slot or the last queue places; runs
- * the operator console's queries and summary ({@link AdminQueryContract}).
+ * Runs the store contract, the message contract ({@link MessageStoreContract}) and the operator
+ * console's queries and summary ({@link AdminQueryContract}) against the in-memory store, and
+ * checks its own bounds on tombstones and that its lock-free indexes hold under threads racing for
+ * one slot or the last queue places.
  */
 final class InMemoryOperationStoreTest extends OperationStoreContract
-    implements AdminQueryContract {
+    implements AdminQueryContract, MessageStoreContract {
 
   @Override
   protected OperationStore newStore() {
