@@ -46,11 +46,17 @@ import java.util.function.IntConsumer;
  * <p>With a rate, clients offer that many starts per second instead of starting as fast as they
  * can, which measures latency at a fixed load.
  *
+ * <p>Each row also gives what the measured run cost per operation: WAL bytes and records ({@code
+ * pg_stat_wal}), and the CPU time of this JVM and of PostgreSQL's processes ({@link CostMeter}).
+ * The fourth argument {@code fresh} measures the first burst on never-analyzed tables instead: each
+ * system first runs on throw-away tables to warm the JVM, then on new ones, with no warm-up and no
+ * {@code ANALYZE}.
+ *
  * <p>Run with {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.asyncops.benchmarks.JdbcClusterBench [operations] [starts per second, 0 for as fast as
- * possible] [both|asyncops|db-scheduler]}; the database comes from the system properties {@code
- * asyncops.jdbc.url}, {@code .user}, {@code .password} (defaults: the local {@code asyncops}
- * database that store-jdbc's {@code start-postgres.sh} prepares).
+ * possible] [both|asyncops|db-scheduler] [analyzed|fresh]}; the database comes from the system
+ * properties {@code asyncops.jdbc.url}, {@code .user}, {@code .password} (defaults: the local
+ * {@code asyncops} database that store-jdbc's {@code start-postgres.sh} prepares).
  */
 public final class JdbcClusterBench {
   private static final String URL =
@@ -62,16 +68,35 @@ public final class JdbcClusterBench {
   private static final int THREADS = 4;
 
   /** Operations run before each measurement, so that it sees warm code and analyzed tables. */
-  private static final int WARM_UP = 2_000;
+  static final int WARM_UP = 2_000;
 
   private JdbcClusterBench() {}
 
+  static final CostMeter COSTS = new CostMeter(URL, USER, PASSWORD);
+
   /** What one run measured. */
-  private record Result(String system, int operations, double perSecond, double p50, double p99) {
+  record Result(
+      String system,
+      int operations,
+      double perSecond,
+      double p50,
+      double p99,
+      CostMeter.PerOperation costs) {
+    static final String HEADER =
+        "system          ops     ops/s  p50 ms   p99 ms  " + CostMeter.PerOperation.HEADER;
+
+    Result withCosts(CostMeter.PerOperation measured) {
+      return new Result(system, operations, perSecond, p50, p99, measured);
+    }
+
+    String row() {
+      return String.format(
+          "%-12s %6d  %8.0f  %6.2f  %7.2f  %s",
+          system, operations, perSecond, p50, p99, costs == null ? "" : costs.row());
+    }
+
     void print() {
-      System.out.printf(
-          "%-12s %6d ops  %8.0f ops/s  queued to running p50 %6.2f ms  p99 %7.2f ms%n",
-          system, operations, perSecond, p50, p99);
+      System.out.println(row());
     }
   }
 
@@ -111,6 +136,9 @@ public final class JdbcClusterBench {
     }
 
     Result result(String system, int operations, double seconds) {
+      if (paired.get() == 0) {
+        return new Result(system, operations, operations / seconds, 0, 0, null);
+      }
       long[] sorted = Arrays.copyOf(latencies, Math.min(paired.get(), latencies.length));
       Arrays.sort(sorted);
       return new Result(
@@ -118,7 +146,8 @@ public final class JdbcClusterBench {
           operations,
           operations / seconds,
           sorted[sorted.length / 2] / 1e6,
-          sorted[(int) (sorted.length * 0.99)] / 1e6);
+          sorted[(int) (sorted.length * 0.99)] / 1e6,
+          null);
     }
   }
 
@@ -141,8 +170,21 @@ public final class JdbcClusterBench {
       throw new IllegalArgumentException(
           "the third argument must be both, asyncops or db-scheduler, not " + systems);
     }
-    Result baseline = systems.equals("asyncops") ? null : dbScheduler(operations, rate);
-    Result ours = systems.equals("db-scheduler") ? null : asyncops(operations, rate);
+    boolean fresh = args.length > 3 && args[3].equals("fresh");
+    if (fresh) {
+      // Warm this JVM's code on tables that are then dropped, so that the first burst measures
+      // the fresh tables' plans, not the JIT compiler.
+      System.out.println("warming up on throw-away tables, then the first burst on fresh ones");
+      if (!systems.equals("asyncops")) {
+        dbScheduler(WARM_UP, 0, false);
+      }
+      if (!systems.equals("db-scheduler")) {
+        asyncops(WARM_UP, 0, false);
+      }
+    }
+    Result baseline = systems.equals("asyncops") ? null : dbScheduler(operations, rate, !fresh);
+    Result ours = systems.equals("db-scheduler") ? null : asyncops(operations, rate, !fresh);
+    System.out.println(Result.HEADER);
     if (baseline != null) {
       baseline.print();
     }
@@ -156,7 +198,13 @@ public final class JdbcClusterBench {
     }
   }
 
-  private static Result asyncops(int operations, int rate) throws Exception {
+  /**
+   * Runs asyncops' two nodes on a fresh schema.
+   *
+   * @param analyzed whether to warm up on the measured tables and analyze them first; otherwise the
+   *     run is the first burst on never-analyzed tables
+   */
+  static Result asyncops(int operations, int rate, boolean analyzed) throws Exception {
     String schema = schema();
     AtomicReference<Timing> timing = new AtomicReference<>();
     OperationListener listener =
@@ -201,6 +249,7 @@ public final class JdbcClusterBench {
           "asyncops",
           operations,
           rate,
+          analyzed,
           start,
           timing,
           schema,
@@ -214,7 +263,8 @@ public final class JdbcClusterBench {
     }
   }
 
-  private static Result dbScheduler(int operations, int rate) throws Exception {
+  /** Runs db-scheduler's two nodes on a fresh schema; {@code analyzed} as for asyncops. */
+  static Result dbScheduler(int operations, int rate, boolean analyzed) throws Exception {
     String schema = schema();
     sql(
         "CREATE TABLE "
@@ -258,7 +308,8 @@ public final class JdbcClusterBench {
             timing.get().started(id, System.nanoTime());
             nodes[i % 2].schedule(noop.instance(id), Instant.now());
           };
-      return measure("db-scheduler", operations, rate, start, timing, schema, "scheduled_tasks");
+      return measure(
+          "db-scheduler", operations, rate, analyzed, start, timing, schema, "scheduled_tasks");
     } finally {
       for (AutoCloseable c : closing) {
         c.close();
@@ -268,28 +319,33 @@ public final class JdbcClusterBench {
   }
 
   /**
-   * Warms a system up with {@link #WARM_UP} operations as fast as it takes them, analyzes its
-   * tables, as a database in service would have, so that the measured run's plans fit the data,
-   * then measures.
+   * When {@code analyzed}, warms a system up with {@link #WARM_UP} operations as fast as it takes
+   * them and analyzes its tables, as a database in service would have them, so that the measured
+   * run's plans fit the data; then measures, with the WAL and CPU the measured run cost.
    */
   private static Result measure(
       String system,
       int operations,
       int rate,
+      boolean analyzed,
       IntConsumer start,
       AtomicReference<Timing> timing,
       String schema,
       String... tables)
       throws Exception {
-    Timing warmUp = new Timing(WARM_UP);
-    timing.set(warmUp);
-    run(system, WARM_UP, 0, i -> start.accept(operations + i), warmUp);
-    for (String table : tables) {
-      sql("ANALYZE " + schema + "." + table);
+    if (analyzed) {
+      Timing warmUp = new Timing(WARM_UP);
+      timing.set(warmUp);
+      run(system, WARM_UP, 0, i -> start.accept(operations + i), warmUp);
+      for (String table : tables) {
+        sql("ANALYZE " + schema + "." + table);
+      }
     }
     Timing measured = new Timing(operations);
     timing.set(measured);
-    return run(system, operations, rate, start, measured);
+    CostMeter.Reading before = COSTS.read(0);
+    Result result = run(system, operations, rate, start, measured);
+    return result.withCosts(CostMeter.perOperation(before, COSTS.read(0), operations));
   }
 
   /**
@@ -331,13 +387,13 @@ public final class JdbcClusterBench {
     }
   }
 
-  private static String schema() throws SQLException {
+  static String schema() throws SQLException {
     String schema = "bench_" + UUID.randomUUID().toString().replace("-", "");
     sql("CREATE SCHEMA " + schema);
     return schema;
   }
 
-  private static HikariDataSource pool(String schema) {
+  static HikariDataSource pool(String schema) {
     HikariConfig config = new HikariConfig();
     config.setJdbcUrl(URL + "?currentSchema=" + schema);
     config.setUsername(USER);
@@ -346,7 +402,7 @@ public final class JdbcClusterBench {
     return new HikariDataSource(config);
   }
 
-  private static void sql(String statement) throws SQLException {
+  static void sql(String statement) throws SQLException {
     try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
         Statement s = connection.createStatement()) {
       s.execute(statement);

@@ -49,6 +49,11 @@ final class H2Dialect extends JdbcDialect {
   }
 
   @Override
+  String byCodePoint(String column) {
+    return column; // H2 compares strings by code unit unless a collation is set
+  }
+
+  @Override
   String inArray(String column) {
     return "ARRAY_CONTAINS(CAST(? AS VARCHAR ARRAY), " + column + ")";
   }

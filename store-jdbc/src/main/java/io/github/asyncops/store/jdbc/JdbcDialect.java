@@ -102,6 +102,12 @@ public abstract class JdbcDialect {
   abstract String inArray(String column);
 
   /**
+   * A text column compared by code point, as Java compares strings, whatever the database's
+   * collation: the id's part of the listing order. The DDL's listing indexes use the same.
+   */
+  abstract String byCodePoint(String column);
+
+  /**
    * Serialises schema creation by nodes that start at once, in the current transaction; a no-op
    * where concurrent {@code CREATE ... IF NOT EXISTS} is safe.
    */

@@ -3,6 +3,7 @@ package io.github.asyncops.store.jdbc;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationQuery;
 import io.github.asyncops.core.OperationState;
+import io.github.asyncops.core.OperationSummary;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.Subscription;
@@ -149,6 +150,12 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
   @Override
   public List<OperationRecord> list(OperationQuery query) {
     return reads.list(query);
+  }
+
+  /** Counts with a few indexed statements; see the store's README for which index serves what. */
+  @Override
+  public OperationSummary summary(Instant now) {
+    return reads.summary(now);
   }
 
   @Override

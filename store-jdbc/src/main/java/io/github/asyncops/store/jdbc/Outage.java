@@ -79,9 +79,13 @@ final class Outage {
     return unavailable(what, reason, cause);
   }
 
-  /** Closes the breaker, logging how long the outage lasted if there was one. */
+  /**
+   * Closes the breaker, logging how long the outage lasted if there was one. The line is logged
+   * before the breaker closes, so whoever sees the database up again also finds it in the log.
+   * Probes run one at a time, so only one of them logs.
+   */
   void recovered() {
-    Down d = down.getAndSet(null);
+    Down d = down.get();
     if (d != null) {
       long millis = (System.nanoTime() - d.sinceNanos()) / 1_000_000;
       LOG.log(
@@ -91,6 +95,7 @@ final class Outage {
               + " s; "
               + refused.getAndSet(0)
               + " store calls were refused meanwhile");
+      down.compareAndSet(d, null);
     }
   }
 

@@ -47,6 +47,11 @@ final class PostgresDialect extends JdbcDialect {
   }
 
   @Override
+  String byCodePoint(String column) {
+    return column + " COLLATE \"C\"";
+  }
+
+  @Override
   String inArray(String column) {
     return column + " = ANY (?)";
   }

@@ -1,5 +1,6 @@
 package io.github.asyncops.store.jdbc;
 
+import io.github.asyncops.core.Message;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
@@ -85,9 +86,9 @@ final class Rows {
         decodeParameters ? parametersToRead(type, rs.getString(9)) : null,
         Duration.ofMillis(rs.getLong(23)),
         OperationState.valueOf(rs.getString(3)),
-        new Progress(rs.getDouble(4), rs.getString(5)),
+        new Progress(rs.getDouble(4), rs.getString(5), message(rs.getString(27))),
         rs.getBoolean(20),
-        new OperationRecord.Outcome(rs.getString(14), result),
+        new OperationRecord.Outcome(rs.getString(14), result, rs.getString(28)),
         new OperationRecord.Times(
             instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13)),
         new OperationRecord.Lease(rs.getString(21), instant(rs, 22), rs.getLong(24)),
@@ -208,7 +209,7 @@ final class Rows {
   }
 
   /**
-   * Binds the state columns of {@link Sql#updateActive} and {@link Sql#updateFinal}, 1 to 12.
+   * Binds the state columns of {@link Sql#updateActive} and {@link Sql#updateFinal}, 1 to 14.
    *
    * @return the next parameter index
    */
@@ -225,7 +226,9 @@ final class Rows {
     update.setBoolean(10, r.stopRequested());
     update.setString(11, r.lease().node());
     Database.setTimestamp(update, 12, r.lease().heartbeatAt());
-    return 13;
+    update.setString(13, encoded(r.progress().message()));
+    update.setString(14, r.outcome().cause());
+    return 15;
   }
 
   static void setNullableLong(PreparedStatement statement, int index, long value)
@@ -235,6 +238,15 @@ final class Rows {
     } else {
       statement.setLong(index, value);
     }
+  }
+
+  /** A message as its column keeps it: {@link Message#encode()}, or null for none. */
+  static String encoded(Message message) {
+    return message == null ? null : message.encode();
+  }
+
+  private static Message message(String encoded) {
+    return encoded == null ? null : Message.decode(encoded);
   }
 
   private static Instant instant(ResultSet rs, int column) throws SQLException {

@@ -10,7 +10,8 @@ final class Sql {
       "id, type_name, state, progress_value, progress_text, owner_name, caller_key, slot,"
           + " parameters, created_at, started_at, updated_at, finished_at, error, result_kind,"
           + " result_value, result_media_type, result_file_name, result_length, stop_requested,"
-          + " node, heartbeat_at, retention_ms, epoch, idem_key, idem_fingerprint";
+          + " node, heartbeat_at, retention_ms, epoch, idem_key, idem_fingerprint, progress_message,"
+          + " cause";
 
   static final String ACTIVE = "('QUEUED', 'RUNNING', 'STOPPING')";
   static final String RUNNING = "('RUNNING', 'STOPPING')";
@@ -51,11 +52,11 @@ final class Sql {
   final String insertFoldedQuietly;
 
   /**
-   * Finishes several records and claims queued ones in one statement. The finishes come as 12
-   * parallel text arrays (1-12: id, epoch, state, value, text, time, error and the five result
-   * columns) and the ids once more (13), so that the plan finds the rows by primary key; then
-   * {@link #claim}'s parameters (14-19). Each row answered says in {@code finishing} whether it is
-   * a finished one. PostgreSQL only.
+   * Finishes several records and claims queued ones in one statement. The finishes come as 14
+   * parallel text arrays (1-14: id, epoch, state, value, text, time, error, the five result
+   * columns, the progress message and the cause) and the ids once more (15), so that the plan finds
+   * the rows by primary key; then {@link #claim}'s parameters (16-21). Each row answered says in
+   * {@code finishing} whether it is a finished one. PostgreSQL only.
    */
   final String handover;
 
@@ -109,7 +110,8 @@ final class Sql {
             + op
             + " SET state = ?, progress_value = ?, progress_text = ?, slot = ?,"
             + " started_at = ?, updated_at = ?, finished_at = ?, evict_at = ?, error = ?,"
-            + " stop_requested = ?, node = ?, heartbeat_at = ?";
+            + " stop_requested = ?, node = ?, heartbeat_at = ?, progress_message = ?,"
+            + " cause = ?";
     updateActive = state + " WHERE id = ?";
     updateFinal =
         state
@@ -139,7 +141,7 @@ final class Sql {
         dialect.returning(
             "UPDATE "
                 + op
-                + " SET progress_value = ?, progress_text = ?, updated_at = ?"
+                + " SET progress_value = ?, progress_text = ?, progress_message = ?, updated_at = ?"
                 + " WHERE id = ? AND epoch = ? AND "
                 + WRITABLE,
             COLUMNS);
@@ -151,8 +153,8 @@ final class Sql {
                 + " updated_at = ?, finished_at = ?, evict_at = "
                 + dialect.plusMillis("retention_ms")
                 + ", error = ?, parameters = NULL, result_kind = ?, result_value = ?,"
-                + " result_media_type = ?, result_file_name = ?, result_length = ?"
-                + " WHERE id = ? AND epoch = ? AND "
+                + " result_media_type = ?, result_file_name = ?, result_length = ?,"
+                + " progress_message = ?, cause = ? WHERE id = ? AND epoch = ? AND "
                 + WRITABLE,
             COLUMNS);
     heartbeat =
@@ -169,9 +171,10 @@ final class Sql {
     insertFoldedQuietly = insert + " RETURNING id";
     handover =
         "WITH d AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])"
-            + " AS d(d_id, d_epoch, d_state, d_value, d_text, d_at, d_error, d_kind, d_result,"
-            + " d_media_type, d_file_name, d_length)), f AS (UPDATE "
+            + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+            + " ?::text[], ?::text[]) AS d(d_id, d_epoch, d_state, d_value, d_text, d_at, d_error,"
+            + " d_kind, d_result, d_media_type, d_file_name, d_length, d_message, d_cause)),"
+            + " f AS (UPDATE "
             + op
             + " SET state = d_state, progress_value = d_value::double precision,"
             + " progress_text = d_text, slot = NULL, updated_at = d_at::timestamptz,"
@@ -179,7 +182,8 @@ final class Sql {
             + " evict_at = d_at::timestamptz + retention_ms * INTERVAL '1 millisecond',"
             + " error = d_error, parameters = NULL, result_kind = d_kind, result_value = d_result,"
             + " result_media_type = d_media_type, result_file_name = d_file_name,"
-            + " result_length = d_length::bigint FROM d WHERE id = ANY (?::text[]) AND id = d_id"
+            + " result_length = d_length::bigint, progress_message = d_message, cause = d_cause"
+            + " FROM d WHERE id = ANY (?::text[]) AND id = d_id"
             + " AND epoch = d_epoch::bigint AND "
             + WRITABLE
             + " RETURNING "
@@ -231,6 +235,11 @@ final class Sql {
     return dialect.lockSkippingLockedInSubquery().isEmpty() ? "state = 'QUEUED' AND " : "";
   }
 
+  /** The tables these statements name. */
+  Tables tables() {
+    return tables;
+  }
+
   /** Which of {@code n} records are stopping, for nodes that poll instead of listening. */
   String stopping(int n) {
     return "SELECT id FROM "
@@ -238,18 +247,5 @@ final class Sql {
         + " WHERE state = 'STOPPING' AND id IN ("
         + Database.placeholders(n)
         + ")";
-  }
-
-  /** Lists records of a type, newest first, with the optional filters that are set. */
-  String list(boolean owner, boolean key, boolean activeOnly) {
-    return "SELECT "
-        + COLUMNS
-        + " FROM "
-        + tables.operation()
-        + " WHERE type_name = ?"
-        + (owner ? " AND owner_name = ?" : "")
-        + (key ? " AND caller_key = ?" : "")
-        + (activeOnly ? " AND state IN " + ACTIVE : "")
-        + " ORDER BY created_at DESC, seq DESC FETCH FIRST ? ROWS ONLY";
   }
 }

@@ -64,6 +64,16 @@ final class Writes {
     String text() {
       return ending.last().text();
     }
+
+    /** The last progress's message as its column keeps it, or null. */
+    String message() {
+      return Rows.encoded(ending.last().message());
+    }
+
+    /** The failure's stack trace, kept only when the state written is the ending's own. */
+    String cause() {
+      return result.failure() == null ? ending.cause() : null;
+    }
   }
 
   private final Database db;
@@ -207,9 +217,10 @@ final class Writes {
           try (PreparedStatement progress = c.prepareStatement(sql.progress)) {
             progress.setDouble(1, update.value());
             progress.setString(2, update.text());
-            Database.setTimestamp(progress, 3, at);
-            progress.setString(4, id.value());
-            progress.setLong(5, epoch);
+            progress.setString(3, Rows.encoded(update.message()));
+            Database.setTimestamp(progress, 4, at);
+            progress.setString(5, id.value());
+            progress.setLong(6, epoch);
             try (ResultSet rs = progress.executeQuery()) {
               stored = rs.next() ? rows.readWithoutParameters(rs) : null;
             }
@@ -262,7 +273,7 @@ final class Writes {
   }
 
   /**
-   * Binds {@link Sql#finish}'s 14 parameters. A result that could not be kept fails the operation.
+   * Binds {@link Sql#finish}'s 16 parameters. A result that could not be kept fails the operation.
    */
   private static void bindFinish(PreparedStatement update, Finish f) throws SQLException {
     StoredResult result = f.result();
@@ -278,8 +289,10 @@ final class Writes {
     update.setString(10, result.mediaType());
     update.setString(11, result.fileName());
     Rows.setNullableLong(update, 12, result.length());
-    update.setString(13, f.id().value());
-    update.setLong(14, f.epoch());
+    update.setString(13, f.message());
+    update.setString(14, f.cause());
+    update.setString(15, f.id().value());
+    update.setLong(16, f.epoch());
   }
 
   /** Writes a record's state columns; a final record also loses its parameters and result. */

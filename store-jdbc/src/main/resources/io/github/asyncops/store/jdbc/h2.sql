@@ -35,7 +35,9 @@ CREATE TABLE IF NOT EXISTS asyncops_operation (
   retention_ms      BIGINT                   NOT NULL,
   epoch             BIGINT                   DEFAULT 0 NOT NULL,
   idem_key          VARCHAR(1000000),
-  idem_fingerprint  VARCHAR(1000000)
+  idem_fingerprint  VARCHAR(1000000),
+  progress_message  VARCHAR(2048),
+  cause             VARCHAR(1000000)
 );
 
 -- The fencing token, added to tables made by an earlier version: one more at every claim, and
@@ -47,6 +49,12 @@ ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS epoch BIGINT DEFAULT 0 N
 -- the owner and the key, or ':' and the key for a NULL owner.
 ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS idem_key VARCHAR(1000000);
 ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS idem_fingerprint VARCHAR(1000000);
+
+-- The last progress's message (Message.encode(), at most 2048 bytes), which each viewer's node
+-- renders in the viewer's language, and a failure's bounded stack trace (Outcome.cause), added to
+-- tables made by an earlier version.
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS progress_message VARCHAR(2048);
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS cause VARCHAR(1000000);
 
 -- At most one active operation per (type, scope slot): an operation clears its slot when it ends
 -- or is replaced, and NULLs never collide.
@@ -74,9 +82,20 @@ DROP INDEX IF EXISTS asyncops_operation_node;
 CREATE INDEX IF NOT EXISTS asyncops_operation_evict
   ON asyncops_operation (evict_at);
 
--- Listing the operations of a type, newest first.
-CREATE INDEX IF NOT EXISTS asyncops_operation_list
-  ON asyncops_operation (type_name, created_at DESC);
+-- Listing the operations of a type, newest first, in the order of every listing (created_at, then
+-- id), so that a keyset cursor is a range of it. An earlier version indexed (type_name, created_at).
+CREATE INDEX IF NOT EXISTS asyncops_operation_type_created
+  ON asyncops_operation (type_name, created_at DESC, id DESC);
+
+DROP INDEX IF EXISTS asyncops_operation_list;
+
+-- The operator console's lists of every type, in the same order, and its creation range.
+CREATE INDEX IF NOT EXISTS asyncops_operation_created
+  ON asyncops_operation (created_at DESC, id DESC);
+
+-- The operator console's count of failures in the last hour.
+CREATE INDEX IF NOT EXISTS asyncops_operation_failed
+  ON asyncops_operation (state, finished_at);
 
 -- Download results up to the store's size limit; larger ones live in a BlobStore.
 CREATE TABLE IF NOT EXISTS asyncops_result (

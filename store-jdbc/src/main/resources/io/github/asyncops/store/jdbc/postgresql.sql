@@ -6,9 +6,10 @@
 -- table prefix "asyncops_"; with another tablePrefix(...) or a schema(...), change the names to
 -- match.
 
--- One row per operation, active or final, until it is forgotten after its retention.
+-- One row per operation, active or final, until it is forgotten after its retention. Ids compare
+-- by code point (COLLATE "C"), as listings order them, so that the primary key serves an id prefix.
 CREATE TABLE IF NOT EXISTS asyncops_operation (
-  id                varchar(22)      PRIMARY KEY,
+  id                varchar(22)      COLLATE "C" PRIMARY KEY,
   seq               bigint           GENERATED ALWAYS AS IDENTITY,
   type_name         varchar(64)      NOT NULL,
   state             varchar(16)      NOT NULL,
@@ -35,7 +36,9 @@ CREATE TABLE IF NOT EXISTS asyncops_operation (
   retention_ms      bigint           NOT NULL,
   epoch             bigint           NOT NULL DEFAULT 0,
   idem_key          text,
-  idem_fingerprint  text
+  idem_fingerprint  text,
+  progress_message  text,
+  cause             text
 );
 
 -- The fencing token, added to tables made by an earlier version: one more at every claim, and
@@ -47,6 +50,12 @@ ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS epoch bigint NOT NULL DE
 -- the owner and the key, or ':' and the key for a NULL owner.
 ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS idem_key text;
 ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS idem_fingerprint text;
+
+-- The last progress's message (Message.encode(), at most 2048 bytes), which each viewer's node
+-- renders in the viewer's language, and a failure's bounded stack trace (Outcome.cause), added to
+-- tables made by an earlier version.
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS progress_message text;
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS cause text;
 
 -- At most one active operation per (type, scope slot) across all nodes: an operation clears its
 -- slot when it ends or is replaced. Only rows that hold a slot are indexed, so that operations of
@@ -78,9 +87,27 @@ DROP INDEX IF EXISTS asyncops_operation_node;
 CREATE INDEX IF NOT EXISTS asyncops_operation_evict
   ON asyncops_operation (evict_at) WHERE evict_at IS NOT NULL;
 
--- Listing the operations of a type, newest first.
-CREATE INDEX IF NOT EXISTS asyncops_operation_list
-  ON asyncops_operation (type_name, created_at DESC);
+-- Listing the operations of a type, newest first, in the order of every listing (created_at, then
+-- id by code point, whatever the database's collation) so that a keyset cursor is a range of it.
+-- The user API's lists and the operator console's lists of one type walk it; owner, key, states,
+-- node and id prefix are filters on that walk. An earlier version indexed (type_name, created_at).
+CREATE INDEX IF NOT EXISTS asyncops_operation_type_created
+  ON asyncops_operation (type_name, created_at DESC, id COLLATE "C" DESC);
+
+DROP INDEX IF EXISTS asyncops_operation_list;
+
+-- The operator console's lists of every type, in the same order, and its creation range.
+CREATE INDEX IF NOT EXISTS asyncops_operation_created
+  ON asyncops_operation (created_at DESC, id COLLATE "C" DESC);
+
+-- The operator console's counts per type and state, an index-only scan of a small index (B-tree
+-- deduplication keeps one entry per distinct pair and page).
+CREATE INDEX IF NOT EXISTS asyncops_operation_type_state
+  ON asyncops_operation (type_name, state);
+
+-- The operator console's count of failures in the last hour. Only failed rows are indexed.
+CREATE INDEX IF NOT EXISTS asyncops_operation_failed
+  ON asyncops_operation (finished_at) WHERE state = 'FAILED';
 
 -- Download results up to the store's size limit; larger ones live in a BlobStore.
 CREATE TABLE IF NOT EXISTS asyncops_result (
