@@ -17,33 +17,34 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Builders;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
 
 /**
  * What the operator console needs of a store, with generated records and queries: {@link
  * OperationStore#list} with every filter of {@link OperationQuery} and keyset paging, {@link
  * OperationStore#summary}, and the failure's cause kept beside the error. The expectations are
  * computed here from the records as generated, not with {@link OperationQuery#matches}, so a store
- * and the query cannot share a mistake. A store's test implements this interface (jqwik runs it);
- * each try fills a fresh store with up to 40 records of three types, two owners and two nodes, in
- * every state, many created at the same instant.
+ * and the query cannot share a mistake. A store's test implements this interface (JUnit Jupiter
+ * runs it); each repetition fills a fresh store with up to 40 records of three types, two owners
+ * and two nodes, in every state, many created at the same instant. The inputs come from a {@link
+ * Random} seeded with the repetition's number, which a failure names, so a failure repeats.
  */
 public interface AdminQueryContract {
 
   /** The instant the generated records are created from. */
   Instant ADMIN_T0 = Instant.parse("2026-03-01T00:00:00Z");
+
+  /** Added to a repetition's number to seed its inputs; change it to explore other inputs. */
+  long ADMIN_SEED = 0x5eed_26L;
 
   /**
    * Creates a fresh, empty store with the types "a", "b" and "c" registered, taking any parameters.
@@ -86,15 +87,14 @@ public interface AdminQueryContract {
    * Paging through every page of any query lists each matching record exactly once, newest first
    * with the greater id first among equal instants, and no page is longer than the limit.
    *
-   * @param specs the records
-   * @param filter the query without limit and cursor
-   * @param pageSize the limit of each page
+   * @param repetition which of the generated cases this is
    */
-  @Property(tries = 200)
-  default void paging_lists_every_match_once_in_order(
-      @ForAll("specs") List<Spec> specs,
-      @ForAll("queries") OperationQuery filter,
-      @ForAll @IntRange(min = 1, max = 7) int pageSize) {
+  @RepeatedTest(200)
+  default void paging_lists_every_match_once_in_order(RepetitionInfo repetition) {
+    Random random = new Random(ADMIN_SEED + repetition.getCurrentRepetition());
+    List<Spec> specs = specs(random);
+    OperationQuery filter = query(random);
+    int pageSize = 1 + random.nextInt(7);
     OperationStore store = fill(specs);
     List<OperationId> expected =
         specs.stream()
@@ -115,19 +115,24 @@ public interface AdminQueryContract {
       }
       page = page.withAfter(OperationQuery.Cursor.of(records.get(records.size() - 1)));
     }
-    assertThat(listed).containsExactlyElementsOf(expected);
+    assertThat(listed)
+        .as(
+            "seed %d, %s, pages of %d",
+            ADMIN_SEED + repetition.getCurrentRepetition(), filter, pageSize)
+        .containsExactlyElementsOf(expected);
   }
 
   /**
    * The summary counts every record by type and state, the running ones by node with their latest
    * heartbeat, the queue with its oldest record, and the failures that ended in the last hour.
    *
-   * @param specs the records
-   * @param minutesLater how long after the records' creation the summary is taken
+   * @param repetition which of the generated cases this is
    */
-  @Property(tries = 100)
-  default void summary_counts_what_the_store_holds(
-      @ForAll("specs") List<Spec> specs, @ForAll @IntRange(min = 0, max = 120) int minutesLater) {
+  @RepeatedTest(100)
+  default void summary_counts_what_the_store_holds(RepetitionInfo repetition) {
+    Random random = new Random(ADMIN_SEED + repetition.getCurrentRepetition());
+    List<Spec> specs = specs(random);
+    int minutesLater = random.nextInt(121);
     OperationStore store = fill(specs);
     Instant now = ADMIN_T0.plus(Duration.ofMinutes(minutesLater));
 
@@ -141,7 +146,9 @@ public interface AdminQueryContract {
         running.merge(s.node(), 1L, Long::sum);
       }
     }
-    assertThat(summary.counts()).isEqualTo(counts);
+    assertThat(summary.counts())
+        .as("seed %d", ADMIN_SEED + repetition.getCurrentRepetition())
+        .isEqualTo(counts);
     assertThat(summary.nodes())
         .extracting(OperationSummary.Node::node, OperationSummary.Node::running)
         .containsExactlyElementsOf(
@@ -183,7 +190,7 @@ public interface AdminQueryContract {
    * A failure's stack trace text is kept beside its user-safe error, up to {@link Ending#MAX_CAUSE}
    * characters, and read back by find and list.
    */
-  @Example
+  @Test
   default void a_failure_keeps_its_cause() {
     OperationStore store = newAdminStore();
     OperationRecord r =
@@ -206,7 +213,7 @@ public interface AdminQueryContract {
   }
 
   /** A deleted or evicted record leaves the summary and the list. */
-  @Example
+  @Test
   default void forgotten_records_leave_the_summary_and_the_list() {
     OperationStore store = newAdminStore();
     OperationRecord failed =
@@ -232,57 +239,66 @@ public interface AdminQueryContract {
         .containsExactly(stays.id());
   }
 
-  /**
-   * Generates up to 40 records with distinct ids.
-   *
-   * @return the generator
-   */
-  @Provide
-  default Arbitrary<List<Spec>> specs() {
-    Arbitrary<OperationId> ids =
-        Arbitraries.strings().withChars("ABab01").ofLength(22).map(OperationId::of);
-    Arbitrary<Spec> spec =
-        Combinators.combine(
-                ids,
-                Arbitraries.of("a", "b", "c"),
-                Arbitraries.of("alice", "bob").injectNull(0.2),
-                Arbitraries.of("n1", "n2"),
-                Arbitraries.integers().between(0, 90 * 60).edgeCases(e -> e.add(0)),
-                Arbitraries.of(OperationState.class))
-            .as(Spec::new);
-    return spec.list().ofMaxSize(40).uniqueElements(Spec::id);
+  /** Up to 40 records with distinct ids; creation instants are often equal (a third at 0). */
+  private static List<Spec> specs(Random random) {
+    int size = random.nextInt(41);
+    Set<OperationId> ids = new HashSet<>();
+    List<Spec> specs = new ArrayList<>();
+    OperationState[] states = OperationState.values();
+    while (specs.size() < size) {
+      OperationId id = OperationId.of(chars(random, 22));
+      if (ids.add(id)) {
+        specs.add(
+            new Spec(
+                id,
+                pick(random, "a", "b", "c"),
+                random.nextInt(5) == 0 ? null : pick(random, "alice", "bob"),
+                pick(random, "n1", "n2"),
+                random.nextInt(3) == 0 ? 0 : random.nextInt(90 * 60 + 1),
+                states[random.nextInt(states.length)]));
+      }
+    }
+    return specs;
   }
 
-  /**
-   * Generates queries over every filter; the limit and cursor are the property's.
-   *
-   * @return the generator
-   */
-  @Provide
-  default Arbitrary<OperationQuery> queries() {
-    return Builders.withBuilder(OperationQuery::all)
-        .use(Arbitraries.of("a", "b", "c", "none").injectNull(0.5))
-        .in(OperationQuery::withType)
-        .use(Arbitraries.of("alice", "bob").injectNull(0.6))
-        .in(OperationQuery::withOwner)
-        .use(Arbitraries.of(OperationState.class).set().ofMaxSize(3))
-        .in(OperationQuery::withStates)
-        .use(Arbitraries.of("n1", "n2").injectNull(0.6))
-        .in(OperationQuery::withNode)
-        .use(Arbitraries.integers().between(0, 90).injectNull(0.6))
-        .in(
-            (q, from) ->
-                q.withCreated(from == null ? null : ADMIN_T0.plusSeconds(from * 60L), null))
-        .use(Arbitraries.integers().between(0, 90).injectNull(0.6))
-        .in(
-            (q, to) ->
-                q.withCreated(q.createdFrom(), to == null ? null : ADMIN_T0.plusSeconds(to * 60L)))
-        .use(
-            Arbitraries.strings().withChars("ABab01").ofMinLength(1).ofMaxLength(2).injectNull(0.6))
-        .in(OperationQuery::withIdPrefix)
-        .use(Arbitraries.of(true, false))
-        .in(OperationQuery::withActiveOnly)
-        .build();
+  /** A query over every filter, each often absent; the limit and cursor are the test's. */
+  private static OperationQuery query(Random random) {
+    OperationQuery q = OperationQuery.all();
+    if (random.nextBoolean()) {
+      q = q.withType(pick(random, "a", "b", "c", "none"));
+    }
+    if (random.nextInt(5) < 2) {
+      q = q.withOwner(pick(random, "alice", "bob"));
+    }
+    Set<OperationState> states = new HashSet<>();
+    for (int i = random.nextInt(4); i > 0; i--) {
+      states.add(OperationState.values()[random.nextInt(OperationState.values().length)]);
+    }
+    q = q.withStates(states);
+    if (random.nextInt(5) < 2) {
+      q = q.withNode(pick(random, "n1", "n2"));
+    }
+    Instant from = random.nextInt(5) < 2 ? ADMIN_T0.plusSeconds(random.nextInt(91) * 60L) : null;
+    Instant to = random.nextInt(5) < 2 ? ADMIN_T0.plusSeconds(random.nextInt(91) * 60L) : null;
+    q = q.withCreated(from, to);
+    if (random.nextInt(5) < 2) {
+      q = q.withIdPrefix(chars(random, 1 + random.nextInt(2)));
+    }
+    return q.withActiveOnly(random.nextBoolean());
+  }
+
+  /** Ids from few characters, so that prefixes match some records and not others. */
+  private static String chars(Random random, int length) {
+    String alphabet = "ABab01";
+    StringBuilder out = new StringBuilder(length);
+    for (int i = 0; i < length; i++) {
+      out.append(alphabet.charAt(random.nextInt(alphabet.length())));
+    }
+    return out.toString();
+  }
+
+  private static String pick(Random random, String... values) {
+    return values[random.nextInt(values.length)];
   }
 
   private static Map<OperationState, Long> zeroes() {

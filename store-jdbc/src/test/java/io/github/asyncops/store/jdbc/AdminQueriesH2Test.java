@@ -7,24 +7,24 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Runs the operator console's contract (lists with every filter and keyset paging, the summary, the
- * failure's cause) against the JDBC store on one in-memory H2 database, emptied for every try.
+ * failure's cause) against the JDBC store on one in-memory H2 database, emptied for every case.
  * {@code AdminQueriesPostgresIT} runs it on PostgreSQL.
  */
 final class AdminQueriesH2Test implements AdminQueryContract {
   private static H2Memory database;
   private static JdbcOperationStore store;
 
-  @BeforeContainer
+  @BeforeAll
   static void open() {
     database = new H2Memory();
   }
 
-  @AfterContainer
+  @AfterAll
   static void close() throws SQLException {
     if (store != null) {
       store.close();

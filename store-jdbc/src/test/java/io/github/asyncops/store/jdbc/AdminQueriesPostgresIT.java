@@ -5,24 +5,24 @@ import io.github.asyncops.testing.AdminQueryContract;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Runs the operator console's contract (lists with every filter and keyset paging, the summary, the
  * failure's cause) against the JDBC store on the real PostgreSQL, with tables of this class's own
- * prefix, emptied for every try. {@code AdminQueriesH2Test} runs it on H2.
+ * prefix, emptied for every case. {@code AdminQueriesH2Test} runs it on H2.
  */
 final class AdminQueriesPostgresIT implements AdminQueryContract {
   private static PostgresDatabase database;
   private static JdbcOperationStore store;
 
-  @BeforeContainer
+  @BeforeAll
   static void open() {
     database = new PostgresDatabase(2);
   }
 
-  @AfterContainer
+  @AfterAll
   static void close() throws SQLException {
     if (store != null) {
       store.close();
