@@ -23,7 +23,11 @@ final class CapacityTest extends GrizzlyTest {
     assertThat(queued.getStatus()).isEqualTo(202);
     assertThat(Http.json(queued).path("state").asText()).isEqualTo("QUEUED");
     Http.problem(
-        refused, 429, "capacity-exceeded", "Too many operations", "all 1 queue places are taken");
+        refused,
+        429,
+        "capacity-exceeded",
+        "Too many operations",
+        "the queue of operations is full");
     assertThat(refused.getHeaderString("Retry-After")).isEqualTo("3");
   }
 }

@@ -207,6 +207,6 @@ final class StatusTest extends GrizzlyTest {
         410,
         "operation-gone",
         "Operation gone",
-        "operation " + id + " finished and was forgotten");
+        "operation '" + id + "' ended and was forgotten");
   }
 }

@@ -142,6 +142,7 @@ final class AdminQueries {
   }
 
   private static ProblemException invalid(String field, String detail) {
-    return new ProblemException(Problem.INVALID_REQUEST.response(detail, field, null));
+    return new ProblemException(
+        Problem.INVALID_REQUEST.response(Detail.verbatim(detail), field, null));
   }
 }
