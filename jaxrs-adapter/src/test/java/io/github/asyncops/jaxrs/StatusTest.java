@@ -208,5 +208,9 @@ final class StatusTest extends GrizzlyTest {
         "operation-gone",
         "Operation gone",
         "operation '" + id + "' ended and was forgotten");
+    Response russian =
+        call("operations/missile-launch/" + id).header("Accept-Language", "ru").get();
+    Http.problem(russian, 410, "operation-gone", "Операции больше нет", "«" + id + "» завершилась");
+    assertThat(russian.getHeaderString("Content-Language")).isEqualTo("ru");
   }
 }

@@ -76,6 +76,10 @@ final class StoreUnavailableTest extends GrizzlyTest {
       Http.problem(response, 503, "store-unavailable", "Store unavailable", "cannot be reached");
       assertThat(response.getHeaderString("Retry-After")).isEqualTo("3");
     }
+    Response russian = call("operations/missile-launch?lang=ru").get();
+    Http.problem(
+        russian, 503, "store-unavailable", "Хранилище недоступно", "хранилище операций недоступно");
+    assertThat(russian.getHeaderString("Content-Language")).isEqualTo("ru");
   }
 
   @Test
