@@ -82,6 +82,20 @@ final class ProblemLanguageTest extends GrizzlyTest {
   }
 
   @Test
+  void an_admin_query_check_reads_in_russian_and_keeps_its_field() {
+    Response response =
+        call("operations/_admin/operations?limit=0")
+            .header(TestPrincipals.USER, "root")
+            .header(TestPrincipals.ROLES, AdminRoles.DEFAULT.read())
+            .header("Accept-Language", "ru")
+            .get();
+
+    JsonNode body = problem(response, "ru");
+    Http.problem(body, 400, "invalid-request", "Неверный запрос", "limit должен быть целым числом");
+    assertThat(body.path("field").asText()).isEqualTo("limit");
+  }
+
+  @Test
   void a_language_without_a_bundle_reads_in_english_and_so_does_none() {
     Response german = get("operations/nope", "de-DE,fr;q=0.5");
     Response nonsense = get("operations/nope?lang=%3Cscript%3E", "*");
