@@ -10,6 +10,9 @@
  *   of the origin announces on the BroadcastChannel, the tab becoming visible, or refresh().
  * - An operation that was active and is no longer listed is asked for by its own link; a 404 or
  *   410 there (or on its stop) shows it as lost, as the bar does.
+ * - Every request carries the element's or the page's `lang` as `Accept-Language`, as the bar's
+ *   do, so the server's texts match the element's own; it opens no event stream, so needs no
+ *   `?lang=`.
  * - Items are keyed by id and updated in place, so a focused stop button keeps its focus.
  * - Endings seen between two rounds are announced in a polite live region and, while the tab is
  *   hidden, as a notification once the user granted it with the element's button.
@@ -301,8 +304,9 @@ export class BackgroundOperations extends Base {
     const abort = (this.#abort = new AbortController());
     const base = new URL(this.url, globalThis.document?.baseURI).href.replace(/\/$/, '');
     const limit = this.limit;
+    const headers = this.#languageHeaders();
     /** @param {string} url */
-    const ask = (url) => request(url, { signal: abort.signal, hook: this.#hook });
+    const ask = (url) => request(url, { headers, signal: abort.signal, hook: this.#hook });
     /** @param {string} url */
     const get = async (url) => {
       const { res, data } = await ask(url);
@@ -391,6 +395,17 @@ export class BackgroundOperations extends Base {
     this.#render();
   }
 
+  /**
+   * Pins the server's texts to the element's or the page's `lang`, as the bar does; without one the
+   * browser's languages choose.
+   *
+   * @returns {Record<string, string> | undefined}
+   */
+  #languageHeaders() {
+    const lang = language(this);
+    return lang ? { 'Accept-Language': lang } : undefined;
+  }
+
   /** @param {Event} e */
   async #stop(e) {
     const button = /** @type {HTMLElement} */ (e.target).closest?.('[part=stop]');
@@ -398,7 +413,9 @@ export class BackgroundOperations extends Base {
     if (!button || !href) return;
     button.setAttribute('disabled', '');
     // Whatever the answer, even none, the next round shows what became of the operation.
-    const answer = await request(href, { method: 'POST', body: {}, hook: this.#hook }).catch(() => null);
+    const answer = await request(href, { method: 'POST', body: {}, headers: this.#languageHeaders(), hook: this.#hook }).catch(
+      () => null,
+    );
     const code = answer?.res.status;
     const id = /** @type {HTMLElement} */ (button.closest('[part=item]')).dataset.id;
     if (id && (code == 404 || code == 410)) this.#lost.set(id, code == 404 ? 'unknown' : 'expired');

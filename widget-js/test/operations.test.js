@@ -453,6 +453,34 @@ describe('plumbing shared with the bar', () => {
     expect(items(el)[0].dataset.state).toBe('lost');
     expect(within(items(el)[0], 'text').textContent).toBe('Unknown to the server');
   });
+
+  test('asks for the texts in the language of the page, as the bar does', async () => {
+    document.documentElement.lang = 'ru-RU';
+    const requests = adapter({ export: [op('e1', 'export', 1, { value: 0.4 })] });
+    const el = list();
+    await settle();
+    within(items(el)[0], 'stop').click();
+    await settle();
+
+    expect(requests.length).toBeGreaterThan(2);
+    expect(requests.every((r) => r.headers['Accept-Language'] === 'ru-RU')).toBe(true);
+    expect(requests.some((r) => r.method === 'POST')).toBe(true);
+  });
+
+  test('its own lang wins over the page, and without any the browser chooses', async () => {
+    document.documentElement.lang = 'ru';
+    const requests = adapter({ export: [] });
+    list({ type: 'export', lang: 'en' });
+    await settle();
+    document.body.replaceChildren();
+    document.documentElement.removeAttribute('lang');
+    list({ type: 'export' });
+    await settle();
+
+    const [own, none] = [requests[0], requests.at(-1)];
+    expect(own.headers['Accept-Language']).toBe('en');
+    expect('Accept-Language' in none.headers).toBe(false);
+  });
 });
 
 test('refresh() on a list that is not connected asks once and does not go on polling', async () => {

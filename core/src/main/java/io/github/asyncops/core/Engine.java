@@ -68,7 +68,9 @@ final class Engine implements OperationEngine {
     this.executor = ownExecutor != null ? ownExecutor : config.executor();
     this.ownsScheduler = config.scheduler() == null;
     this.scheduler = ownsScheduler ? housekeepingThreads.scheduler() : config.scheduler();
-    this.texts = new MessageTexts(config.messageRenderer(), config.locale(), types.values());
+    this.texts =
+        new MessageTexts(
+            config.messageRenderer(), config.locale(), config.localeSet(), types.values());
     this.dispatcher =
         new Dispatcher(
             config, local, transitions, notifier, snapshots, executor, closed::get, texts);
@@ -165,6 +167,11 @@ final class Engine implements OperationEngine {
   @Override
   public Locale locale(List<Locale> preferred) {
     return texts.choose(preferred);
+  }
+
+  @Override
+  public Optional<Locale> textLanguage(List<Locale> preferred) {
+    return texts.language(preferred);
   }
 
   @Override

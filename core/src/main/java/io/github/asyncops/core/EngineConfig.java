@@ -30,6 +30,9 @@ import java.util.concurrent.ScheduledExecutorService;
  * @param listeners listeners for every operation
  * @param runsWorkers false for a client-only node, which starts, stops and follows operations but
  *     never claims one
+ * @param locale the language of texts without a viewer
+ * @param localeSet whether the builder was given the locale, rather than the JVM's default
+ * @param messageRenderer formats message patterns
  */
 record EngineConfig(
     List<WorkerProvider<?>> workers,
@@ -49,4 +52,5 @@ record EngineConfig(
     List<OperationListener> listeners,
     boolean runsWorkers,
     Locale locale,
+    boolean localeSet,
     MessageRenderer messageRenderer) {}

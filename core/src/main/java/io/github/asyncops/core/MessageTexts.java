@@ -30,13 +30,19 @@ final class MessageTexts {
 
   private final MessageRenderer renderer;
   private final Locale defaultLocale;
+  private final boolean defaultLocaleSet;
   private final Map<String, TypeBundles> bundles = new ConcurrentHashMap<>();
   private final Map<List<Locale>, Locale> chosen = new ConcurrentHashMap<>();
   private final Set<String> missingLogged = ConcurrentHashMap.newKeySet();
 
-  MessageTexts(MessageRenderer renderer, Locale defaultLocale, Collection<RegisteredType> types) {
+  MessageTexts(
+      MessageRenderer renderer,
+      Locale defaultLocale,
+      boolean defaultLocaleSet,
+      Collection<RegisteredType> types) {
     this.renderer = renderer;
     this.defaultLocale = defaultLocale;
+    this.defaultLocaleSet = defaultLocaleSet;
     for (RegisteredType rt : types) {
       String base = rt.messages();
       if (base != null) {
@@ -48,6 +54,18 @@ final class MessageTexts {
   /** The language texts are rendered in without a viewer: snapshots, stores and logs. */
   Locale defaultLocale() {
     return defaultLocale;
+  }
+
+  /**
+   * The language to name for a viewer's texts: the chosen one when some provider has bundles, else
+   * the default locale only if it was set, since plain texts are in whatever language their workers
+   * wrote.
+   */
+  Optional<Locale> language(List<Locale> preferred) {
+    if (!bundles.isEmpty()) {
+      return Optional.of(choose(preferred));
+    }
+    return defaultLocaleSet ? Optional.of(defaultLocale) : Optional.empty();
   }
 
   /**

@@ -4,6 +4,8 @@ package io.github.asyncops.core;
 public final class OperationActiveException extends AsyncOpsException {
   private static final long serialVersionUID = 1L;
 
+  private final transient OperationId id;
+
   /**
    * Creates the exception.
    *
@@ -12,5 +14,15 @@ public final class OperationActiveException extends AsyncOpsException {
    */
   public OperationActiveException(OperationId id, String action) {
     super("cannot " + action + " operation " + id + " while it is active");
+    this.id = id;
+  }
+
+  /**
+   * The operation the request named.
+   *
+   * @return the active operation
+   */
+  public OperationId id() {
+    return id;
   }
 }

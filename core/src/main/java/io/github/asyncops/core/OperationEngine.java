@@ -167,6 +167,18 @@ public interface OperationEngine extends AutoCloseable {
   Locale locale(List<Locale> preferred);
 
   /**
+   * The language to name for the texts shown to a viewer, as HTTP's {@code Content-Language} names
+   * it: {@link #locale(List)} when some operation type's provider has message bundles, else the
+   * default locale if {@link Builder#locale} set it, else empty. Without bundles, texts are the
+   * plain strings that workers report, and without a locale set for them the engine cannot know
+   * which language those are in: the JVM's default locale says nothing about them.
+   *
+   * @param preferred the viewer's locales, most preferred first; may be empty
+   * @return the language, or empty when it is unknown
+   */
+  Optional<Locale> textLanguage(List<Locale> preferred);
+
+  /**
    * Renders a snapshot's messages in a language: its status and its stage's name. A snapshot
    * without messages comes back as it is. A key the type's bundles lack for that language comes
    * from the default locale's bundle, and one that no bundle has shows as the key itself, logged
@@ -218,7 +230,7 @@ public interface OperationEngine extends AutoCloseable {
     private Duration lease = Duration.ofSeconds(30);
     private String nodeId;
     private boolean runsWorkers = true;
-    private Locale locale = Locale.getDefault();
+    private Locale locale;
     private MessageRenderer messageRenderer;
 
     Builder() {}
@@ -376,7 +388,9 @@ public interface OperationEngine extends AutoCloseable {
     /**
      * Sets the language that {@link io.github.asyncops.core.Message messages} are rendered in when
      * there is no viewer (snapshots, stores, logs), and for viewers whose languages no bundle has.
-     * Default: the JVM's default locale.
+     * Setting it also says which language workers' plain texts are in ({@link
+     * OperationEngine#textLanguage}), so that an HTTP answer may name it. Default: the JVM's
+     * default locale, named for no text.
      *
      * @param locale the locale; not null
      * @return this builder
@@ -559,7 +573,8 @@ public interface OperationEngine extends AutoCloseable {
               nodeId != null ? nodeId : UUID.randomUUID().toString(),
               List.copyOf(listeners),
               runsWorkers,
-              locale,
+              locale != null ? locale : Locale.getDefault(),
+              locale != null,
               messageRenderer != null ? messageRenderer : MessageRenderers.find(loader)));
     }
 

@@ -4,6 +4,8 @@ package io.github.asyncops.core;
 public final class OperationGoneException extends AsyncOpsException {
   private static final long serialVersionUID = 1L;
 
+  private final transient OperationId id;
+
   /**
    * Creates the exception.
    *
@@ -11,5 +13,15 @@ public final class OperationGoneException extends AsyncOpsException {
    */
   public OperationGoneException(OperationId id) {
     super("operation " + id + " finished and was forgotten");
+    this.id = id;
+  }
+
+  /**
+   * The operation the request named.
+   *
+   * @return the id that was asked for
+   */
+  public OperationId id() {
+    return id;
   }
 }

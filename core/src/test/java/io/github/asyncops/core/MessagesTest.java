@@ -2,6 +2,7 @@ package io.github.asyncops.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.asyncops.core.testing.EchoProvider;
 import io.github.asyncops.core.testing.FlightMessagesProvider;
 import io.github.asyncops.testing.Gate;
 import io.github.asyncops.testing.ManualScheduler;
@@ -106,6 +107,36 @@ final class MessagesTest {
     assertThat(engine.locale(List.of(Locale.GERMAN))).isEqualTo(RU);
     assertThat(engine.locale(List.of(Locale.forLanguageTag("ru-RU"), EN))).isEqualTo(RU);
     assertThat(engine.locale(List.of())).isEqualTo(RU);
+  }
+
+  @Test
+  void texts_with_bundles_are_in_the_chosen_language() {
+    engine();
+
+    assertThat(engine.textLanguage(List.of(Locale.forLanguageTag("en-US")))).hasValue(EN);
+    assertThat(engine.textLanguage(List.of(Locale.GERMAN))).hasValue(RU);
+  }
+
+  @Test
+  void plain_texts_name_no_language_unless_the_default_locale_was_set() {
+    try (OperationEngine unset =
+            OperationEngine.builder()
+                .discover(false)
+                .scheduler(new ManualScheduler())
+                .worker(new EchoProvider())
+                .build();
+        OperationEngine set =
+            OperationEngine.builder()
+                .discover(false)
+                .locale(RU)
+                .scheduler(new ManualScheduler())
+                .worker(new EchoProvider())
+                .build()) {
+      assertThat(unset.textLanguage(List.of(EN))).isEmpty();
+      assertThat(unset.textLanguage(List.of())).isEmpty();
+      assertThat(set.textLanguage(List.of(EN))).hasValue(RU);
+      assertThat(set.textLanguage(List.of())).hasValue(RU);
+    }
   }
 
   @Test

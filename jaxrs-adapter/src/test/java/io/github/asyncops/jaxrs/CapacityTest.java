@@ -19,11 +19,23 @@ final class CapacityTest extends GrizzlyTest {
     Response queued = post("operations/keyed?key=b", "{}");
 
     Response refused = post("operations/keyed?key=c", "{}");
+    Response russian =
+        call("operations/keyed?key=d")
+            .header("Accept-Language", "ru")
+            .post(jakarta.ws.rs.client.Entity.entity("{}", JSON));
 
     assertThat(queued.getStatus()).isEqualTo(202);
     assertThat(Http.json(queued).path("state").asText()).isEqualTo("QUEUED");
     Http.problem(
-        refused, 429, "capacity-exceeded", "Too many operations", "all 1 queue places are taken");
+        refused,
+        429,
+        "capacity-exceeded",
+        "Too many operations",
+        "the queue of operations is full");
     assertThat(refused.getHeaderString("Retry-After")).isEqualTo("3");
+    Http.problem(
+        russian, 429, "capacity-exceeded", "Слишком много операций", "очередь операций заполнена");
+    assertThat(russian.getHeaderString("Content-Language")).isEqualTo("ru");
+    assertThat(russian.getHeaderString("Retry-After")).isEqualTo("3");
   }
 }

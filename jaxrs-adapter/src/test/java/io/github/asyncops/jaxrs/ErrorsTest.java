@@ -93,7 +93,7 @@ final class ErrorsTest extends GrizzlyTest {
         503,
         "engine-closed",
         "Shutting down",
-        "the operation engine is closed");
+        "the server is shutting down");
   }
 
   @Test

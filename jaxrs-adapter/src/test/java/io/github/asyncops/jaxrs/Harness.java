@@ -6,9 +6,12 @@ import io.github.asyncops.core.Scope;
 import io.github.asyncops.core.StartPolicy;
 import io.github.asyncops.core.examples.MissileLaunch;
 import io.github.asyncops.core.spi.Worker;
+import io.github.asyncops.core.spi.WorkerProvider;
 import io.github.asyncops.testing.EngineFixture;
 import io.github.asyncops.testing.Gate;
 import io.github.asyncops.testing.TestProvider;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.glassfish.jersey.server.ResourceConfig;
@@ -36,18 +39,42 @@ final class Harness implements AutoCloseable {
   }
 
   Harness(Consumer<AsyncOpsFeature.Builder> adapter, Consumer<OperationEngine.Builder> settings) {
-    fixture =
-        new EngineFixture(
-            settings,
-            new MissileLaunch(4, gate),
-            new CsvExport(gate),
-            new SpokenFlight(gate),
-            TestProvider.of("reject", p -> gated()).scope(Scope.GLOBAL).policy(StartPolicy.REJECT),
-            TestProvider.of("restart", p -> gated())
-                .scope(Scope.GLOBAL)
-                .policy(StartPolicy.RESTART),
-            TestProvider.of("keyed", p -> gated()).scope(Scope.KEY),
-            TestProvider.of("answer", p -> context -> OperationResult.of(Map.of("answer", 42))));
+    this(adapter, settings, true);
+  }
+
+  /**
+   * A harness whose types report plain texts only: no {@code spoken-flight}, so no type has message
+   * bundles.
+   *
+   * @param settings changes to the engine's builder
+   * @return the harness
+   */
+  static Harness plainTexts(Consumer<OperationEngine.Builder> settings) {
+    return new Harness(adapter -> {}, settings, false);
+  }
+
+  private Harness(
+      Consumer<AsyncOpsFeature.Builder> adapter,
+      Consumer<OperationEngine.Builder> settings,
+      boolean messages) {
+    List<WorkerProvider<?>> types =
+        new ArrayList<>(
+            List.of(
+                new MissileLaunch(4, gate),
+                new CsvExport(gate),
+                TestProvider.of("reject", p -> gated())
+                    .scope(Scope.GLOBAL)
+                    .policy(StartPolicy.REJECT),
+                TestProvider.of("restart", p -> gated())
+                    .scope(Scope.GLOBAL)
+                    .policy(StartPolicy.RESTART),
+                TestProvider.of("keyed", p -> gated()).scope(Scope.KEY),
+                TestProvider.of(
+                    "answer", p -> context -> OperationResult.of(Map.of("answer", 42)))));
+    if (messages) {
+      types.add(new SpokenFlight(gate));
+    }
+    fixture = new EngineFixture(settings, types.toArray(WorkerProvider<?>[]::new));
     engine = fixture.engine;
     AsyncOpsFeature.Builder builder = AsyncOpsFeature.builder(engine);
     adapter.accept(builder);

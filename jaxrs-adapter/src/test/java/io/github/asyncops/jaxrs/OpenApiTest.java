@@ -41,6 +41,26 @@ final class OpenApiTest extends GrizzlyTest {
   }
 
   @Test
+  void the_document_says_how_to_choose_the_language_and_which_one_came() {
+    JsonNode document = document();
+    JsonNode status = document.path("paths").path("/{type}/{id}").path("get");
+    JsonNode list = document.path("paths").path("/missile-launch").path("get");
+
+    for (JsonNode operation : List.of(status, list)) {
+      assertThat(operation.path("parameters").findValuesAsText("$ref"))
+          .contains("#/components/parameters/lang", "#/components/parameters/Accept-Language");
+      assertThat(operation.path("responses").path("200").path("headers").has("Content-Language"))
+          .isTrue();
+    }
+    assertThat(status.path("responses").path("304").path("headers").has("Vary")).isTrue();
+    JsonNode notFound = document.path("components").path("responses").path("NotFound");
+    assertThat(notFound.path("headers").has("Content-Language")).isTrue();
+    assertThat(notFound.path("headers").has("Vary")).isTrue();
+    assertThat(document.path("components").path("parameters").path("lang").path("in").asText())
+        .isEqualTo("query");
+  }
+
+  @Test
   void the_document_names_the_base_path_as_its_server() {
     assertThat(document().path("servers").path(0).path("url").asText()).isEqualTo("/operations");
   }

@@ -70,7 +70,7 @@ final class ResultTest extends GrizzlyTest {
         409,
         "operation-active",
         "Operation still active",
-        "cannot read the result of operation " + id + " while it is active");
+        "operation '" + id + "' is still active");
   }
 
   @Test

@@ -207,6 +207,10 @@ final class StatusTest extends GrizzlyTest {
         410,
         "operation-gone",
         "Operation gone",
-        "operation " + id + " finished and was forgotten");
+        "operation '" + id + "' ended and was forgotten");
+    Response russian =
+        call("operations/missile-launch/" + id).header("Accept-Language", "ru").get();
+    Http.problem(russian, 410, "operation-gone", "Операции больше нет", "«" + id + "» завершилась");
+    assertThat(russian.getHeaderString("Content-Language")).isEqualTo("ru");
   }
 }

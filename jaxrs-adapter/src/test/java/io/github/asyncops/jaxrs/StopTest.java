@@ -79,6 +79,6 @@ final class StopTest extends GrizzlyTest {
         409,
         "operation-active",
         "Operation still active",
-        "cannot forget operation " + id + " while it is active");
+        "operation '" + id + "' is still active");
   }
 }

@@ -73,10 +73,13 @@ final class StoreUnavailableTest extends GrizzlyTest {
             post("operations/missile-launch", "{}"),
             call("operations/missile-launch").get(),
             call("operations/missile-launch/" + OperationId.random()).get())) {
-      Http.problem(
-          response, 503, "store-unavailable", "Store unavailable", "the database does not answer");
+      Http.problem(response, 503, "store-unavailable", "Store unavailable", "cannot be reached");
       assertThat(response.getHeaderString("Retry-After")).isEqualTo("3");
     }
+    Response russian = call("operations/missile-launch?lang=ru").get();
+    Http.problem(
+        russian, 503, "store-unavailable", "Хранилище недоступно", "хранилище операций недоступно");
+    assertThat(russian.getHeaderString("Content-Language")).isEqualTo("ru");
   }
 
   @Test

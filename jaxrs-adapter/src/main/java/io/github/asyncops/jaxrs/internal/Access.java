@@ -25,8 +25,7 @@ final class Access {
    */
   void requireMayStart(OperationType type) {
     if (!policy.mayStart(caller, type)) {
-      throw Problem.FORBIDDEN.exception(
-          "you may not start operations of type '" + type.name() + "'");
+      throw Problem.FORBIDDEN.exception(Detail.of("may-not-start", type.name()));
     }
   }
 
@@ -39,8 +38,7 @@ final class Access {
    */
   void requireMayStop(OperationType type, OperationSnapshot operation) {
     if (!policy.mayStop(caller, type, operation)) {
-      throw Problem.FORBIDDEN.exception(
-          "you may not stop or forget operation '" + operation.id() + "'");
+      throw Problem.FORBIDDEN.exception(Detail.of("may-not-stop", operation.id()));
     }
   }
 

@@ -90,7 +90,7 @@ public final class Adapter {
     context.register(new WireJsonProvider(), WireJsonProvider.PRIORITY);
     context.register(new AsyncOpsExceptionMapper());
     context.register(new MalformedRequestFilter(config.base()), MalformedRequestFilter.PRIORITY);
-    context.register(new ProblemBodyFilter(config.base(), resource));
+    context.register(new ProblemBodyFilter(config.base(), resource, config.engine()));
     context.register(new CsrfFilter(config.base()));
     context.register(new AdminGate(config), AdminGate.PRIORITY);
     context.register(new ResponseHeadersFilter(config.base()));

@@ -69,8 +69,7 @@ final class AdminEndpoints {
     require(exchange, true);
     OperationRecord r = find(exchange, id);
     if (r.state().isFinal()) {
-      throw Problem.OPERATION_ENDED.exception(
-          "operation '" + r.id() + "' already ended " + r.state());
+      throw Problem.OPERATION_ENDED.exception(Detail.of("operation-ended", r.id(), r.state()));
     }
     exchange.engine().stop(r.id());
     LOG.log(
@@ -90,7 +89,7 @@ final class AdminEndpoints {
     OperationRecord r = find(exchange, id);
     if (r.state().isActive()) {
       throw Problem.OPERATION_ACTIVE.exception(
-          "operation '" + r.id() + "' is still " + r.state() + "; stop it first");
+          Detail.of("operation-active-admin", r.id(), r.state()));
     }
     exchange.engine().forget(r.id());
     LOG.log(
@@ -126,7 +125,7 @@ final class AdminEndpoints {
       throw new ProblemException(UnknownPath.response());
     }
     if (write && !access.mayWrite()) {
-      throw Problem.FORBIDDEN.exception("your role may look but not stop or delete");
+      throw Problem.FORBIDDEN.exception(Detail.of("admin-read-only"));
     }
   }
 
@@ -141,7 +140,7 @@ final class AdminEndpoints {
         return found.get();
       }
     }
-    throw Problem.OPERATION_NOT_FOUND.exception("there is no operation '" + id + "'");
+    throw Problem.OPERATION_NOT_FOUND.exception(Detail.of("no-such-operation", id));
   }
 
   /** The parameters as JSON, or null when they are gone or do not convert. */

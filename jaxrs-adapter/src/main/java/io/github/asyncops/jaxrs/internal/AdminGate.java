@@ -49,7 +49,7 @@ final class AdminGate implements ContainerRequestFilter {
     if (!access.mayRead()) {
       request.abortWith(UnknownPath.response());
     } else if (!access.mayWrite() && !READS.contains(request.getMethod())) {
-      request.abortWith(Problem.FORBIDDEN.response("your role may look but not stop or delete"));
+      request.abortWith(Problem.FORBIDDEN.response(Detail.of("admin-read-only")));
     }
   }
 

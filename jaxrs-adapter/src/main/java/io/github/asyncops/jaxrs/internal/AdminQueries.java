@@ -58,7 +58,7 @@ final class AdminQueries {
       String cursor) {
     String prefix = blankToNull(id);
     if (prefix != null && !ID_PREFIX.matcher(prefix).matches()) {
-      throw invalid("id", "id must be the start of an operation id: 1 to 22 of A-Z a-z 0-9 - _");
+      throw invalid("id", Detail.of("admin.id"));
     }
     return OperationQuery.all()
         .withType(blankToNull(type))
@@ -93,7 +93,7 @@ final class AdminQueries {
       return new OperationQuery.Cursor(
           Instant.parse(plain.substring(0, at)), OperationId.of(plain.substring(at + 1)));
     } catch (IllegalArgumentException | DateTimeParseException | IndexOutOfBoundsException e) {
-      throw invalid("cursor", "cursor must be the next of a previous page, unchanged");
+      throw invalid("cursor", Detail.of("admin.cursor"));
     }
   }
 
@@ -103,7 +103,7 @@ final class AdminQueries {
       try {
         states.add(OperationState.valueOf(name));
       } catch (IllegalArgumentException e) {
-        throw invalid("state", "state must be one of " + EnumSet.allOf(OperationState.class));
+        throw invalid("state", Detail.of("admin.state", EnumSet.allOf(OperationState.class)));
       }
     }
     return states;
@@ -117,7 +117,7 @@ final class AdminQueries {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw invalid(name, name + " must be an ISO-8601 instant such as 2026-12-07T06:00:00Z");
+      throw invalid(name, Detail.of("admin.instant", name));
     }
   }
 
@@ -134,14 +134,14 @@ final class AdminQueries {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw invalid("limit", "limit must be a whole number from 1 to " + MAX_LIMIT);
+    throw invalid("limit", Detail.of("admin.limit", MAX_LIMIT));
   }
 
   private static String blankToNull(String value) {
     return value == null || value.isEmpty() ? null : value;
   }
 
-  private static ProblemException invalid(String field, String detail) {
+  private static ProblemException invalid(String field, Detail detail) {
     return new ProblemException(Problem.INVALID_REQUEST.response(detail, field, null));
   }
 }

@@ -20,7 +20,7 @@ final class Bodies {
     if (type != null
         && !(type.getType().equalsIgnoreCase("application")
             && type.getSubtype().equalsIgnoreCase("json"))) {
-      throw new ProblemException(Problem.http(415, "send the body as application/json"));
+      throw new ProblemException(Problem.http(415, Detail.of("unsupported-media-type")));
     }
   }
 
@@ -44,7 +44,7 @@ final class Bodies {
     try {
       bytes = in.readNBytes(limit + 1);
     } catch (IOException e) {
-      throw Problem.INVALID_REQUEST.exception("the request body could not be read");
+      throw Problem.INVALID_REQUEST.exception(Detail.of("body-unreadable"));
     }
     if (bytes.length > limit) {
       throw tooLarge(limit);
@@ -64,7 +64,6 @@ final class Bodies {
   }
 
   private static ProblemException tooLarge(int limit) {
-    return Problem.BODY_TOO_LARGE.exception(
-        "the request body is larger than the limit of " + limit + " bytes");
+    return Problem.BODY_TOO_LARGE.exception(Detail.of("body-too-large", limit));
   }
 }

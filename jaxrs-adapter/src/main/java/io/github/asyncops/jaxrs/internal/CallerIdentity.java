@@ -33,7 +33,7 @@ record CallerIdentity(Caller caller, NewCookie newCookie) {
       return new CallerIdentity(new Caller(name, principal, security), null);
     }
     if (requirePrincipal) {
-      throw Problem.AUTHENTICATION_REQUIRED.exception("sign in to use background operations");
+      throw Problem.AUTHENTICATION_REQUIRED.exception(Detail.of("authentication-required"));
     }
     NewCookie cookie = null;
     String id = ClientCookie.idOf(headers);

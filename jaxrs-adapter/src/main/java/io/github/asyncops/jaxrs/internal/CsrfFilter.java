@@ -47,9 +47,6 @@ final class CsrfFilter implements ContainerRequestFilter {
       return;
     }
     request.abortWith(
-        Problem.CROSS_SITE_REQUEST.response(
-            "a "
-                + request.getMethod()
-                + " needs Content-Type: application/json or an X-Requested-With header"));
+        Problem.CROSS_SITE_REQUEST.response(Detail.of("cross-site-request", request.getMethod())));
   }
 }

@@ -6,6 +6,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * One request to the adapter, read once when it arrives: the adapter's configuration, who calls
@@ -45,13 +47,16 @@ record Exchange(
     CallerIdentity identity = CallerIdentity.of(config.requirePrincipal(), headers, security);
     URI base = uriInfo.getBaseUri();
     Access access = new Access(config.accessPolicy(), identity.caller());
+    // MalformedRequestFilter has answered 400 already if Accept-Language cannot be parsed.
+    List<Locale> preferred = ViewerLocale.preferred(uriInfo, headers.getAcceptableLanguages());
     StatusViews views =
         new StatusViews(
             config.renderings(),
             config.base().under(base),
             base,
             config.engine(),
-            ViewerLocale.of(config.engine(), uriInfo, headers));
+            config.engine().locale(preferred),
+            config.engine().textLanguage(preferred).orElse(null));
     return new Exchange(
         config,
         identity.caller(),

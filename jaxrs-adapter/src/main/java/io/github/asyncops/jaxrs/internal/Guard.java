@@ -27,7 +27,6 @@ final class Guard {
       return failure;
     }
     LOG.log(Level.ERROR, "an asyncops request failed", failure);
-    return Problem.INTERNAL.exception(
-        "the server failed to handle the request; its log has the details");
+    return Problem.INTERNAL.exception(Detail.of("internal"));
   }
 }

@@ -42,8 +42,7 @@ final class IdempotencyKeys {
       key = key.substring(1, key.length() - 1);
     }
     if (!FORM.matcher(key).matches()) {
-      throw Problem.INVALID_REQUEST.exception(
-          "the Idempotency-Key header must be 1 to 255 visible ASCII characters");
+      throw Problem.INVALID_REQUEST.exception(Detail.of("invalid-idempotency-key"));
     }
     return key;
   }

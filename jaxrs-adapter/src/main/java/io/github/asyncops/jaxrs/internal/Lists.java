@@ -53,7 +53,7 @@ final class Lists {
     if (value.equals("true")) {
       return true;
     }
-    throw Problem.INVALID_REQUEST.exception("the query parameter active must be true or false");
+    throw Problem.INVALID_REQUEST.exception(Detail.of("invalid-active"));
   }
 
   private static int limit(String value) {
@@ -68,9 +68,6 @@ final class Lists {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw Problem.INVALID_REQUEST.exception(
-        "the query parameter limit must be a whole number of at least 1 (at most "
-            + MAX_LIMIT
-            + " are listed)");
+    throw Problem.INVALID_REQUEST.exception(Detail.of("invalid-limit", MAX_LIMIT));
   }
 }

@@ -26,8 +26,7 @@ final class Lookup {
   OperationType type(String name) {
     return engine
         .type(name)
-        .orElseThrow(
-            () -> Problem.UNKNOWN_TYPE.exception("no operation type is named '" + name + "'"));
+        .orElseThrow(() -> Problem.UNKNOWN_TYPE.exception(Detail.of("unknown-type", name)));
   }
 
   /**
@@ -52,7 +51,6 @@ final class Lookup {
         // answered below, exactly like an operation the caller may not see
       }
     }
-    throw Problem.OPERATION_NOT_FOUND.exception(
-        "no operation of type '" + type.name() + "' has the id '" + id + "'");
+    throw Problem.OPERATION_NOT_FOUND.exception(Detail.of("operation-not-found", type.name(), id));
   }
 }

@@ -4,6 +4,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -42,27 +43,27 @@ final class MalformedRequestFilter implements ContainerRequestFilter {
     }
     String malformed = malformedHeader(request);
     if (malformed != null) {
-      request.abortWith(Problem.INVALID_REQUEST.response(malformed));
+      request.abortWith(Problem.INVALID_REQUEST.response(Detail.of("malformed-header", malformed)));
     }
   }
 
   /**
    * Finds a header that the runtime cannot parse by asking it to parse each in turn.
    *
-   * @return the problem's detail, or null if they all parse
+   * @return the header's name, or null if they all parse
    */
   private static String malformedHeader(ContainerRequestContext request) {
     if (fails(request, r -> r.getMediaType()) || badQuality(request.getMediaType())) {
-      return "the Content-Type header is malformed";
+      return HttpHeaders.CONTENT_TYPE;
     }
     if (fails(request, r -> r.getAcceptableMediaTypes())) {
-      return "the Accept header is malformed";
+      return HttpHeaders.ACCEPT;
     }
     if (fails(request, r -> r.getAcceptableLanguages())) {
-      return "the Accept-Language header is malformed";
+      return HttpHeaders.ACCEPT_LANGUAGE;
     }
     if (fails(request, r -> r.getCookies())) {
-      return "the Cookie header is malformed";
+      return HttpHeaders.COOKIE;
     }
     return null;
   }

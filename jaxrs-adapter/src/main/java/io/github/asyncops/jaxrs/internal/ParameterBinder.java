@@ -53,25 +53,23 @@ final class ParameterBinder {
       if (tree.isObject() && tree.isEmpty()) {
         return new Bound(null, tree);
       }
-      throw Problem.INVALID_PARAMETERS.exception(
-          "operation type '" + type.name() + "' takes no parameters; send {} or no body");
+      throw Problem.INVALID_PARAMETERS.exception(Detail.of("no-parameters", type.name()));
     }
     try {
       return new Bound(mapper.treeToValue(tree, type.parameterType()), tree);
     } catch (JsonMappingException e) {
       String field = field(e);
-      String detail =
+      Detail detail =
           e instanceof MismatchedInputException && absent(tree, e)
               // A primitive or a required property that the body leaves out: Jackson reports it
               // as null for the field's type ("must be an integer"), but nothing was sent.
-              ? field + ": is required"
-              : describe(mapper, type, e, field);
+              ? Detail.of("required", field)
+              : Detail.verbatim(describe(mapper, type, e, field));
       throw new ProblemException(Problem.INVALID_PARAMETERS.response(detail, field, null));
     } catch (JsonProcessingException | IllegalArgumentException e) {
       // A number out of its field's range, for example: Jackson names no field for those.
       throw Problem.INVALID_PARAMETERS.exception(
-          "a value in the body is out of range or of the wrong type; "
-              + Shapes.of(mapper, type.parameterType()));
+          Detail.of("out-of-range", Shapes.of(mapper, type.parameterType())));
     }
   }
 
@@ -83,17 +81,14 @@ final class ParameterBinder {
       JsonNode tree = mapper.readTree(body);
       return tree == null || tree.isMissingNode() ? NullNode.getInstance() : tree;
     } catch (StreamConstraintsException e) {
-      throw Problem.MALFORMED_JSON.exception(tooBig(mapper, e));
+      throw Problem.MALFORMED_JSON.exception(Detail.verbatim(tooBig(mapper, e)));
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where =
-          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-      String what =
-          e instanceof JsonEOFException ? "it ends too early" : "it has unexpected content";
+      String what = e instanceof JsonEOFException ? "malformed-json.eof" : "malformed-json.content";
       throw Problem.MALFORMED_JSON.exception(
-          "the request body is not valid JSON" + where + ": " + what);
+          at == null ? Detail.of(what) : Detail.of(what + ".at", at.getLineNr(), at.getColumnNr()));
     } catch (IOException e) {
-      throw Problem.INVALID_REQUEST.exception("the request body could not be read");
+      throw Problem.INVALID_REQUEST.exception(Detail.of("body-unreadable"));
     }
   }
 

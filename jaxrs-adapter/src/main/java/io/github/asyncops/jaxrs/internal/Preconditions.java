@@ -26,9 +26,7 @@ final class Preconditions {
     } catch (ProcessingException | IllegalArgumentException e) {
       // Jersey throws a ProcessingException naming the header; other runtimes an
       // IllegalArgumentException. Either way the client sent something that is not an entity tag.
-      throw Problem.INVALID_REQUEST.exception(
-          "the If-None-Match or If-Match header is malformed: send \"*\" or entity tags in"
-              + " double quotes, as the ETag header gives them");
+      throw Problem.INVALID_REQUEST.exception(Detail.of("malformed-precondition"));
     }
   }
 }

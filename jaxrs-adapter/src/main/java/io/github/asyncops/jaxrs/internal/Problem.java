@@ -1,6 +1,5 @@
 package io.github.asyncops.jaxrs.internal;
 
-import io.github.asyncops.jaxrs.json.ProblemJson;
 import io.github.asyncops.jaxrs.json.StatusJson;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -10,7 +9,8 @@ import java.net.URI;
 /**
  * The kinds of problem the adapter reports, each with its status, type URI and title. Plain HTTP
  * errors that carry no more meaning than their status use {@code about:blank} (see {@link
- * #http(int, String)}).
+ * #http(int, Detail)}). Titles and details are rendered in the viewer's language on the way out
+ * ({@link ProblemTexts}); the English title here is the one used when no bundle has it.
  */
 enum Problem {
   /** No operation type has the name in the path. */
@@ -62,11 +62,13 @@ enum Problem {
 
   private final int status;
   private final URI type;
+  private final String titleKey;
   private final String title;
 
   Problem(int status, String slug, String title) {
     this.status = status;
     this.type = URI.create(slug == null ? "about:blank" : TYPE_BASE + slug);
+    this.titleKey = slug == null ? "internal" : slug;
     this.title = title;
   }
 
@@ -85,7 +87,7 @@ enum Problem {
    * @param detail what went wrong this time, safe to show people
    * @return the problem+json response
    */
-  Response response(String detail) {
+  Response response(Detail detail) {
     return response(detail, null, null);
   }
 
@@ -97,8 +99,8 @@ enum Problem {
    * @param operation the operation in the way, or null
    * @return the problem+json response
    */
-  Response response(String detail, String field, StatusJson operation) {
-    return build(new ProblemJson(type, title, status, detail, field, operation));
+  Response response(Detail detail, String field, StatusJson operation) {
+    return build(new PendingProblem(type, titleKey, title, status, detail, field, operation));
   }
 
   /**
@@ -107,7 +109,7 @@ enum Problem {
    * @param detail what went wrong this time, safe to show people
    * @return the exception
    */
-  ProblemException exception(String detail) {
+  ProblemException exception(Detail detail) {
     return new ProblemException(response(detail));
   }
 
@@ -118,17 +120,18 @@ enum Problem {
    * @param detail what went wrong this time
    * @return the problem+json response
    */
-  static Response http(int status, String detail) {
+  static Response http(int status, Detail detail) {
     Response.StatusType known = Response.Status.fromStatusCode(status);
     String title = known == null ? "HTTP " + status : known.getReasonPhrase();
-    return build(new ProblemJson(ABOUT_BLANK, title, status, detail, null, null));
+    return build(
+        new PendingProblem(ABOUT_BLANK, "http." + status, title, status, detail, null, null));
   }
 
   /**
    * The problem's response, with the headers of every response under the base set here too: a
    * runtime may skip response filters for a method's error (Quarkus REST does for an SSE method).
    */
-  private static Response build(ProblemJson problem) {
+  private static Response build(PendingProblem problem) {
     return Response.status(problem.status())
         .type(MEDIA_TYPE)
         .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -1,5 +1,6 @@
 package io.github.asyncops.jaxrs.internal;
 
+import io.github.asyncops.core.OperationEngine;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -19,6 +20,10 @@ import java.util.TreeSet;
  * (Quarkus REST sends none); one for a method that the catch-all does not declare, at a path that
  * only the catch-all serves, is a 404, as for any other method there.
  *
+ * <p>Then renders every problem of the adapter in the viewer's language ({@link ProblemLanguage}),
+ * here rather than in a filter of its own, so that the body added above is rendered too whatever
+ * order a runtime runs filters in.
+ *
  * <p>A response filter rather than an exception mapper, because a filter is handed the request,
  * while a mapper would need an injected {@code UriInfo} field, which not every runtime fills in for
  * providers registered by a feature (Quarkus REST does not).
@@ -28,25 +33,33 @@ final class ProblemBodyFilter implements ContainerResponseFilter {
 
   private final BasePath base;
   private final Routes routes;
+  private final OperationEngine engine;
 
   /**
    * Creates the filter.
    *
    * @param base the adapter's base path
    * @param resource the root resource class, whose routes a 405 names
+   * @param engine the engine, whose language serves viewers who ask for none the bundles have
    */
-  ProblemBodyFilter(BasePath base, Class<?> resource) {
+  ProblemBodyFilter(BasePath base, Class<?> resource, OperationEngine engine) {
     this.base = base;
     this.routes = Routes.of(resource);
+    this.engine = engine;
   }
 
   @Override
   public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+    addBody(request, response);
+    ProblemLanguage.render(engine, request, response);
+  }
+
+  private void addBody(ContainerRequestContext request, ContainerResponseContext response) {
     String below = base.below(request.getUriInfo().getPath());
     if (response.getStatus() < 400 || below == null || isProblem(response)) {
       return;
     }
-    String detail;
+    Detail detail;
     if (response.getStatus() == 405 && UnknownPath.TEMPLATE.equals(routes.template(below))) {
       response.setStatus(404);
       response.getHeaders().remove(HttpHeaders.ALLOW);
@@ -57,7 +70,7 @@ final class ProblemBodyFilter implements ContainerResponseFilter {
         allowed = new TreeSet<>(response.getAllowedMethods());
       }
       response.getHeaders().putSingle(HttpHeaders.ALLOW, String.join(", ", allowed));
-      detail = "this method is not allowed here; allowed: " + String.join(", ", allowed);
+      detail = Detail.of("method-not-allowed", String.join(", ", allowed));
     } else {
       detail = detail(response);
     }
@@ -74,13 +87,13 @@ final class ProblemBodyFilter implements ContainerResponseFilter {
     return response.hasEntity() && type != null && Problem.MEDIA_TYPE.isCompatible(type);
   }
 
-  private static String detail(ContainerResponseContext response) {
+  private static Detail detail(ContainerResponseContext response) {
     return switch (response.getStatus()) {
       case 404 -> UnknownPath.DETAIL;
-      case 406 -> "this resource cannot answer in the media type that Accept asks for";
-      case 415 -> "send the body as application/json";
-      case 500 -> "the server failed to handle the request; its log has the details";
-      default -> response.getStatusInfo().getReasonPhrase();
+      case 406 -> Detail.of("not-acceptable");
+      case 415 -> Detail.of("unsupported-media-type");
+      case 500 -> Detail.of("internal");
+      default -> Detail.verbatim(response.getStatusInfo().getReasonPhrase());
     };
   }
 }

@@ -64,7 +64,9 @@ final class Responses {
   /**
    * Finishes a response, adding the client cookie if this request was given a new client id, and
    * saying which language its texts are in: {@code Content-Language}, and {@code Vary:
-   * Accept-Language} so that caches keep one copy per language.
+   * Accept-Language} so that caches keep one copy per language. When the engine knows no language
+   * for its texts (plain strings, no default locale set), it sends neither: naming one would be a
+   * guess, and the body is then the same whatever {@code Accept-Language} says.
    *
    * @param builder the response
    * @return the built response
@@ -73,10 +75,13 @@ final class Responses {
     if (newCookie != null) {
       builder.cookie(newCookie);
     }
-    return builder
-        .header(HttpHeaders.CONTENT_LANGUAGE, views.language())
-        .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
-        .build();
+    String language = views.language();
+    if (language != null) {
+      builder
+          .header(HttpHeaders.CONTENT_LANGUAGE, language)
+          .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+    }
+    return builder.build();
   }
 
   /**

@@ -58,8 +58,7 @@ final class Results {
   private static OperationResult require(Exchange exchange, OperationSnapshot operation) {
     Optional<OperationResult> result = exchange.engine().result(operation.id());
     if (result.isEmpty()) {
-      throw Problem.NO_RESULT.exception(
-          "operation '" + operation.id() + "' ended " + operation.state() + " without a result");
+      throw Problem.NO_RESULT.exception(Detail.of("no-result", operation.id(), operation.state()));
     }
     return result.get();
   }

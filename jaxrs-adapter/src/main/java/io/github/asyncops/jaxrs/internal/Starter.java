@@ -90,11 +90,7 @@ final class Starter {
               : null;
       throw new ProblemException(
           Problem.OPERATION_CONFLICT.response(
-              "an operation of type '"
-                  + type.name()
-                  + "' is already active here; stop it or wait until it ends",
-              null,
-              visible));
+              Detail.of("operation-conflict", type.name()), null, visible));
     }
   }
 

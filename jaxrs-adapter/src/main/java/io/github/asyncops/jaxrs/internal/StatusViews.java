@@ -27,25 +27,29 @@ final class StatusViews {
    * @param applicationBase the request's application base URI
    * @param engine the engine, which renders messages
    * @param locale the language the viewer reads, as {@link ViewerLocale} chose it
+   * @param language the language to name for the texts ({@link OperationEngine#textLanguage}), or
+   *     null when it is unknown
    */
   StatusViews(
       StatusRenderings renderings,
       String basePath,
       URI applicationBase,
       OperationEngine engine,
-      Locale locale) {
+      Locale locale,
+      Locale language) {
     this.renderings = renderings;
     this.basePath = basePath;
     this.applicationBase = applicationBase;
     this.engine = engine;
     this.locale = locale;
-    this.language = locale.toLanguageTag();
+    this.language = language == null ? null : language.toLanguageTag();
   }
 
   /**
    * The language of this request's texts, for {@code Content-Language}.
    *
-   * @return a language tag such as {@code ru}
+   * @return a language tag such as {@code ru}, or null when the texts are plain strings of a
+   *     language nobody named
    */
   String language() {
     return language;
@@ -82,7 +86,7 @@ final class StatusViews {
     return renderings.render(
         snapshot,
         basePath,
-        language,
+        language == null ? "" : language,
         s -> engine.localize(s, locale),
         s -> StatusJson.of(s, basePath));
   }

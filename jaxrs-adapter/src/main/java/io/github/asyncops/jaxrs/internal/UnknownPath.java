@@ -22,7 +22,7 @@ final class UnknownPath {
   static final String TEMPLATE = "{type}/{rest: (?![^/]+/(?:stop|result|events)/?$).*/.+}";
 
   /** The detail of a 404 under the base. */
-  static final String DETAIL = "there is nothing at this path; see the API documentation";
+  static final Detail DETAIL = Detail.of("unknown-path");
 
   private UnknownPath() {}
 

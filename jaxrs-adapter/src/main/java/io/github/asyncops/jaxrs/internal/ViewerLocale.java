@@ -1,7 +1,5 @@
 package io.github.asyncops.jaxrs.internal;
 
-import io.github.asyncops.core.OperationEngine;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +10,7 @@ import java.util.regex.Pattern;
  * The language a request's texts are rendered in: the {@code lang} query parameter first (an {@code
  * EventSource} cannot set {@code Accept-Language}, so the widget pins a language this way), then
  * {@code Accept-Language} in the client's order of preference, and the engine picks the first that
- * the operation types' bundles have, else its default ({@link OperationEngine#locale}).
+ * the operation types' bundles have, else its default ({@code OperationEngine.locale}).
  */
 final class ViewerLocale {
   /** The query parameter that pins a language, such as {@code ?lang=en}. */
@@ -27,26 +25,25 @@ final class ViewerLocale {
   private ViewerLocale() {}
 
   /**
-   * Chooses the language of a request.
+   * The languages a request asks for, most preferred first: {@code lang}, then {@code
+   * Accept-Language}.
    *
-   * @param engine the engine, whose bundles decide
    * @param uriInfo the request's URIs, for {@code lang}
-   * @param headers the request's headers, for {@code Accept-Language}
-   * @return the locale
+   * @param acceptable the languages of {@code Accept-Language}, as the runtime parsed them
+   * @return at most {@value #MOST} locales
    */
-  static Locale of(OperationEngine engine, UriInfo uriInfo, HttpHeaders headers) {
+  static List<Locale> preferred(UriInfo uriInfo, List<Locale> acceptable) {
     List<Locale> preferred = new ArrayList<>(2);
     String pinned = uriInfo.getQueryParameters().getFirst(PARAMETER);
     if (pinned != null && TAG.matcher(pinned).matches()) {
       preferred.add(Locale.forLanguageTag(pinned));
     }
-    // MalformedRequestFilter has answered 400 already if the header cannot be parsed.
-    for (Locale locale : headers.getAcceptableLanguages()) {
+    for (Locale locale : acceptable) {
       if (preferred.size() >= MOST) {
         break;
       }
       preferred.add(locale);
     }
-    return engine.locale(preferred);
+    return preferred;
   }
 }

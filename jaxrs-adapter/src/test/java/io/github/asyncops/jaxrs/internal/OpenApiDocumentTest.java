@@ -31,7 +31,8 @@ final class OpenApiDocumentTest {
 
     assertThat(documented).isNotEmpty();
     for (Problem problem : Problem.values()) {
-      ProblemJson json = (ProblemJson) problem.response("any").getEntity();
+      ProblemJson json =
+          ((PendingProblem) problem.response(Detail.verbatim("any")).getEntity()).english();
       assertThat(documented).contains(json.type().toString());
     }
   }
