@@ -1,5 +1,6 @@
 package io.github.asyncops.compat;
 
+import static io.github.asyncops.compat.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class AdapterContract {
   private static final Duration DEADLINE = Duration.ofSeconds(20);
-  private static final String PROBLEMS = "https://asyncops.github.io/problems/";
+  private static final String PROBLEMS = Problems.TYPES;
 
   /** For subclasses. */
   protected AdapterContract() {}
@@ -332,19 +333,5 @@ public abstract class AdapterContract {
 
   private static String state(Browser browser, String path) {
     return Browser.json(browser.get(path).body()).path("state").asText();
-  }
-
-  private static void problem(HttpResponse<String> response, int status, String type) {
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type"))
-        .hasValueSatisfying(
-            contentType -> assertThat(contentType).startsWith("application/problem+json"));
-    JsonNode problem = Browser.json(response.body());
-    assertThat(problem.path("type").asText()).isEqualTo(type);
-    assertThat(problem.path("status").asInt()).isEqualTo(status);
-    assertThat(problem.path("detail").asText()).isNotBlank();
-    assertThat(response.body()).doesNotContain("Exception", "java.", "jakarta.");
-    assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
-    assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
   }
 }

@@ -11,26 +11,45 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /**
- * One HTTP client with its own cookie jar, as one browser: two of them are two anonymous callers.
- * Paths are relative to the adapter's base, for example {@code flight/ID/stop}.
+ * One HTTP client with its own cookie jar, as one browser: two of them are two anonymous callers,
+ * unless one is {@linkplain #signedIn signed in}. Paths are relative to the adapter's base, for
+ * example {@code flight/ID/stop}.
  */
 public final class Browser {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
   private final URI base;
+  private final String authorization;
   private final HttpClient http;
 
   /**
-   * Creates a browser with an empty cookie jar.
+   * Creates an anonymous browser with an empty cookie jar.
    *
    * @param base the adapter's base URI, for example {@code http://localhost:8080/api/operations}
    */
   public Browser(URI base) {
+    this(base, null);
+  }
+
+  /**
+   * Creates a browser that sends an {@code Authorization} header with every request.
+   *
+   * @param base the adapter's base URI
+   * @param authorization the header's value, such as {@code Bearer TOKEN}
+   * @return the browser, with an empty cookie jar
+   */
+  public static Browser signedIn(URI base, String authorization) {
+    return new Browser(base, Objects.requireNonNull(authorization, "authorization"));
+  }
+
+  private Browser(URI base, String authorization) {
+    this.authorization = authorization;
     this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
     this.http =
         HttpClient.newBuilder()
@@ -44,12 +63,13 @@ public final class Browser {
    * Starts a request.
    *
    * @param path relative to the base; empty for the base itself
-   * @return a request builder with a timeout
+   * @return a request builder with a timeout, and the authorization of a signed-in browser
    */
   public HttpRequest.Builder request(String path) {
     URI uri =
         path.isEmpty() ? URI.create(base.toString().replaceAll("/$", "")) : base.resolve(path);
-    return HttpRequest.newBuilder(uri).timeout(TIMEOUT);
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT);
+    return authorization == null ? request : request.header("Authorization", authorization);
   }
 
   /**

@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.net.URI;
 import org.glassfish.grizzly.http.server.HttpServer;
 
-/** Serves the operations at {@code http://localhost:PORT/api/operations} until it is killed. */
+/**
+ * Serves the operations at {@code http://localhost:PORT/api/operations} until it is killed, with the
+ * contract's test-only admin that {@link FixtureAdminDiscovery} adds.
+ */
 public final class Main {
   private Main() {}
 

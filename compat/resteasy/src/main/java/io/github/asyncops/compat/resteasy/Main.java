@@ -9,14 +9,14 @@ public final class Main {
   private Main() {}
 
   /**
-   * Starts the server, as the adapter README shows.
+   * Starts the server, as the adapter README shows, with the test-only admin of the contract.
    *
    * @param args the port
    */
   public static void main(String[] args) {
     OperationEngine engine = OperationEngine.builder().build();
     UndertowJaxrsServer server = new UndertowJaxrsServer();
-    server.deploy(new RestApi(engine), "/");
+    server.deploy(new WithFixtureAdmin(new RestApi(engine)), "/");
     server.start(Undertow.builder().addHttpListener(Integer.parseInt(args[0]), "localhost"));
     Runtime.getRuntime()
         .addShutdownHook(
