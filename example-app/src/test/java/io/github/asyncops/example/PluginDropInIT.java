@@ -102,7 +102,7 @@ final class PluginDropInIT {
 
     assertThat(typeNames()).containsExactly("csv-export", "missile-launch", "report");
 
-    browser = new Browser(downloads);
+    browser = new Browser(downloads, "en-US");
     browser.open("http://localhost:" + server.port() + "/");
     browser.until(d -> browser.text("bar-report").equals("Ready to start"));
     browser.click("bar-report", "start");

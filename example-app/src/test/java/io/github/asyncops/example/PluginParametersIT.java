@@ -46,7 +46,7 @@ final class PluginParametersIT {
         DemoServer.start(
             DemoOptions.parse(
                 List.of("--port", "0", "--lang", "en", "--plugins", plugins.toString())));
-    browser = new Browser(downloads);
+    browser = new Browser(downloads, "en-US");
     browser.open("http://localhost:" + server.port() + "/");
     browser.until(d -> browser.text("bar-print").equals("Ready to start"));
 

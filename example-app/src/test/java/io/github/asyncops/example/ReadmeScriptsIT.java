@@ -36,7 +36,9 @@ final class ReadmeScriptsIT {
         "@asyncops/widget": "/webjars/asyncops-widget/index.js",
         "@asyncops/widget/define": "/webjars/asyncops-widget/define.js",
         "@asyncops/widget/operations": "/webjars/asyncops-widget/operations.js",
-        "@asyncops/widget/operations/define": "/webjars/asyncops-widget/operations-define.js"
+        "@asyncops/widget/operations/define": "/webjars/asyncops-widget/operations-define.js",
+        "@asyncops/widget/console": "/webjars/asyncops-widget/console.js",
+        "@asyncops/widget/console/define": "/webjars/asyncops-widget/console-define.js"
       }}</script>
       """;
 
@@ -63,7 +65,7 @@ final class ReadmeScriptsIT {
       <script type="module">
         import { BackgroundOperation } from '@asyncops/widget';
         window.BackgroundOperation = BackgroundOperation;
-        window.definedBefore = ['background-operation-bar', 'background-operations']
+        window.definedBefore = ['background-operation-bar', 'background-operations', 'background-operations-console']
           .filter((tag) => customElements.get(tag));
       </script>
       """;
@@ -112,6 +114,12 @@ final class ReadmeScriptsIT {
       @Override
       void check(ReadmeScriptsIT it, String block) {
         it.assertDefinedByTheBlock("background-operations");
+      }
+    },
+    DEFINE_CONSOLE(b -> b.contains("import '@asyncops/widget/console/define'"), "") {
+      @Override
+      void check(ReadmeScriptsIT it, String block) {
+        it.assertDefinedByTheBlock("background-operations-console");
       }
     },
     MESSAGES(b -> b.contains("bar.messages = "), "") {

@@ -15,8 +15,11 @@ import java.util.TreeMap;
  * HTTP/1.0, so the server answers with a {@code Content-Length} or ends the body by closing.
  */
 public final class RawHttp {
-  /** Long enough for any answer of a healthy server. */
-  private static final int TIMEOUT_MILLIS = 20_000;
+  /**
+   * Long enough for any answer of a healthy server: a start with {@code Prefer: wait} may be held
+   * for the adapter's longest wait (30 s by default) before it answers.
+   */
+  private static final int TIMEOUT_MILLIS = 45_000;
 
   private final int port;
 

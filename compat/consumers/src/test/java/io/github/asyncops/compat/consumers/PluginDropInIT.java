@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The root README's "Write a plugin" from the staged archetype: the generated plugin, dropped into
- * the demo's plugin directory, is listed and runs its five steps to the end.
+ * the demo's plugin directory, is listed and runs its five steps to the end, and its last text
+ * reads in both languages its bundles ship.
  */
 final class PluginDropInIT {
   @Test
@@ -27,7 +28,9 @@ final class PluginDropInIT {
         .until(
             () -> Browser.json(browser.get("report/" + id).body()).path("state").asText(),
             "SUCCEEDED"::equals);
-    assertThat(Browser.json(browser.get("report/" + id).body()).path("text").asText())
+    assertThat(Browser.json(browser.get("report/" + id + "?lang=en").body()).path("text").asText())
         .isEqualTo("Step 5 of 5");
+    assertThat(Browser.json(browser.get("report/" + id + "?lang=ru").body()).path("text").asText())
+        .isEqualTo("Шаг 5 из 5");
   }
 }
