@@ -183,14 +183,14 @@ final class Engine implements OperationEngine {
     String text =
         snapshot.message() == null
             ? snapshot.text()
-            : texts.render(snapshot.type(), snapshot.message(), locale);
+            : texts.render(snapshot.type(), snapshot.message(), locale, snapshot.text());
     Stage shown =
         stage == null || stage.message() == null
             ? stage
             : new Stage(
                 stage.index(),
                 stage.count(),
-                texts.render(snapshot.type(), stage.message(), locale),
+                texts.render(snapshot.type(), stage.message(), locale, stage.name()),
                 stage.message());
     return snapshot.withTexts(text, shown);
   }

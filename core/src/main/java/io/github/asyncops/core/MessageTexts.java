@@ -114,7 +114,19 @@ final class MessageTexts {
    * bundle, then to the key.
    */
   String render(String type, Message message, Locale locale) {
+    return render(type, message, locale, null);
+  }
+
+  /**
+   * Renders a message as {@link #render(String, Message, Locale)} does, except on a node that has
+   * no bundles for the type (a node that only starts and follows it): there it shows {@code
+   * stored}, the text the running node rendered in its default language, if there is one.
+   */
+  String render(String type, Message message, Locale locale, String stored) {
     TypeBundles b = bundles.get(type);
+    if (b == null && stored != null) {
+      return stored;
+    }
     String pattern = null;
     if (b != null) {
       pattern =

@@ -69,6 +69,8 @@ final class DemoShowcaseIT {
   void the_english_page_has_english_buttons() {
     server.close();
     server = DemoServer.start(DemoOptions.defaults().withPort(0).withLanguage(Language.EN));
+    browser.close();
+    browser = new Browser(downloads, "en-US");
     browser.open(page());
     browser.bar("flight");
     assertThat(buttons()).containsExactly("Start", "Ping", "Stop", "Start", "Stop");

@@ -41,7 +41,7 @@ final class DemoTimeIT {
 
   private void open(DemoOptions options) {
     server = DemoServer.start(options.withPort(0));
-    browser = new Browser(downloads);
+    browser = new Browser(downloads, options.language() == Language.EN ? "en-US" : "ru-RU");
     browser.open("http://localhost:" + server.port() + "/");
   }
 
