@@ -42,7 +42,7 @@ for l in $LAYOUTS; do
       t=$(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo "$cpu")
       cpu=${t:-$cpu}
     fi
-    sleep 0.05
+    sleep 0.05 # the sampling interval: the backend's CPU must be read before it exits
   done
   wait "$bench"
   read -r wal1 rec1 < <(q "SELECT wal_bytes, wal_records FROM pg_stat_wal" | tr '|' ' ')
