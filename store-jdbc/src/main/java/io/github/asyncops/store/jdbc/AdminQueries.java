@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,26 +26,29 @@ import java.util.stream.Collectors;
  *
  * <p>Design notes. A list is one statement, newest first by {@code (created_at, id)} with the id
  * compared by code point ({@link JdbcDialect#byCodePoint}), as {@link OperationQuery.Cursor#ORDER}
- * orders. It walks {@code asyncops_operation_type_created} when a type is given and {@code
- * asyncops_operation_created} otherwise; the creation range and the cursor ({@code (created_at, id)
- * < (?, ?)}, a row comparison that both databases turn into an index range) bound that walk, and
- * owner, key, states, node and id prefix filter it, so a page reads about its limit of rows when
- * the filters are not rare, and never skips with OFFSET. The summary counts every row by type and
- * state (the one statement that reads the whole table), the running rows per node from the lease
- * index, the failures of the last hour from {@code asyncops_operation_failed}, and the oldest
- * queued record of each type that has one from the queue index.
+ * orders. It walks the record's {@code asyncops_record_type_created} when a type is given and
+ * {@code asyncops_record_created} otherwise, each record with its queue row if it has one; the
+ * creation range and the cursor ({@code (created_at, id) < (?, ?)}, a row comparison that both
+ * databases turn into an index range) bound that walk, and owner, key, states, node and id prefix
+ * filter it, so a page reads about its limit of rows when the filters are not rare, and never skips
+ * with OFFSET. A list of active operations only starts from the queue table instead, which holds
+ * only them. Final states are the record's own column; active states and nodes are the queue row's.
+ * The summary reads no record but the oldest queued: the active operations per type and state and
+ * the running ones per node from the short queue table, the ended ones per type and state from the
+ * tally ({@link Records}), the failures of the last hour from the failure table's index on their
+ * end.
  */
 final class AdminQueries {
   private final Database db;
   private final Rows rows;
-  private final String table;
+  private final Tables tables;
   private final String id;
 
   AdminQueries(Database db, Rows rows) {
     this.db = db;
     this.rows = rows;
-    this.table = db.sql.tables().operation();
-    this.id = db.dialect.byCodePoint("id");
+    this.tables = db.sql.tables();
+    this.id = db.dialect.byCodePoint("r.id");
   }
 
   /** A statement's text and what to bind, in order. */
@@ -85,38 +87,40 @@ final class AdminQueries {
     List<String> where = new ArrayList<>();
     List<Object> values = new ArrayList<>();
     if (q.type() != null) {
-      where.add("type_name = ?");
+      where.add("r.type_name = ?");
       values.add(q.type());
     }
     if (q.owner() != null) {
-      where.add("owner_name = ?");
+      where.add("r.owner_name = ?");
       values.add(q.owner());
     }
     if (q.key() != null) {
-      where.add("caller_key = ?");
+      where.add("r.caller_key = ?");
       values.add(q.key());
     }
-    if (q.activeOnly()) {
-      where.add("state IN " + Sql.ACTIVE);
-    }
+    boolean activeOnly =
+        q.activeOnly()
+            || (!q.states().isEmpty() && q.states().stream().allMatch(OperationState::isActive));
     if (!q.states().isEmpty()) {
-      // Enum names as literals, as everywhere in this store: PostgreSQL matches partial indexes.
+      // Enum names as literals, as everywhere in this store. Final states are the record's column.
+      boolean finalOnly = q.states().stream().allMatch(OperationState::isFinal);
       where.add(
           q.states().stream()
               .map(s -> "'" + s.name() + "'")
               .sorted()
-              .collect(Collectors.joining(", ", "state IN (", ")")));
+              .collect(
+                  Collectors.joining(", ", (finalOnly ? "r.state" : Sql.STATE) + " IN (", ")")));
     }
     if (q.node() != null) {
-      where.add("node = ?");
+      where.add(Sql.pick("node") + " = ?");
       values.add(q.node());
     }
     if (q.createdFrom() != null) {
-      where.add("created_at >= ?");
+      where.add("r.created_at >= ?");
       values.add(microsUp(q.createdFrom()));
     }
     if (q.createdTo() != null) {
-      where.add("created_at < ?");
+      where.add("r.created_at < ?");
       values.add(microsUp(q.createdTo()));
     }
     if (q.idPrefix() != null && !q.idPrefix().isEmpty()) {
@@ -129,11 +133,11 @@ final class AdminQueries {
         values.add(prefix);
         values.add(prefix.substring(0, prefix.length() - 1) + (char) (last + 1));
       }
-      where.add("id LIKE ? ESCAPE '\\'");
+      where.add("r.id LIKE ? ESCAPE '\\'");
       values.add(escapeLike(prefix) + "%");
     }
     if (q.after() != null) {
-      where.add("(created_at, " + id + ") < (?, ?)");
+      where.add("(r.created_at, " + id + ") < (?, ?)");
       values.add(q.after().createdAt());
       values.add(q.after().id().value());
     }
@@ -142,9 +146,11 @@ final class AdminQueries {
         "SELECT "
             + Sql.COLUMNS
             + " FROM "
-            + table
+            + (activeOnly
+                ? tables.job() + " j JOIN " + tables.record() + " r ON r.id = j.id"
+                : Sql.from(tables))
             + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-            + " ORDER BY created_at DESC, "
+            + " ORDER BY r.created_at DESC, "
             + id
             + " DESC FETCH FIRST ? ROWS ONLY";
     return new Bound(sql, values);
@@ -154,39 +160,62 @@ final class AdminQueries {
     return db.read(
         "summarise the operations",
         (c, attempt) -> {
-          Map<String, Map<OperationState, Long>> counts = counts(c);
+          Map<String, Map<OperationState, Long>> counts = new TreeMap<>();
+          activeCounts(c, counts);
+          endedCounts(c, counts);
           long queued = 0;
-          List<String> queuedTypes = new ArrayList<>();
-          for (Map.Entry<String, Map<OperationState, Long>> e : counts.entrySet()) {
-            long n = e.getValue().getOrDefault(OperationState.QUEUED, 0L);
-            queued += n;
-            if (n > 0) {
-              queuedTypes.add(e.getKey());
-            }
+          for (Map<OperationState, Long> byState : counts.values()) {
+            queued += byState.getOrDefault(OperationState.QUEUED, 0L);
           }
           return new OperationSummary(
               counts,
               nodes(c),
               queued,
               failedSince(c, now.minus(OperationSummary.FAILURE_WINDOW)),
-              oldestQueued(c, queuedTypes),
+              queued == 0 ? null : oldestQueued(c),
               now);
         });
   }
 
-  private Map<String, Map<OperationState, Long>> counts(Connection c) throws SQLException {
-    Map<String, Map<OperationState, Long>> counts = new TreeMap<>();
+  /** The active operations per type and state, from the queue table. */
+  private void activeCounts(Connection c, Map<String, Map<OperationState, Long>> counts)
+      throws SQLException {
     try (PreparedStatement statement =
             c.prepareStatement(
-                "SELECT type_name, state, count(*) FROM " + table + " GROUP BY type_name, state");
+                "SELECT type_name, running, stop_requested, count(*) FROM "
+                    + tables.job()
+                    + " GROUP BY type_name, running, stop_requested");
         ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
+        OperationState state =
+            !rs.getBoolean(2)
+                ? OperationState.QUEUED
+                : rs.getBoolean(3) ? OperationState.STOPPING : OperationState.RUNNING;
         counts
             .computeIfAbsent(rs.getString(1), t -> new EnumMap<>(OperationState.class))
-            .put(OperationState.valueOf(rs.getString(2)), rs.getLong(3));
+            .merge(state, rs.getLong(4), Long::sum);
       }
     }
-    return counts;
+  }
+
+  /** The ended operations per type and final state, from the tally. */
+  private void endedCounts(Connection c, Map<String, Map<OperationState, Long>> counts)
+      throws SQLException {
+    try (PreparedStatement statement =
+            c.prepareStatement(
+                "SELECT type_name, state, SUM(count) FROM "
+                    + tables.tally()
+                    + " GROUP BY type_name, state");
+        ResultSet rs = statement.executeQuery()) {
+      while (rs.next()) {
+        long n = rs.getLong(3);
+        if (n != 0) {
+          counts
+              .computeIfAbsent(rs.getString(1), t -> new EnumMap<>(OperationState.class))
+              .put(OperationState.valueOf(rs.getString(2)), n);
+        }
+      }
+    }
   }
 
   private List<OperationSummary.Node> nodes(Connection c) throws SQLException {
@@ -194,10 +223,8 @@ final class AdminQueries {
     try (PreparedStatement statement =
             c.prepareStatement(
                 "SELECT node, count(*), max(heartbeat_at) FROM "
-                    + table
-                    + " WHERE state IN "
-                    + Sql.RUNNING
-                    + " AND node IS NOT NULL GROUP BY node");
+                    + tables.job()
+                    + " WHERE running AND node IS NOT NULL GROUP BY node");
         ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
         nodes.add(new OperationSummary.Node(rs.getString(1), rs.getLong(2), instant(rs, 3)));
@@ -210,7 +237,7 @@ final class AdminQueries {
   private long failedSince(Connection c, Instant since) throws SQLException {
     try (PreparedStatement statement =
         c.prepareStatement(
-            "SELECT count(*) FROM " + table + " WHERE state = 'FAILED' AND finished_at >= ?")) {
+            "SELECT count(*) FROM " + tables.failure() + " WHERE finished_at >= ?")) {
       statement.setObject(1, Database.timestamp(microsUp(since)));
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
@@ -219,41 +246,23 @@ final class AdminQueries {
     }
   }
 
-  /** The oldest queued record over the types given, one index lookup per type. */
-  private OperationSummary.Queued oldestQueued(Connection c, List<String> types)
-      throws SQLException {
-    if (types.isEmpty()) {
-      return null;
+  /** The oldest queued record: the queue's rows that wait, with their records' creation. */
+  private OperationSummary.Queued oldestQueued(Connection c) throws SQLException {
+    try (PreparedStatement statement =
+            c.prepareStatement(
+                "SELECT r.id, r.type_name, r.created_at FROM "
+                    + tables.job()
+                    + " j JOIN "
+                    + tables.record()
+                    + " r ON r.id = j.id WHERE NOT j.running ORDER BY r.created_at, "
+                    + id
+                    + " FETCH FIRST 1 ROWS ONLY");
+        ResultSet rs = statement.executeQuery()) {
+      return rs.next()
+          ? new OperationSummary.Queued(
+              OperationId.of(rs.getString(1)), rs.getString(2), instant(rs, 3))
+          : null;
     }
-    String first =
-        "(SELECT id, type_name, created_at FROM "
-            + table
-            + " WHERE type_name = ? AND state = 'QUEUED' ORDER BY created_at, "
-            + id
-            + " FETCH FIRST 1 ROWS ONLY)";
-    String sql = String.join(" UNION ALL ", Collections.nCopies(types.size(), first));
-    OperationSummary.Queued oldest = null;
-    try (PreparedStatement statement = c.prepareStatement(sql)) {
-      for (int i = 0; i < types.size(); i++) {
-        statement.setString(i + 1, types.get(i));
-      }
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          OperationSummary.Queued q =
-              new OperationSummary.Queued(
-                  OperationId.of(rs.getString(1)), rs.getString(2), instant(rs, 3));
-          if (oldest == null || olderThan(q, oldest)) {
-            oldest = q;
-          }
-        }
-      }
-    }
-    return oldest;
-  }
-
-  private static boolean olderThan(OperationSummary.Queued a, OperationSummary.Queued b) {
-    int byTime = a.createdAt().compareTo(b.createdAt());
-    return byTime < 0 || (byTime == 0 && a.id().value().compareTo(b.id().value()) < 0);
   }
 
   /**

@@ -59,8 +59,7 @@ final class Schema {
    * @throws JdbcStoreException naming the missing table and the fix
    */
   static void verify(Connection connection, JdbcDialect dialect, Tables tables) {
-    for (String table :
-        List.of(tables.operation(), tables.result(), tables.forgotten(), tables.queue())) {
+    for (String table : tables.all()) {
       try (Statement statement = connection.createStatement()) {
         statement.executeQuery("SELECT 1 FROM " + table + " WHERE 1 = 0").close();
       } catch (SQLException e) {
