@@ -253,7 +253,9 @@ public final class JdbcClusterBench {
           start,
           timing,
           schema,
-          "asyncops_operation",
+          "asyncops_record",
+          "asyncops_job",
+          "asyncops_tally",
           "asyncops_queue");
     } finally {
       for (AutoCloseable c : closing) {

@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -42,13 +41,13 @@ final class AdminQueries {
   private final Database db;
   private final Rows rows;
   private final Tables tables;
-  private final String id;
+  private final JdbcDialect dialect;
 
   AdminQueries(Database db, Rows rows) {
     this.db = db;
     this.rows = rows;
     this.tables = db.sql.tables();
-    this.id = db.dialect.byCodePoint("r.id");
+    this.dialect = db.dialect;
   }
 
   /** A statement's text and what to bind, in order. */
@@ -86,8 +85,15 @@ final class AdminQueries {
   private Bound listing(OperationQuery q) {
     List<String> where = new ArrayList<>();
     List<Object> values = new ArrayList<>();
+    // A list of active operations only reads the queue table, which holds only them and their
+    // creation, in the listing order, and looks their records up by primary key.
+    boolean activeOnly =
+        q.activeOnly()
+            || (!q.states().isEmpty() && q.states().stream().allMatch(OperationState::isActive));
+    String t = activeOnly ? "j" : "r";
+    String id = dialect.byCodePoint(t + ".id");
     if (q.type() != null) {
-      where.add("r.type_name = ?");
+      where.add(t + ".type_name = ?");
       values.add(q.type());
     }
     if (q.owner() != null) {
@@ -98,29 +104,24 @@ final class AdminQueries {
       where.add("r.caller_key = ?");
       values.add(q.key());
     }
-    boolean activeOnly =
-        q.activeOnly()
-            || (!q.states().isEmpty() && q.states().stream().allMatch(OperationState::isActive));
     if (!q.states().isEmpty()) {
-      // Enum names as literals, as everywhere in this store. Final states are the record's column.
-      boolean finalOnly = q.states().stream().allMatch(OperationState::isFinal);
       where.add(
           q.states().stream()
-              .map(s -> "'" + s.name() + "'")
+              .map(AdminQueries::inState)
               .sorted()
-              .collect(
-                  Collectors.joining(", ", (finalOnly ? "r.state" : Sql.STATE) + " IN (", ")")));
+              .collect(Collectors.joining(" OR ", "(", ")")));
     }
     if (q.node() != null) {
-      where.add(Sql.pick("node") + " = ?");
+      // A record's node is null while it is active, the queue row's once it has ended.
+      where.add(activeOnly ? "j.node = ?" : "COALESCE(j.node, r.node) = ?");
       values.add(q.node());
     }
     if (q.createdFrom() != null) {
-      where.add("r.created_at >= ?");
+      where.add(t + ".created_at >= ?");
       values.add(microsUp(q.createdFrom()));
     }
     if (q.createdTo() != null) {
-      where.add("r.created_at < ?");
+      where.add(t + ".created_at < ?");
       values.add(microsUp(q.createdTo()));
     }
     if (q.idPrefix() != null && !q.idPrefix().isEmpty()) {
@@ -137,7 +138,7 @@ final class AdminQueries {
       values.add(escapeLike(prefix) + "%");
     }
     if (q.after() != null) {
-      where.add("(r.created_at, " + id + ") < (?, ?)");
+      where.add("(" + t + ".created_at, " + id + ") < (?, ?)");
       values.add(q.after().createdAt());
       values.add(q.after().id().value());
     }
@@ -146,14 +147,50 @@ final class AdminQueries {
         "SELECT "
             + Sql.COLUMNS
             + " FROM "
-            + (activeOnly
-                ? tables.job() + " j JOIN " + tables.record() + " r ON r.id = j.id"
-                : Sql.from(tables))
+            + (activeOnly ? activeFrom() : Sql.from(tables))
             + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-            + " ORDER BY r.created_at DESC, "
+            + " ORDER BY "
+            + t
+            + ".created_at DESC, "
             + id
             + " DESC FETCH FIRST ? ROWS ONLY";
     return new Bound(sql, values);
+  }
+
+  /**
+   * The queue rows joined to their records for a list of active operations, the queue rows sorted
+   * in the listing order before their records are read, so that a page reads about its limit of
+   * records, not one per active operation: a subquery with an ORDER BY stays a subquery whose order
+   * the join keeps, and on PostgreSQL the record is a lateral lookup that the planner cannot turn
+   * into a hash join.
+   */
+  private String activeFrom() {
+    String id = dialect.byCodePoint("id");
+    return "(SELECT * FROM "
+        + tables.job()
+        + " ORDER BY created_at DESC, "
+        + id
+        + " DESC) j"
+        + (db.sql.folded
+            ? " CROSS JOIN LATERAL (SELECT * FROM "
+                + tables.record()
+                + " WHERE id = j.id FETCH FIRST 1 ROWS ONLY) r"
+            : " JOIN " + tables.record() + " r ON r.id = j.id");
+  }
+
+  /**
+   * The condition that a record read with its queue row is in a state, on the columns themselves so
+   * that the plan can filter before it joins: final states are the record's column (an active
+   * record's says QUEUED), active states the queue row's booleans. Enum names as literals, as
+   * everywhere in this store.
+   */
+  private static String inState(OperationState state) {
+    return switch (state) {
+      case QUEUED -> "NOT j.running";
+      case RUNNING -> "(j.running AND NOT j.stop_requested)";
+      case STOPPING -> "(j.running AND j.stop_requested)";
+      default -> "r.state = '" + state.name() + "'";
+    };
   }
 
   OperationSummary summary(Instant now) {
@@ -161,7 +198,7 @@ final class AdminQueries {
         "summarise the operations",
         (c, attempt) -> {
           Map<String, Map<OperationState, Long>> counts = new TreeMap<>();
-          activeCounts(c, counts);
+          List<OperationSummary.Node> nodes = active(c, counts);
           endedCounts(c, counts);
           long queued = 0;
           for (Map<OperationState, Long> byState : counts.values()) {
@@ -169,7 +206,7 @@ final class AdminQueries {
           }
           return new OperationSummary(
               counts,
-              nodes(c),
+              nodes,
               queued,
               failedSince(c, now.minus(OperationSummary.FAILURE_WINDOW)),
               queued == 0 ? null : oldestQueued(c),
@@ -177,25 +214,47 @@ final class AdminQueries {
         });
   }
 
-  /** The active operations per type and state, from the queue table. */
-  private void activeCounts(Connection c, Map<String, Map<OperationState, Long>> counts)
-      throws SQLException {
+  /**
+   * The active operations per type and state, and the running ones per node with their latest
+   * heartbeat: one scan of the queue table, which holds only active operations.
+   */
+  private List<OperationSummary.Node> active(
+      Connection c, Map<String, Map<OperationState, Long>> counts) throws SQLException {
+    Map<String, OperationSummary.Node> nodes = new TreeMap<>();
     try (PreparedStatement statement =
             c.prepareStatement(
-                "SELECT type_name, running, stop_requested, count(*) FROM "
+                "SELECT type_name, running, stop_requested, node, count(*), max(heartbeat_at) FROM "
                     + tables.job()
-                    + " GROUP BY type_name, running, stop_requested");
+                    + " GROUP BY type_name, running, stop_requested, node");
         ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
+        boolean running = rs.getBoolean(2);
         OperationState state =
-            !rs.getBoolean(2)
+            !running
                 ? OperationState.QUEUED
                 : rs.getBoolean(3) ? OperationState.STOPPING : OperationState.RUNNING;
+        long n = rs.getLong(5);
         counts
             .computeIfAbsent(rs.getString(1), t -> new EnumMap<>(OperationState.class))
-            .merge(state, rs.getLong(4), Long::sum);
+            .merge(state, n, Long::sum);
+        String node = rs.getString(4);
+        if (running && node != null) {
+          Instant seen = instant(rs, 6);
+          nodes.merge(
+              node,
+              new OperationSummary.Node(node, n, seen),
+              (a, b) ->
+                  new OperationSummary.Node(
+                      node,
+                      a.running() + b.running(),
+                      a.lastSeen() == null
+                              || (b.lastSeen() != null && b.lastSeen().isAfter(a.lastSeen()))
+                          ? b.lastSeen()
+                          : a.lastSeen()));
+        }
       }
     }
+    return new ArrayList<>(nodes.values());
   }
 
   /** The ended operations per type and final state, from the tally. */
@@ -218,22 +277,6 @@ final class AdminQueries {
     }
   }
 
-  private List<OperationSummary.Node> nodes(Connection c) throws SQLException {
-    List<OperationSummary.Node> nodes = new ArrayList<>();
-    try (PreparedStatement statement =
-            c.prepareStatement(
-                "SELECT node, count(*), max(heartbeat_at) FROM "
-                    + tables.job()
-                    + " WHERE running AND node IS NOT NULL GROUP BY node");
-        ResultSet rs = statement.executeQuery()) {
-      while (rs.next()) {
-        nodes.add(new OperationSummary.Node(rs.getString(1), rs.getLong(2), instant(rs, 3)));
-      }
-    }
-    nodes.sort(Comparator.comparing(OperationSummary.Node::node));
-    return nodes;
-  }
-
   private long failedSince(Connection c, Instant since) throws SQLException {
     try (PreparedStatement statement =
         c.prepareStatement(
@@ -246,16 +289,14 @@ final class AdminQueries {
     }
   }
 
-  /** The oldest queued record: the queue's rows that wait, with their records' creation. */
+  /** The oldest queued record, from the queue's rows that wait. */
   private OperationSummary.Queued oldestQueued(Connection c) throws SQLException {
     try (PreparedStatement statement =
             c.prepareStatement(
-                "SELECT r.id, r.type_name, r.created_at FROM "
+                "SELECT id, type_name, created_at FROM "
                     + tables.job()
-                    + " j JOIN "
-                    + tables.record()
-                    + " r ON r.id = j.id WHERE NOT j.running ORDER BY r.created_at, "
-                    + id
+                    + " WHERE NOT running ORDER BY created_at, "
+                    + dialect.byCodePoint("id")
                     + " FETCH FIRST 1 ROWS ONLY");
         ResultSet rs = statement.executeQuery()) {
       return rs.next()

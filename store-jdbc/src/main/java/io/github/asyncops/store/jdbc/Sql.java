@@ -126,12 +126,13 @@ final class Sql {
             + ") < ?";
     insertRecord = recordInsert;
     String jobColumns =
-        " (seq, type_name, id, slot, updated_at, progress_value, progress_text, progress_message)";
+        " (seq, type_name, id, slot, created_at, updated_at, progress_value, progress_text,"
+            + " progress_message)";
     insertJob =
         "INSERT INTO "
             + job
             + jobColumns
-            + " SELECT seq, type_name, id, ?, created_at, ?, ?, ? FROM "
+            + " SELECT seq, type_name, id, ?, created_at, created_at, ?, ?, ? FROM "
             + record
             + " WHERE id = ?";
     String foldedInsert =
@@ -140,7 +141,7 @@ final class Sql {
             + " RETURNING id, seq, type_name, created_at), q AS (INSERT INTO "
             + job
             + jobColumns
-            + " SELECT seq, type_name, id, ?, created_at, ?, ?, ? FROM ins RETURNING id)";
+            + " SELECT seq, type_name, id, ?, created_at, created_at, ?, ?, ? FROM ins RETURNING id)";
     insertFolded = foldedInsert + " SELECT pg_notify(?, ?) FROM q";
     insertFoldedQuietly = foldedInsert + " SELECT id FROM q";
     addQueued = "UPDATE " + tables.queue() + " SET queued = queued + ? WHERE shard = ?";
@@ -360,17 +361,33 @@ final class Sql {
 
   /**
    * The CTEs that follow a finish's {@code f}: the tally of ended operations and the kept failures.
-   * {@code shard} is "?" for one finish, whose shard is a parameter, or a column of {@code f}.
+   * {@code shard} is "?" for one finish, whose shard is a parameter, or a column of {@code f}. The
+   * tally rows that exist are updated in place ({@code u}: one heap-only update each); only a
+   * (type, state, shard) seen for the first time is inserted, with ON CONFLICT for a concurrent
+   * first, since an ON CONFLICT DO UPDATE of an existing row also writes a row lock to the WAL (129
+   * bytes per finish against about 70).
    */
   private static String sideEffects(Tables tables, String shard) {
-    String counted =
+    String grouped =
         "?".equals(shard)
-            ? "CAST(? AS integer), 1 FROM f"
-            : shard + ", count(*) FROM f GROUP BY type_name, state, " + shard + " ORDER BY 1, 2, 3";
-    return "t AS (INSERT INTO "
+            ? "SELECT type_name, state, CAST(? AS integer) AS shard, 1 AS n FROM f"
+            : "SELECT type_name, state, "
+                + shard
+                + " AS shard, count(*) AS n FROM f GROUP BY type_name, state, "
+                + shard;
+    String same = " t.type_name = g.type_name AND t.state = g.state AND t.shard = g.shard";
+    return "g AS ("
+        + grouped
+        + "), u AS (UPDATE "
         + tables.tally()
-        + " AS t (type_name, state, shard, count) SELECT type_name, state, "
-        + counted
+        + " t SET count = t.count + g.n FROM g WHERE"
+        + same
+        + " RETURNING t.type_name, t.state, t.shard), v AS (INSERT INTO "
+        + tables.tally()
+        + " AS t (type_name, state, shard, count) SELECT type_name, state, shard, n FROM g"
+        + " WHERE NOT EXISTS (SELECT 1 FROM u t WHERE"
+        + same
+        + ") ORDER BY 1, 2, 3"
         + " ON CONFLICT (type_name, state, shard) DO UPDATE SET count = t.count + EXCLUDED.count),"
         + " x AS (INSERT INTO "
         + tables.failure()

@@ -72,6 +72,7 @@ CREATE TABLE IF NOT EXISTS asyncops_job (
   running          BOOLEAN                  DEFAULT FALSE NOT NULL,
   node             VARCHAR(1000000),
   epoch            BIGINT                   DEFAULT 0 NOT NULL,
+  created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
   heartbeat_at     TIMESTAMP WITH TIME ZONE,
   started_at       TIMESTAMP WITH TIME ZONE,
   updated_at       TIMESTAMP WITH TIME ZONE NOT NULL,

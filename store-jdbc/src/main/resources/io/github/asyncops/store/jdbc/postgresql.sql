@@ -82,7 +82,8 @@ CREATE INDEX IF NOT EXISTS asyncops_record_evict
 -- statistics (a fresh table) a boolean's selectivity is 50%, which keeps the ordered scan of
 -- (type_name, seq) that stops after the batch, where an equality on a state (0.5%) would be planned
 -- as a scan of every row of the type and a sort. Expiry reads this short table, with no lease index.
--- A row is found through its record's (type_name, seq).
+-- A row is found through its record's (type_name, seq). created_at is the record's, so that the
+-- operator console's lists of active operations and its oldest queued one read this table alone.
 CREATE TABLE IF NOT EXISTS asyncops_job (
   seq              bigint           NOT NULL,
   type_name        varchar(64)      NOT NULL,
@@ -91,6 +92,7 @@ CREATE TABLE IF NOT EXISTS asyncops_job (
   running          boolean          NOT NULL DEFAULT false,
   node             text,
   epoch            bigint           NOT NULL DEFAULT 0,
+  created_at       timestamptz      NOT NULL,
   heartbeat_at     timestamptz,
   started_at       timestamptz,
   updated_at       timestamptz      NOT NULL,

@@ -15,6 +15,7 @@ import io.github.asyncops.testing.TestProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -190,6 +191,14 @@ final class StatementCountPostgresIT {
     assertThat(counting.containing("DELETE FROM " + database.prefix + "job"))
         .as("finish statements; %s", log)
         .isBetween(1L, (long) OPERATIONS);
+    // Finishes written together, several in one statement, each count once in the summary.
+    try (JdbcOperationStore reader = database.store().build()) {
+      Map<String, Map<OperationState, Long>> counts = reader.summary(clock.instant()).counts();
+      assertThat(counts).containsOnlyKeys("noop");
+      assertThat(counts.get("noop"))
+          .containsEntry(OperationState.SUCCEEDED, (long) OPERATIONS)
+          .containsEntry(OperationState.QUEUED, 0L);
+    }
   }
 
   @Test
