@@ -67,11 +67,11 @@ final class AdminQueries {
 
   List<OperationRecord> list(OperationQuery q) {
     Bound list = listing(q);
-    return db.read(
+    return db.consoleRead(
         "list operations" + (q.type() == null ? "" : " of " + q.type()),
         (c, attempt) -> {
           List<OperationRecord> found = new ArrayList<>();
-          try (PreparedStatement statement = list.prepare(c);
+          try (PreparedStatement statement = db.limit(list.prepare(c));
               ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
               found.add(rows.read(rs));
@@ -151,7 +151,7 @@ final class AdminQueries {
   }
 
   OperationSummary summary(Instant now) {
-    return db.read(
+    return db.consoleRead(
         "summarise the operations",
         (c, attempt) -> {
           Map<String, Map<OperationState, Long>> counts = counts(c);
@@ -177,8 +177,11 @@ final class AdminQueries {
   private Map<String, Map<OperationState, Long>> counts(Connection c) throws SQLException {
     Map<String, Map<OperationState, Long>> counts = new TreeMap<>();
     try (PreparedStatement statement =
-            c.prepareStatement(
-                "SELECT type_name, state, count(*) FROM " + table + " GROUP BY type_name, state");
+            db.limit(
+                c.prepareStatement(
+                    "SELECT type_name, state, count(*) FROM "
+                        + table
+                        + " GROUP BY type_name, state"));
         ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
         counts
@@ -192,12 +195,13 @@ final class AdminQueries {
   private List<OperationSummary.Node> nodes(Connection c) throws SQLException {
     List<OperationSummary.Node> nodes = new ArrayList<>();
     try (PreparedStatement statement =
-            c.prepareStatement(
-                "SELECT node, count(*), max(heartbeat_at) FROM "
-                    + table
-                    + " WHERE state IN "
-                    + Sql.RUNNING
-                    + " AND node IS NOT NULL GROUP BY node");
+            db.limit(
+                c.prepareStatement(
+                    "SELECT node, count(*), max(heartbeat_at) FROM "
+                        + table
+                        + " WHERE state IN "
+                        + Sql.RUNNING
+                        + " AND node IS NOT NULL GROUP BY node"));
         ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
         nodes.add(new OperationSummary.Node(rs.getString(1), rs.getLong(2), instant(rs, 3)));
@@ -209,8 +213,11 @@ final class AdminQueries {
 
   private long failedSince(Connection c, Instant since) throws SQLException {
     try (PreparedStatement statement =
-        c.prepareStatement(
-            "SELECT count(*) FROM " + table + " WHERE state = 'FAILED' AND finished_at >= ?")) {
+        db.limit(
+            c.prepareStatement(
+                "SELECT count(*) FROM "
+                    + table
+                    + " WHERE state = 'FAILED' AND finished_at >= ?"))) {
       statement.setObject(1, Database.timestamp(microsUp(since)));
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
@@ -233,7 +240,7 @@ final class AdminQueries {
             + " FETCH FIRST 1 ROWS ONLY)";
     String sql = String.join(" UNION ALL ", Collections.nCopies(types.size(), first));
     OperationSummary.Queued oldest = null;
-    try (PreparedStatement statement = c.prepareStatement(sql)) {
+    try (PreparedStatement statement = db.limit(c.prepareStatement(sql))) {
       for (int i = 0; i < types.size(); i++) {
         statement.setString(i + 1, types.get(i));
       }
