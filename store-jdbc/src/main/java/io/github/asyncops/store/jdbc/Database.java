@@ -148,14 +148,7 @@ final class Database {
     outage.check(what);
     long deadline = connections.deadline(Duration.ofSeconds(consoleSeconds()).plus(CONSOLE_MARGIN));
     try {
-      return retry.call(
-          what,
-          deadline,
-          attempt -> {
-            try (Connections.Borrowed borrowed = connections.borrow(deadline)) {
-              return work.run(borrowed.connection, attempt);
-            }
-          });
+      return attempts(what, deadline, false, work);
     } catch (SQLException e) {
       if (QUERY_CANCELED.equals(e.getSQLState())) {
         throw new StoreUnavailableException(
@@ -203,25 +196,30 @@ final class Database {
    */
   private <T> T call(String what, boolean transaction, Work<T> work) {
     outage.check(what);
-    long deadline = connections.deadline();
     try {
-      return retry.call(
-          what,
-          deadline,
-          attempt -> {
-            try (Connections.Borrowed borrowed = connections.borrow(deadline)) {
-              Connection connection = borrowed.connection;
-              return transaction
-                  ? inTransaction(connection, work, attempt)
-                  : work.run(connection, attempt);
-            }
-          });
+      return attempts(what, connections.deadline(), transaction, work);
     } catch (SQLException e) {
       if (Retry.isUnreachable(e)) {
         throw outage.failed(what, e);
       }
       throw new JdbcStoreException("could not " + what, e, Retry.isTransient(e));
     }
+  }
+
+  /** Runs work on a borrowed connection until it succeeds, retrying transient failures. */
+  private <T> T attempts(String what, long deadline, boolean transaction, Work<T> work)
+      throws SQLException {
+    return retry.call(
+        what,
+        deadline,
+        attempt -> {
+          try (Connections.Borrowed borrowed = connections.borrow(deadline)) {
+            Connection connection = borrowed.connection;
+            return transaction
+                ? inTransaction(connection, work, attempt)
+                : work.run(connection, attempt);
+          }
+        });
   }
 
   private static <T> T inTransaction(Connection connection, Work<T> work, int attempt)
