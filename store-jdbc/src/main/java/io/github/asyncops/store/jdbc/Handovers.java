@@ -123,7 +123,7 @@ final class Handovers {
           List<String> parameters = new ArrayList<>();
           try (PreparedStatement handover = c.prepareStatement(db.sql.handover)) {
             bindFinishes(c, handover, requests);
-            Writes.bindClaim(handover, 16, new ClaimRequest(group.type(), max, group.node()), now);
+            Writes.bindClaim(handover, 17, new ClaimRequest(group.type(), max, group.node()), now);
             try (ResultSet rs = handover.executeQuery()) {
               while (rs.next()) {
                 if (rs.getBoolean("finishing")) {
@@ -139,11 +139,11 @@ final class Handovers {
         });
   }
 
-  /** Binds the finishes as {@link Sql#handover}'s 14 text arrays and the ids again. */
+  /** Binds the finishes as {@link Sql#handover}'s 15 text arrays and the ids again. */
   private static void bindFinishes(Connection c, PreparedStatement handover, List<Request> requests)
       throws SQLException {
     int n = requests.size();
-    String[][] columns = new String[14][n];
+    String[][] columns = new String[15][n];
     for (int i = 0; i < n; i++) {
       Writes.Finish f = requests.get(i).finish();
       StoredResult result = f.result();
@@ -161,10 +161,11 @@ final class Handovers {
       columns[11][i] = result.length() < 0 ? null : Long.toString(result.length());
       columns[12][i] = f.message();
       columns[13][i] = f.cause();
+      columns[14][i] = f.errorMessage();
     }
-    for (int column = 0; column < 14; column++) {
+    for (int column = 0; column < 15; column++) {
       handover.setArray(column + 1, c.createArrayOf("text", columns[column]));
     }
-    handover.setArray(15, c.createArrayOf("text", columns[0]));
+    handover.setArray(16, c.createArrayOf("text", columns[0]));
   }
 }

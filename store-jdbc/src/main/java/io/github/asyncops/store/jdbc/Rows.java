@@ -88,7 +88,8 @@ final class Rows {
         OperationState.valueOf(rs.getString(3)),
         new Progress(rs.getDouble(4), rs.getString(5), message(rs.getString(27))),
         rs.getBoolean(20),
-        new OperationRecord.Outcome(rs.getString(14), result, rs.getString(28)),
+        new OperationRecord.Outcome(
+            rs.getString(14), result, rs.getString(28), message(rs.getString(29))),
         new OperationRecord.Times(
             instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13)),
         new OperationRecord.Lease(rs.getString(21), instant(rs, 22), rs.getLong(24)),
@@ -209,7 +210,7 @@ final class Rows {
   }
 
   /**
-   * Binds the state columns of {@link Sql#updateActive} and {@link Sql#updateFinal}, 1 to 14.
+   * Binds the state columns of {@link Sql#updateActive} and {@link Sql#updateFinal}, 1 to 15.
    *
    * @return the next parameter index
    */
@@ -228,7 +229,8 @@ final class Rows {
     Database.setTimestamp(update, 12, r.lease().heartbeatAt());
     update.setString(13, encoded(r.progress().message()));
     update.setString(14, r.outcome().cause());
-    return 15;
+    update.setString(15, encoded(r.outcome().errorMessage()));
+    return 16;
   }
 
   static void setNullableLong(PreparedStatement statement, int index, long value)

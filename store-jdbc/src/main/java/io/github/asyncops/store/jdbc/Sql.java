@@ -11,7 +11,7 @@ final class Sql {
           + " parameters, created_at, started_at, updated_at, finished_at, error, result_kind,"
           + " result_value, result_media_type, result_file_name, result_length, stop_requested,"
           + " node, heartbeat_at, retention_ms, epoch, idem_key, idem_fingerprint, progress_message,"
-          + " cause";
+          + " cause, error_message";
 
   static final String ACTIVE = "('QUEUED', 'RUNNING', 'STOPPING')";
   static final String RUNNING = "('RUNNING', 'STOPPING')";
@@ -52,11 +52,11 @@ final class Sql {
   final String insertFoldedQuietly;
 
   /**
-   * Finishes several records and claims queued ones in one statement. The finishes come as 14
-   * parallel text arrays (1-14: id, epoch, state, value, text, time, error, the five result
-   * columns, the progress message and the cause) and the ids once more (15), so that the plan finds
-   * the rows by primary key; then {@link #claim}'s parameters (16-21). Each row answered says in
-   * {@code finishing} whether it is a finished one. PostgreSQL only.
+   * Finishes several records and claims queued ones in one statement. The finishes come as 15
+   * parallel text arrays (1-15: id, epoch, state, value, text, time, error, the five result
+   * columns, the progress message, the cause and the error message) and the ids once more (16), so
+   * that the plan finds the rows by primary key; then {@link #claim}'s parameters (17-22). Each row
+   * answered says in {@code finishing} whether it is a finished one. PostgreSQL only.
    */
   final String handover;
 
@@ -111,7 +111,7 @@ final class Sql {
             + " SET state = ?, progress_value = ?, progress_text = ?, slot = ?,"
             + " started_at = ?, updated_at = ?, finished_at = ?, evict_at = ?, error = ?,"
             + " stop_requested = ?, node = ?, heartbeat_at = ?, progress_message = ?,"
-            + " cause = ?";
+            + " cause = ?, error_message = ?";
     updateActive = state + " WHERE id = ?";
     updateFinal =
         state
@@ -154,7 +154,7 @@ final class Sql {
                 + dialect.plusMillis("retention_ms")
                 + ", error = ?, parameters = NULL, result_kind = ?, result_value = ?,"
                 + " result_media_type = ?, result_file_name = ?, result_length = ?,"
-                + " progress_message = ?, cause = ? WHERE id = ? AND epoch = ? AND "
+                + " progress_message = ?, cause = ?, error_message = ? WHERE id = ? AND epoch = ? AND "
                 + WRITABLE,
             COLUMNS);
     heartbeat =
@@ -172,8 +172,9 @@ final class Sql {
     handover =
         "WITH d AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
             + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-            + " ?::text[], ?::text[]) AS d(d_id, d_epoch, d_state, d_value, d_text, d_at, d_error,"
-            + " d_kind, d_result, d_media_type, d_file_name, d_length, d_message, d_cause)),"
+            + " ?::text[], ?::text[], ?::text[]) AS d(d_id, d_epoch, d_state, d_value, d_text, d_at,"
+            + " d_error, d_kind, d_result, d_media_type, d_file_name, d_length, d_message, d_cause,"
+            + " d_error_message)),"
             + " f AS (UPDATE "
             + op
             + " SET state = d_state, progress_value = d_value::double precision,"
@@ -182,7 +183,8 @@ final class Sql {
             + " evict_at = d_at::timestamptz + retention_ms * INTERVAL '1 millisecond',"
             + " error = d_error, parameters = NULL, result_kind = d_kind, result_value = d_result,"
             + " result_media_type = d_media_type, result_file_name = d_file_name,"
-            + " result_length = d_length::bigint, progress_message = d_message, cause = d_cause"
+            + " result_length = d_length::bigint, progress_message = d_message, cause = d_cause,"
+            + " error_message = d_error_message"
             + " FROM d WHERE id = ANY (?::text[]) AND id = d_id"
             + " AND epoch = d_epoch::bigint AND "
             + WRITABLE

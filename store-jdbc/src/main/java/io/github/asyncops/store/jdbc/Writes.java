@@ -74,6 +74,11 @@ final class Writes {
     String cause() {
       return result.failure() == null ? ending.cause() : null;
     }
+
+    /** The error's message as its column keeps it, only when the error written is the ending's. */
+    String errorMessage() {
+      return result.failure() == null ? Rows.encoded(ending.errorMessage()) : null;
+    }
   }
 
   private final Database db;
@@ -273,7 +278,7 @@ final class Writes {
   }
 
   /**
-   * Binds {@link Sql#finish}'s 16 parameters. A result that could not be kept fails the operation.
+   * Binds {@link Sql#finish}'s 17 parameters. A result that could not be kept fails the operation.
    */
   private static void bindFinish(PreparedStatement update, Finish f) throws SQLException {
     StoredResult result = f.result();
@@ -291,8 +296,9 @@ final class Writes {
     Rows.setNullableLong(update, 12, result.length());
     update.setString(13, f.message());
     update.setString(14, f.cause());
-    update.setString(15, f.id().value());
-    update.setLong(16, f.epoch());
+    update.setString(15, f.errorMessage());
+    update.setString(16, f.id().value());
+    update.setLong(17, f.epoch());
   }
 
   /** Writes a record's state columns; a final record also loses its parameters and result. */

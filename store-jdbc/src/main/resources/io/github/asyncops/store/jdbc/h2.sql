@@ -37,7 +37,8 @@ CREATE TABLE IF NOT EXISTS asyncops_operation (
   idem_key          VARCHAR(1000000),
   idem_fingerprint  VARCHAR(1000000),
   progress_message  VARCHAR(2048),
-  cause             VARCHAR(1000000)
+  cause             VARCHAR(1000000),
+  error_message     VARCHAR(2048)
 );
 
 -- The fencing token, added to tables made by an earlier version: one more at every claim, and
@@ -55,6 +56,11 @@ ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS idem_fingerprint VARCHAR
 -- tables made by an earlier version.
 ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS progress_message VARCHAR(2048);
 ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS cause VARCHAR(1000000);
+
+-- A failure's error as a message (Message.encode(), at most 2048 bytes), which each viewer's node
+-- renders in the viewer's language beside the error text, added to tables made by an earlier
+-- version.
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS error_message VARCHAR(2048);
 
 -- At most one active operation per (type, scope slot): an operation clears its slot when it ends
 -- or is replaced, and NULLs never collide.

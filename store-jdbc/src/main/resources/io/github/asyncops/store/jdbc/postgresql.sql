@@ -38,7 +38,8 @@ CREATE TABLE IF NOT EXISTS asyncops_operation (
   idem_key          text,
   idem_fingerprint  text,
   progress_message  text,
-  cause             text
+  cause             text,
+  error_message     text
 );
 
 -- The fencing token, added to tables made by an earlier version: one more at every claim, and
@@ -56,6 +57,11 @@ ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS idem_fingerprint text;
 -- tables made by an earlier version.
 ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS progress_message text;
 ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS cause text;
+
+-- A failure's error as a message (Message.encode(), at most 2048 bytes), which each viewer's node
+-- renders in the viewer's language beside the error text, added to tables made by an earlier
+-- version.
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS error_message text;
 
 -- At most one active operation per (type, scope slot) across all nodes: an operation clears its
 -- slot when it ends or is replaced. Only rows that hold a slot are indexed, so that operations of
