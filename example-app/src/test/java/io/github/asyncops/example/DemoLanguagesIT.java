@@ -54,16 +54,25 @@ final class DemoLanguagesIT {
         schema.store(DemoOptions.defaults().withPort(0).withFlight(FLIGHT).withNodeId(name)));
   }
 
+  /** Closes everything, the schema last, even when one close fails; then reports the failures. */
   @AfterEach
   void stop() {
+    IllegalStateException failed = null;
     for (AutoCloseable closeable : new AutoCloseable[] {russian, english, server, other, schema}) {
       try {
         if (closeable != null) {
           closeable.close();
         }
       } catch (Exception e) {
-        throw new IllegalStateException(e);
+        if (failed == null) {
+          failed = new IllegalStateException("closing after the test failed", e);
+        } else {
+          failed.addSuppressed(e);
+        }
       }
+    }
+    if (failed != null) {
+      throw failed;
     }
   }
 
