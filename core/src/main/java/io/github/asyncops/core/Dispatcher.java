@@ -217,7 +217,7 @@ final class Dispatcher {
       transitions.finish(
           record.id(),
           record.lease().epoch(),
-          Ending.failed(record.progress(), Failures.message(e), Failures.cause(e)));
+          Failures.ending(record.progress(), e, texts, rt.type.name()));
       return null;
     }
     if (!execution.launch(record.lease().epoch(), clock.instant())) {
@@ -235,7 +235,7 @@ final class Dispatcher {
       transitions.finish(
           record.id(),
           record.lease().epoch(),
-          Ending.failed(Progress.NONE, Failures.message(e), Failures.cause(e)));
+          Failures.ending(Progress.NONE, e, texts, rt.type.name()));
       return null;
     }
     execution.known(record);

@@ -177,7 +177,9 @@ final class Engine implements OperationEngine {
   @Override
   public OperationSnapshot localize(OperationSnapshot snapshot, Locale locale) {
     Stage stage = snapshot.stage();
-    if (snapshot.message() == null && (stage == null || stage.message() == null)) {
+    if (snapshot.message() == null
+        && (stage == null || stage.message() == null)
+        && snapshot.errorMessage() == null) {
       return snapshot;
     }
     String text =
@@ -192,7 +194,16 @@ final class Engine implements OperationEngine {
                 stage.count(),
                 texts.render(snapshot.type(), stage.message(), locale, stage.name()),
                 stage.message());
-    return snapshot.withTexts(text, shown);
+    String error =
+        snapshot.errorMessage() == null
+            ? snapshot.error()
+            : texts.render(snapshot.type(), snapshot.errorMessage(), locale, snapshot.error());
+    return snapshot.withTexts(text, shown, error);
+  }
+
+  @Override
+  public String localize(String type, Message message, String stored, Locale locale) {
+    return message == null ? stored : texts.render(type, message, locale, stored);
   }
 
   @Override

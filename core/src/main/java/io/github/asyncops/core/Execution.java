@@ -87,6 +87,11 @@ final class Execution implements WorkerContext {
     return new Execution(id, type, worker, last, texts);
   }
 
+  /** The texts this operation's messages are rendered with. */
+  MessageTexts texts() {
+    return texts;
+  }
+
   /** The worker, made for this run. */
   Worker worker() {
     return worker;

@@ -179,16 +179,31 @@ public interface OperationEngine extends AutoCloseable {
   Optional<Locale> textLanguage(List<Locale> preferred);
 
   /**
-   * Renders a snapshot's messages in a language: its status and its stage's name. A snapshot
-   * without messages comes back as it is. A key the type's bundles lack for that language comes
-   * from the default locale's bundle, and one that no bundle has shows as the key itself, logged
-   * once per key.
+   * Renders a snapshot's messages in a language: its status, its stage's name and its error. A
+   * snapshot without messages comes back as it is. A key the type's bundles lack for that language
+   * comes from the default locale's bundle, and one that no bundle has shows as the key itself,
+   * logged once per key.
    *
    * @param snapshot a snapshot this engine gave
    * @param locale the language, usually from {@link #locale(List)}
    * @return the snapshot with its texts in that language
    */
   OperationSnapshot localize(OperationSnapshot snapshot, Locale locale);
+
+  /**
+   * Renders one message of an operation type in a language, as {@link #localize(OperationSnapshot,
+   * Locale)} renders a snapshot's: for texts read from records, such as an {@linkplain
+   * io.github.asyncops.core.spi.OperationRecord.Outcome#errorMessage() error message} in the
+   * operator console. A node without the type's bundles shows the stored text.
+   *
+   * @param type the operation type's name
+   * @param message the message, or null when the text is plain
+   * @param stored the text as stored, rendered in the default language of the node that wrote it,
+   *     or null
+   * @param locale the language, usually from {@link #locale(List)}
+   * @return the text in that language; {@code stored} when {@code message} is null
+   */
+  String localize(String type, Message message, String stored, Locale locale);
 
   /**
    * Shuts down gracefully: refuses new starts, asks every operation running on this engine to stop,

@@ -36,6 +36,9 @@ import java.time.Instant;
  * @param message the status as a message, which {@link OperationEngine#localize} renders in a
  *     viewer's language, or null when the text is plain; {@code text} is its rendering in the
  *     engine's default language
+ * @param errorMessage the error as a message, which {@link OperationEngine#localize} renders in a
+ *     viewer's language, or null when the error is plain or there is none; {@code error} is its
+ *     rendering in the default language of the node that ran the operation
  */
 public record OperationSnapshot(
     OperationId id,
@@ -58,7 +61,80 @@ public record OperationSnapshot(
     Duration remaining,
     boolean stalled,
     Stage stage,
-    Message message) {
+    Message message,
+    Message errorMessage) {
+
+  /**
+   * Creates a snapshot whose error, if any, is plain.
+   *
+   * @param id the operation's identifier
+   * @param type the name of its operation type
+   * @param state its state
+   * @param value the fraction done
+   * @param text the status text, or null
+   * @param owner who started it, or null
+   * @param key the caller-given key, or null
+   * @param createdAt when it was accepted
+   * @param startedAt when it began running, or null
+   * @param updatedAt when it last changed
+   * @param finishedAt when it ended, or null
+   * @param error the user-safe failure message, or null
+   * @param resultAvailable whether it has a result
+   * @param stopRequested whether a stop was requested
+   * @param pollAfter the suggested delay before the next poll, or null
+   * @param node the node that runs or ran it, or null
+   * @param elapsed how long it has been running, or null
+   * @param remaining the estimated time left, or null
+   * @param stalled whether it stalled
+   * @param stage the stage, or null
+   * @param message the status as a message, or null
+   */
+  public OperationSnapshot(
+      OperationId id,
+      String type,
+      OperationState state,
+      double value,
+      String text,
+      String owner,
+      String key,
+      Instant createdAt,
+      Instant startedAt,
+      Instant updatedAt,
+      Instant finishedAt,
+      String error,
+      boolean resultAvailable,
+      boolean stopRequested,
+      Duration pollAfter,
+      String node,
+      Duration elapsed,
+      Duration remaining,
+      boolean stalled,
+      Stage stage,
+      Message message) {
+    this(
+        id,
+        type,
+        state,
+        value,
+        text,
+        owner,
+        key,
+        createdAt,
+        startedAt,
+        updatedAt,
+        finishedAt,
+        error,
+        resultAvailable,
+        stopRequested,
+        pollAfter,
+        node,
+        elapsed,
+        remaining,
+        stalled,
+        stage,
+        message,
+        null);
+  }
 
   /**
    * Creates a snapshot whose text is plain.
@@ -137,6 +213,18 @@ public record OperationSnapshot(
    * @return the copy, with the same messages
    */
   public OperationSnapshot withTexts(String newText, Stage newStage) {
+    return withTexts(newText, newStage, error);
+  }
+
+  /**
+   * A copy with its texts in another language: the status, the stage's name and the error.
+   *
+   * @param newText the status text
+   * @param newStage the stage, or null
+   * @param newError the error, or null
+   * @return the copy, with the same messages
+   */
+  public OperationSnapshot withTexts(String newText, Stage newStage, String newError) {
     return new OperationSnapshot(
         id,
         type,
@@ -149,7 +237,7 @@ public record OperationSnapshot(
         startedAt,
         updatedAt,
         finishedAt,
-        error,
+        newError,
         resultAvailable,
         stopRequested,
         pollAfter,
@@ -158,7 +246,8 @@ public record OperationSnapshot(
         remaining,
         stalled,
         newStage,
-        message);
+        message,
+        errorMessage);
   }
 
   /**

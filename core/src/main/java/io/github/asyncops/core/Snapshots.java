@@ -55,6 +55,7 @@ final class Snapshots {
         time.remaining(),
         time.stalled(),
         time.stage(),
-        message);
+        message,
+        r.outcome().errorMessage());
   }
 }

@@ -2,6 +2,7 @@ package io.github.asyncops.example;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Properties;
 import org.glassfish.grizzly.http.Cookie;
 import org.glassfish.grizzly.http.server.HttpHandler;
@@ -14,15 +15,21 @@ import org.glassfish.grizzly.http.util.HttpStatus;
  * console ({@code page/admin.html}) to a request with a valid session and the login form ({@code
  * page/login.html}) to any other; {@code POST /admin/login} with the form's {@code password} opens
  * a session and sets its cookie (HttpOnly, SameSite=Strict, path {@code /}, Secure over https), or
- * answers 403 with the form and "Wrong password", whatever was wrong; {@code POST /admin/logout}
- * closes the session. The console itself talks to {@code /api/operations/_admin}, where {@link
- * AdminSecurity} gives the session's requests the admin role.
+ * answers 403 with the form and "Wrong password", whatever was wrong, or 429 with {@code
+ * Retry-After} while too many wrong passwords were tried ({@link LoginThrottle}); {@code POST
+ * /admin/logout} closes the session. The console itself talks to {@code /api/operations/_admin},
+ * where {@link AdminSecurity} gives the session's requests the admin role.
  */
 final class AdminPage extends HttpHandler {
+  private static final HttpStatus TOO_MANY_REQUESTS =
+      HttpStatus.newHttpStatus(429, "Too Many Requests");
+
   private final AdminSessions sessions;
   private final String console;
   private final String login;
   private final String wrong;
+  private final String throttled;
+  private final LoginThrottle throttle = new LoginThrottle(System::nanoTime);
 
   AdminPage(Language language, AdminSessions sessions) {
     this.sessions = sessions;
@@ -32,11 +39,8 @@ final class AdminPage extends HttpHandler {
     this.console = render("page/admin.html", values);
     String form = PageHandler.text("page/login.html");
     this.login = render(form.replace("{{error}}", ""), values);
-    this.wrong =
-        render(
-            form.replace(
-                "{{error}}", "<p role=\"alert\">" + values.getProperty("admin.wrong") + "</p>"),
-            values);
+    this.wrong = render(form.replace("{{error}}", alert(values, "admin.wrong")), values);
+    this.throttled = render(form.replace("{{error}}", alert(values, "admin.throttled")), values);
   }
 
   @Override
@@ -73,9 +77,20 @@ final class AdminPage extends HttpHandler {
     response.sendError(HttpStatus.METHOD_NOT_ALLOWED_405.getStatusCode());
   }
 
+  private static String alert(Properties values, String key) {
+    return "<p role=\"alert\">" + values.getProperty(key) + "</p>";
+  }
+
   private void login(Request request, Response response) throws IOException {
+    Duration wait = throttle.waitBeforeLogin();
+    if (!wait.isZero()) {
+      response.setHeader("Retry-After", Long.toString(wait.toSeconds()));
+      page(response, TOO_MANY_REQUESTS, throttled);
+      return;
+    }
     String session = sessions.login(request.getParameter("password"));
     if (session == null) {
+      throttle.failed();
       page(response, HttpStatus.FORBIDDEN_403, wrong);
       return;
     }

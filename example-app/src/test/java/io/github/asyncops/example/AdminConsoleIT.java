@@ -13,14 +13,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.regex.Matcher;
@@ -44,34 +40,35 @@ import org.openqa.selenium.SearchContext;
  * and to a forged session, and 200 to the admin's session. Each run gets a schema of its own.
  */
 final class AdminConsoleIT {
-  private static final String URL =
-      System.getProperty("asyncops.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/asyncops");
-  private static final String USER = System.getProperty("asyncops.jdbc.user", "asyncops");
-  private static final String PASSWORD = System.getProperty("asyncops.jdbc.password", "asyncops");
   private static final String ADMIN_PASSWORD = "console-it";
   private static final Duration PATIENCE = Duration.ofSeconds(30);
 
   @TempDir Path plugins;
   @TempDir Path downloads;
-  private final String schema = "console_" + UUID.randomUUID().toString().replace("-", "");
+  private ClusterSchema schema;
   private DemoServer nodeA;
   private DemoServer nodeB;
 
   @BeforeEach
   void createSchema() throws Exception {
-    sql("CREATE SCHEMA " + schema);
+    schema = ClusterSchema.create("console");
     jamPlugin(plugins.resolve("jam-plugin.jar"));
   }
 
   @AfterEach
   void stop() throws SQLException {
-    if (nodeA != null) {
-      nodeA.close();
+    try {
+      if (nodeA != null) {
+        nodeA.close();
+      }
+      if (nodeB != null) {
+        nodeB.close();
+      }
+    } finally {
+      if (schema != null) {
+        schema.close();
+      }
     }
-    if (nodeB != null) {
-      nodeB.close();
-    }
-    sql("DROP SCHEMA " + schema + " CASCADE");
   }
 
   @Test
@@ -168,14 +165,14 @@ final class AdminConsoleIT {
 
   private DemoServer node(String name, Path pluginDir) {
     return DemoServer.start(
-        DemoOptions.defaults()
-            .withPort(0)
-            .withLanguage(Language.EN)
-            .withFlight(Duration.ofSeconds(120))
-            .withNodeId(name)
-            .withPlugins(pluginDir)
-            .withAdminPassword(ADMIN_PASSWORD)
-            .withJdbc(URL + "?currentSchema=" + schema, USER, PASSWORD));
+        schema.store(
+            DemoOptions.defaults()
+                .withPort(0)
+                .withLanguage(Language.EN)
+                .withFlight(Duration.ofSeconds(120))
+                .withNodeId(name)
+                .withPlugins(pluginDir)
+                .withAdminPassword(ADMIN_PASSWORD)));
   }
 
   /** The console's rows: id to the cells' texts (id, type, state, owner, node, progress, ...). */
@@ -272,13 +269,6 @@ final class AdminConsoleIT {
           new JarEntry("META-INF/services/io.github.asyncops.core.spi.WorkerProvider"));
       jar.write((JamProvider.class.getName() + "\n").getBytes(StandardCharsets.UTF_8));
       jar.closeEntry();
-    }
-  }
-
-  private static void sql(String statement) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
-        Statement s = connection.createStatement()) {
-      s.execute(statement);
     }
   }
 }

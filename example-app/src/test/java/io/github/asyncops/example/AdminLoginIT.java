@@ -16,10 +16,11 @@ import org.junit.jupiter.api.Test;
 /**
  * The demo's login to the operator console over real HTTP: {@code /admin} shows the login form
  * until the password is given, the right password sets an HttpOnly SameSite=Strict session cookie
- * and shows the console, a wrong one says only that it is wrong and sets nothing, a forged or
- * logged-out cookie counts for nothing, and {@code --admin-password} is parsed and a drawn password
- * is printed. The role the session gets is {@link AdminSecurityTest}'s; the console with the admin
- * API, {@link AdminConsoleIT}'s.
+ * and shows the console, a wrong one says only that it is wrong and sets nothing, ten wrong ones in
+ * a minute make every login wait (429 with Retry-After), a forged or logged-out cookie counts for
+ * nothing, and {@code --admin-password} is parsed and a drawn password is printed. The role the
+ * session gets is {@link AdminSecurityTest}'s; the console with the admin API, {@link
+ * AdminConsoleIT}'s.
  */
 final class AdminLoginIT {
   private static final String PASSWORD = "correct horse battery";
@@ -92,6 +93,23 @@ final class AdminLoginIT {
           .doesNotContain("background-operations-console");
     }
     assertThat(longer.body()).isEqualTo(almost.body()).isEqualTo(empty.body());
+  }
+
+  @Test
+  void after_ten_wrong_passwords_a_minute_every_login_waits_the_right_one_too() throws Exception {
+    for (int i = 0; i < LoginThrottle.LIMIT; i++) {
+      assertThat(login("guess " + i).statusCode()).as("guess %d", i).isEqualTo(403);
+    }
+
+    HttpResponse<String> refused = login(PASSWORD);
+
+    assertThat(refused.statusCode()).isEqualTo(429);
+    assertThat(refused.headers().firstValue("Retry-After").map(Integer::parseInt))
+        .hasValueSatisfying(seconds -> assertThat(seconds).isBetween(1, 60));
+    assertThat(refused.headers().allValues("Set-Cookie")).isEmpty();
+    assertThat(refused.body())
+        .contains("<p role=\"alert\">Too many wrong passwords. Try again in a minute.</p>")
+        .contains("name=\"password\"");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -121,6 +122,27 @@ final class Browser implements AutoCloseable {
     return both;
   }
 
+  /**
+   * Polls the bar's operation now, as the page's Poll button does ({@code bar.ping()}), and reads
+   * the bar once the answer is shown.
+   *
+   * @param barId the bar's id
+   * @return the text, then the percent
+   */
+  List<String> pingNow(String barId) {
+    @SuppressWarnings("unchecked")
+    List<String> both =
+        (List<String>)
+            driver.executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                    + " const bar = document.getElementById(arguments[0]);"
+                    + " bar.ping().then(() => done(["
+                    + "bar.shadowRoot.querySelector('[part=text]').textContent.trim(),"
+                    + " bar.shadowRoot.querySelector('[part=percent]').textContent.trim()]));",
+                barId);
+    return both;
+  }
+
   String ariaValueNow(String barId) {
     return bar(barId).findElement(By.cssSelector("[part=bar]")).getAttribute("aria-valuenow");
   }
@@ -172,6 +194,19 @@ final class Browser implements AutoCloseable {
 
   <T> T until(Function<ChromeDriver, T> condition) {
     return new WebDriverWait(driver, PATIENCE).until(d -> condition.apply(driver));
+  }
+
+  /**
+   * Waits for a condition, and names what did not happen if it times out.
+   *
+   * @param what what was awaited and what was seen last, for the failure's message
+   * @param condition a value when met; null or false until then
+   * @return the condition's value
+   */
+  <T> T until(Supplier<String> what, Function<ChromeDriver, T> condition) {
+    return new WebDriverWait(driver, PATIENCE)
+        .withMessage(what)
+        .until(d -> condition.apply(driver));
   }
 
   void screenshot(String name) {

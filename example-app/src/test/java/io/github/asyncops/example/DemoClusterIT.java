@@ -8,12 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
@@ -30,39 +26,36 @@ import org.junit.jupiter.api.io.TempDir;
  * gets a schema of its own, so runs never see each other's flights.
  */
 final class DemoClusterIT {
-  private static final String URL =
-      System.getProperty("asyncops.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/asyncops");
-  private static final String USER = System.getProperty("asyncops.jdbc.user", "asyncops");
-  private static final String PASSWORD = System.getProperty("asyncops.jdbc.password", "asyncops");
-
   @TempDir Path downloads;
-  private final String schema = "demo_" + UUID.randomUUID().toString().replace("-", "");
+  private ClusterSchema schema;
   private DemoServer node1;
   private DemoServer node2;
 
   @BeforeEach
   void createSchema() throws SQLException {
-    sql("CREATE SCHEMA " + schema);
+    schema = ClusterSchema.create("demo");
   }
 
   @AfterEach
   void stop() throws SQLException {
-    if (node1 != null) {
-      node1.close();
+    try {
+      if (node1 != null) {
+        node1.close();
+      }
+      if (node2 != null) {
+        node2.close();
+      }
+    } finally {
+      if (schema != null) {
+        schema.close();
+      }
     }
-    if (node2 != null) {
-      node2.close();
-    }
-    sql("DROP SCHEMA " + schema + " CASCADE");
   }
 
   private DemoServer node(String name) {
     return DemoServer.start(
-        DemoOptions.defaults()
-            .withPort(0)
-            .withFlight(Duration.ofSeconds(6))
-            .withNodeId(name)
-            .withJdbc(URL + "?currentSchema=" + schema, USER, PASSWORD));
+        schema.store(
+            DemoOptions.defaults().withPort(0).withFlight(Duration.ofSeconds(6)).withNodeId(name)));
   }
 
   @Test
@@ -164,11 +157,7 @@ final class DemoClusterIT {
 
   private DemoServer webNode() {
     return DemoServer.start(
-        DemoOptions.defaults()
-            .withPort(0)
-            .withNodeId("web")
-            .withWorkers(false)
-            .withJdbc(URL + "?currentSchema=" + schema, USER, PASSWORD));
+        schema.store(DemoOptions.defaults().withPort(0).withNodeId("web").withWorkers(false)));
   }
 
   private static String idOf(HttpResponse<String> response) {
@@ -197,12 +186,5 @@ final class DemoClusterIT {
     return client
         .send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
         .body();
-  }
-
-  private static void sql(String statement) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
-        Statement s = connection.createStatement()) {
-      s.execute(statement);
-    }
   }
 }

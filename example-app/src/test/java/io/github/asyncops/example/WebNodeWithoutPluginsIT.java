@@ -18,16 +18,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.ServiceLoader;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.jar.JarFile;
@@ -48,11 +43,6 @@ import org.junit.jupiter.api.Test;
  * match the providers part by part is {@link WebNodeTypesTest}'s.
  */
 final class WebNodeWithoutPluginsIT {
-  private static final String URL =
-      System.getProperty("asyncops.jdbc.url", "jdbc:postgresql://127.0.0.1:5432/asyncops");
-  private static final String USER = System.getProperty("asyncops.jdbc.user", "asyncops");
-  private static final String PASSWORD = System.getProperty("asyncops.jdbc.password", "asyncops");
-
   /** A worker class of the demo plugins, which the web node's class path must not have. */
   private static final String PROVIDER = "io.github.asyncops.demo.MissileLaunchProvider";
 
@@ -66,7 +56,7 @@ final class WebNodeWithoutPluginsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Path LOG = Path.of("target", "web-node.log");
 
-  private static final String SCHEMA = "web_" + UUID.randomUUID().toString().replace("-", "");
+  private static ClusterSchema schema;
   private static List<Path> webClassPath;
   private static DemoServer worker;
   private static Process web;
@@ -81,16 +71,15 @@ final class WebNodeWithoutPluginsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    sql("CREATE SCHEMA " + SCHEMA);
-    String jdbcUrl = URL + "?currentSchema=" + SCHEMA;
+    schema = ClusterSchema.create("web");
     worker =
         DemoServer.start(
-            DemoOptions.defaults()
-                .withPort(0)
-                .withNodeId("worker")
-                .withLanguage(Language.EN)
-                .withFlight(Duration.ofSeconds(60))
-                .withJdbc(jdbcUrl, USER, PASSWORD));
+            schema.store(
+                DemoOptions.defaults()
+                    .withPort(0)
+                    .withNodeId("worker")
+                    .withLanguage(Language.EN)
+                    .withFlight(Duration.ofSeconds(60))));
     workerBase = "http://localhost:" + worker.port();
     webClassPath = withoutWorkers(classPath());
     Files.deleteIfExists(LOG);
@@ -109,11 +98,11 @@ final class WebNodeWithoutPluginsIT {
                 "--lang",
                 "en",
                 "--jdbc-url",
-                jdbcUrl,
+                schema.jdbcUrl(),
                 "--jdbc-user",
-                USER,
+                ClusterSchema.USER,
                 "--jdbc-password",
-                PASSWORD)
+                ClusterSchema.PASSWORD)
             .redirectErrorStream(true)
             .redirectOutput(LOG.toFile())
             .start();
@@ -138,7 +127,9 @@ final class WebNodeWithoutPluginsIT {
       if (worker != null) {
         worker.close();
       }
-      sql("DROP SCHEMA " + SCHEMA + " CASCADE");
+      if (schema != null) {
+        schema.close();
+      }
     }
   }
 
@@ -331,12 +322,5 @@ final class WebNodeWithoutPluginsIT {
       urls[i] = classPath.get(i).toUri().toURL();
     }
     return new URLClassLoader("web-node", urls, ClassLoader.getPlatformClassLoader());
-  }
-
-  private static void sql(String statement) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(URL, USER, PASSWORD);
-        Statement s = connection.createStatement()) {
-      s.execute(statement);
-    }
   }
 }

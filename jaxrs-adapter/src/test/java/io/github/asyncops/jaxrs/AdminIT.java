@@ -244,6 +244,28 @@ final class AdminIT {
   }
 
   @Test
+  void detail_shows_a_failure_message_in_the_viewers_language() throws Exception {
+    Browser alice = new Browser(server, "alice", null);
+    String id = start(alice, "spoken-flight", "{\"lost\": true}");
+    harness.gate.awaitArrivals(1);
+    harness.gate.open(1);
+    harness.fixture.awaitState(OperationId.of(id), OperationState.FAILED);
+    String path = "operations/_admin/operations/" + id;
+
+    HttpResponse<String> english = root.send(root.request(path).header("Accept-Language", "en"));
+    HttpResponse<String> russian = root.send(root.request(path).header("Accept-Language", "ru"));
+
+    JsonNode detail = ok(english);
+    assertThat(detail.path("error").asText()).isEqualTo("Contact lost at 40%");
+    assertThat(detail.path("cause").asText())
+        .startsWith("io.github.asyncops.core.spi.OperationFailedException: flight.lost")
+        .contains("no telemetry");
+    assertThat(english.headers().firstValue("Content-Language")).hasValue("en");
+    assertThat(ok(russian).path("error").asText()).isEqualTo("Связь потеряна на 40%");
+    assertThat(russian.headers().firstValue("Content-Language")).hasValue("ru");
+  }
+
+  @Test
   void detail_shows_parameters_and_the_result_kind() throws Exception {
     Browser alice = new Browser(server, "alice", null);
     String id = start(alice, "csv-export", "{\"rows\": 2}");

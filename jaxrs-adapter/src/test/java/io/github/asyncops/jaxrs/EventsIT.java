@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * {@code GET {base}/{type}/{id}/events} on a real server: one {@code status} event per change in
  * order, progress once per housekeeping tick, increasing ids, the end of the stream after the final
- * state, {@code Last-Event-ID} resumption and its 204, and the errors before a stream opens.
+ * state, {@code Last-Event-ID} resumption and its 204, a failure's message in the viewer's
+ * language, and the errors before a stream opens.
  */
 final class EventsIT {
   private final Harness harness = new Harness();
@@ -65,6 +66,30 @@ final class EventsIT {
       assertThat(sequence(first)).isEqualTo(1);
       assertThat(sequence(progress)).isEqualTo(2);
       assertThat(sequence(last)).isEqualTo(3);
+      assertThat(events.next()).isEqualTo(EventReader.END);
+    }
+  }
+
+  @Test
+  void a_failure_message_streams_in_the_viewers_language() throws Exception {
+    String id =
+        Http.json(browser.post("operations/spoken-flight", "{\"lost\": true}").body())
+            .path("id")
+            .asText();
+    harness.gate.awaitArrivals(1);
+
+    try (EventReader events =
+        browser.events("operations/spoken-flight/" + id + "/events?lang=en", null)) {
+      JsonNode first = events.nextStatus();
+      harness.gate.open(1);
+      JsonNode last = events.nextStatus();
+      while (last.path("active").asBoolean()) {
+        last = events.nextStatus();
+      }
+
+      assertThat(first.path("text").asText()).isEqualTo("Liftoff!");
+      assertThat(last.path("state").asText()).isEqualTo("FAILED");
+      assertThat(last.path("error").asText()).isEqualTo("Contact lost at 40%");
       assertThat(events.next()).isEqualTo(EventReader.END);
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.asyncops.core.OperationId;
+import io.github.asyncops.core.OperationState;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * or {@code ?lang=} chooses among the languages the type's bundles have, the engine's default
  * serves the rest, and every response says which with {@code Content-Language} and {@code Vary:
  * Accept-Language}; entity tags differ per language, so a 304 answers only the language it was
- * tagged in. The rendering itself is tested in core's {@code MessagesTest}.
+ * tagged in. A failure a worker gave as a message is read the same way. The rendering itself is
+ * tested in core's {@code MessagesTest} and {@code FailureMessageTest}.
  */
 final class LanguageTest extends GrizzlyTest {
   private static final String TYPE = "operations/spoken-flight";
@@ -127,5 +129,30 @@ final class LanguageTest extends GrizzlyTest {
     JsonNode english = Http.json(get(path, "en"));
     assertThat(english.path("text").asText()).isEqualTo("Flight cancelled");
     assertThat(Http.json(get(path, "ru")).path("text").asText()).isEqualTo("Полет отменен");
+  }
+
+  @Test
+  void a_failure_message_is_read_in_each_viewers_language() throws Exception {
+    Response started = post(TYPE, "{\"lost\": true}");
+    String id = Http.json(started).path("id").asText();
+    harness.gate.awaitArrivals(1);
+    harness.gate.open(1);
+    harness.fixture.awaitState(OperationId.of(id), OperationState.FAILED);
+    String path = TYPE + "/" + id;
+
+    Response russian = get(path, "ru-RU,ru;q=0.9");
+    Response english = get(path, "en-US,en;q=0.9");
+    Response list = get(TYPE, "en");
+
+    JsonNode ru = Http.json(russian);
+    assertThat(ru.path("state").asText()).isEqualTo("FAILED");
+    assertThat(ru.path("error").asText()).isEqualTo("Связь потеряна на 40%");
+    assertThat(russian.getHeaderString("Content-Language")).isEqualTo("ru");
+    assertThat(Http.json(english).path("error").asText()).isEqualTo("Contact lost at 40%");
+    assertThat(english.getHeaderString("Content-Language")).isEqualTo("en");
+    assertThat(english.getHeaderString("Vary")).contains("Accept-Language");
+    assertThat(english.getEntityTag()).isNotEqualTo(russian.getEntityTag());
+    assertThat(Http.json(list).findValuesAsText("error")).containsExactly("Contact lost at 40%");
+    assertThat(ru.toString()).doesNotContain("no telemetry").doesNotContain("flight.lost");
   }
 }

@@ -17,11 +17,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * How an {@link OperationStore} keeps {@link Message messages}: a progress, a stop text and a final
- * state keep their message beside the default-language text, so that a node that did not run the
- * operation renders it in each viewer's language. A store that persists records keeps {@link
- * Message#encode()} in a text column of at least {@value Message#MAX_ENCODED_BYTES} bytes. Run it
- * beside {@link OperationStoreContract}, whose {@code store()} this uses.
+ * How an {@link OperationStore} keeps {@link Message messages}: a progress, a stop text, a final
+ * state and a failure's error keep their message beside the default-language text, so that a node
+ * that did not run the operation renders it in each viewer's language. A store that persists
+ * records keeps {@link Message#encode()} in a text column of at least {@value
+ * Message#MAX_ENCODED_BYTES} bytes. Run it beside {@link OperationStoreContract}, whose {@code
+ * store()} this uses.
  */
 public interface MessageStoreContract {
 
@@ -102,6 +103,65 @@ public interface MessageStoreContract {
     OperationRecord found = store().find(r.id()).orElseThrow();
     assertThat(found.progress().message()).isEqualTo(boom);
     assertThat(found.progress().text()).isEqualTo("Кабуууум!");
+  }
+
+  /** A failure keeps its error message beside the error text and the cause, found or listed. */
+  @Test
+  default void a_failure_keeps_its_error_message() {
+    OperationRecord r = running();
+    Message lost = Message.of("flight.lost").with("percent", 40);
+
+    store()
+        .finish(
+            r.id(),
+            r.lease().epoch(),
+            Ending.failed(Progress.NONE, "Связь потеряна на 40%", lost, "trace"),
+            Instant.parse("2026-01-01T00:00:03Z"));
+
+    OperationRecord found = store().find(r.id()).orElseThrow();
+    assertThat(found.outcome().errorMessage()).isEqualTo(lost);
+    assertThat(found.outcome().error()).isEqualTo("Связь потеряна на 40%");
+    assertThat(found.outcome().cause()).isEqualTo("trace");
+    assertThat(store().list(OperationQuery.of("t")))
+        .filteredOn(x -> x.id().equals(r.id()))
+        .singleElement()
+        .satisfies(x -> assertThat(x.outcome().errorMessage()).isEqualTo(lost));
+  }
+
+  /** A failure handed over to the next queued operation keeps its error message too. */
+  @Test
+  default void a_failure_handed_over_keeps_its_error_message() {
+    OperationRecord r = running();
+    Message lost = Message.of("flight.lost").with("percent", 40);
+
+    store()
+        .finishAndClaim(
+            r.id(),
+            r.lease().epoch(),
+            Ending.failed(Progress.NONE, "Связь потеряна на 40%", lost, null),
+            new ClaimRequest("t", 1, "node-a"),
+            Instant.parse("2026-01-01T00:00:03Z"));
+
+    OperationRecord found = store().find(r.id()).orElseThrow();
+    assertThat(found.outcome().errorMessage()).isEqualTo(lost);
+    assertThat(found.outcome().error()).isEqualTo("Связь потеряна на 40%");
+  }
+
+  /** A plain failure has no error message. */
+  @Test
+  default void a_plain_failure_has_no_error_message() {
+    OperationRecord r = running();
+
+    store()
+        .finish(
+            r.id(),
+            r.lease().epoch(),
+            Ending.failed(Progress.NONE, "disk full", "trace"),
+            Instant.parse("2026-01-01T00:00:03Z"));
+
+    OperationRecord found = store().find(r.id()).orElseThrow();
+    assertThat(found.outcome().errorMessage()).isNull();
+    assertThat(found.outcome().error()).isEqualTo("disk full");
   }
 
   /** A message at the size bound, in two-byte characters, reads back whole. */

@@ -3,6 +3,7 @@ package io.github.asyncops.testing;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.Stage;
+import io.github.asyncops.core.spi.OperationFailedException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,10 @@ import java.util.Optional;
  * @param stopText what the worker's {@code stop} returned, or null
  * @param result what {@code run} returned (none for null), or null if it threw
  * @param failure what {@code run} threw, or null if it returned
+ * @param error the error a failed run shows its users, in the tester's {@linkplain
+ *     WorkerTester#locale language}: the message of an {@link OperationFailedException} rendered
+ *     from the provider's bundles (its key when they lack it), else the failure's own message; null
+ *     if {@code run} returned
  */
 public record WorkerRun(
     String startText,
@@ -27,7 +32,41 @@ public record WorkerRun(
     boolean stopSeen,
     String stopText,
     OperationResult result,
-    Throwable failure) {
+    Throwable failure,
+    String error) {
+
+  /**
+   * A run whose error, if any, is the failure's own message.
+   *
+   * @param startText what the worker's {@code start} returned, or null
+   * @param reports every progress report, in order
+   * @param stages every stage the worker reported, in order
+   * @param stopRequested whether the tester requested a stop
+   * @param stopSeen whether the worker looked at {@code stopRequested()} after the request
+   * @param stopText what the worker's {@code stop} returned, or null
+   * @param result what {@code run} returned (none for null), or null if it threw
+   * @param failure what {@code run} threw, or null if it returned
+   */
+  public WorkerRun(
+      String startText,
+      List<Report> reports,
+      List<Stage> stages,
+      boolean stopRequested,
+      boolean stopSeen,
+      String stopText,
+      OperationResult result,
+      Throwable failure) {
+    this(
+        startText,
+        reports,
+        stages,
+        stopRequested,
+        stopSeen,
+        stopText,
+        result,
+        failure,
+        failure == null ? null : failure.getMessage());
+  }
 
   /**
    * One progress report.

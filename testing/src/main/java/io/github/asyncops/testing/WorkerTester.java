@@ -7,6 +7,7 @@ import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.SettingsSource;
 import io.github.asyncops.core.Stage;
 import io.github.asyncops.core.spi.MessageRenderer;
+import io.github.asyncops.core.spi.OperationFailedException;
 import io.github.asyncops.core.spi.ProviderContext;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
@@ -279,7 +280,16 @@ public final class WorkerTester<P> {
           stopSeen,
           stopText,
           result,
-          failure);
+          failure,
+          error(failure));
+    }
+
+    /** The error users read, as the engine words it, in the tester's language. */
+    private String error(Throwable failure) {
+      if (failure instanceof OperationFailedException failed && failed.userMessage() != null) {
+        return render(failed.userMessage());
+      }
+      return failure == null ? null : failure.getMessage();
     }
   }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.asyncops.core.InvalidParametersException;
 import io.github.asyncops.core.InvalidSettingException;
+import io.github.asyncops.core.Message;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.Stage;
+import io.github.asyncops.core.spi.OperationFailedException;
 import io.github.asyncops.core.spi.ProviderContext;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
@@ -16,6 +18,7 @@ import io.github.asyncops.core.spi.WorkerProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -83,6 +86,20 @@ final class WorkerTesterTest {
 
     assertThat(run.outcome()).isEqualTo(OperationState.FAILED);
     assertThat(run.failure()).hasMessage("engine failure at 2");
+    assertThat(run.error()).isEqualTo("engine failure at 2");
+  }
+
+  @Test
+  void a_failure_message_is_the_error_in_the_testers_language() {
+    WorkerTester<Integer> tester = WorkerTester.of(new Countdown()).setting("from", "3");
+
+    WorkerRun english = tester.locale(Locale.ENGLISH).run(-2);
+    WorkerRun russian = tester.locale(Locale.forLanguageTag("ru")).run(-2);
+
+    assertThat(english.outcome()).isEqualTo(OperationState.FAILED);
+    assertThat(english.error()).isEqualTo("Contact lost at 3");
+    assertThat(russian.error()).isEqualTo("Связь потеряна на 3");
+    assertThat(russian.failure()).isInstanceOf(OperationFailedException.class);
   }
 
   @Test
@@ -102,7 +119,8 @@ final class WorkerTesterTest {
 
   /**
    * Counts down from its {@code from} setting (default 5), one report per number; stops when asked.
-   * Parameters: null, or a negative number to fail at the first report.
+   * Parameters: null, or a negative number to fail at the first report: -1 with a plain exception,
+   * -2 with the message "countdown.lost" of its {@code Countdown} bundles (en, ru).
    */
   private static final class Countdown implements WorkerProvider<Integer> {
     private int from = 5;
@@ -111,6 +129,11 @@ final class WorkerTesterTest {
     @Override
     public String name() {
       return "countdown";
+    }
+
+    @Override
+    public String messages() {
+      return "io.github.asyncops.testing.Countdown";
     }
 
     @Override
@@ -143,6 +166,9 @@ final class WorkerTesterTest {
         @Override
         public OperationResult run(WorkerContext context) {
           for (int left = from; left > 0; left--) {
+            if (failAt != null && failAt == -2) {
+              throw new OperationFailedException(Message.of("countdown.lost").with("left", left));
+            }
             if (failAt != null) {
               throw new IllegalStateException("engine failure at " + left);
             }

@@ -1,5 +1,6 @@
 package io.github.asyncops.core.spi;
 
+import io.github.asyncops.core.Message;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.Progress;
@@ -14,9 +15,17 @@ import java.util.Objects;
  * @param result the result, {@link OperationResult#none()} when there is none
  * @param cause what the worker threw, as stack trace text, or null; cut to {@link #MAX_CAUSE}
  *     characters; for operators only
+ * @param errorMessage the failure as a message ({@link OperationFailedException}), which each
+ *     viewer reads in their own language, or null when the error is plain text; {@code error} is
+ *     then its rendering in the engine's default language
  */
 public record Ending(
-    OperationState state, Progress last, String error, OperationResult result, String cause) {
+    OperationState state,
+    Progress last,
+    String error,
+    OperationResult result,
+    String cause,
+    Message errorMessage) {
 
   /** The most characters of a failure's stack trace kept (16 KiB of text). */
   public static final int MAX_CAUSE = 16 * 1024;
@@ -29,6 +38,7 @@ public record Ending(
    * @param error the user-safe failure message, or null
    * @param result the result
    * @param cause the stack trace text, or null
+   * @param errorMessage the failure as a message, or null
    * @throws IllegalArgumentException if {@code state} is not final
    * @throws NullPointerException if {@code state}, {@code last} or {@code result} is null
    */
@@ -42,6 +52,22 @@ public record Ending(
     if (cause != null && cause.length() > MAX_CAUSE) {
       cause = cause.substring(0, MAX_CAUSE - 1) + "…";
     }
+  }
+
+  /**
+   * An ending whose error, if any, is plain text.
+   *
+   * @param state a final state
+   * @param last the last progress and text
+   * @param error the user-safe failure message, or null
+   * @param result the result
+   * @param cause the stack trace text, or null
+   * @throws IllegalArgumentException if {@code state} is not final
+   * @throws NullPointerException if {@code state}, {@code last} or {@code result} is null
+   */
+  public Ending(
+      OperationState state, Progress last, String error, OperationResult result, String cause) {
+    this(state, last, error, result, cause, null);
   }
 
   /**
@@ -90,6 +116,20 @@ public record Ending(
    */
   public static Ending failed(Progress last, String error, String cause) {
     return new Ending(OperationState.FAILED, last, error, OperationResult.none(), cause);
+  }
+
+  /**
+   * A failure whose error is a message, which each viewer reads in their own language.
+   *
+   * @param last the last progress and text
+   * @param error the message rendered in the engine's default language
+   * @param errorMessage the message
+   * @param cause the throwable's stack trace text, or null
+   * @return the ending
+   */
+  public static Ending failed(Progress last, String error, Message errorMessage, String cause) {
+    return new Ending(
+        OperationState.FAILED, last, error, OperationResult.none(), cause, errorMessage);
   }
 
   /**

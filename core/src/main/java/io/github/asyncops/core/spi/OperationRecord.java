@@ -1,5 +1,6 @@
 package io.github.asyncops.core.spi;
 
+import io.github.asyncops.core.Message;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
@@ -88,10 +89,13 @@ public record OperationRecord(
    * @param result the result, {@link OperationResult#none()} when there is none
    * @param cause what the worker threw, as stack trace text of at most {@link Ending#MAX_CAUSE}
    *     characters, or null; for operators only, never shown to the operation's user
+   * @param errorMessage the failure as a message, which each viewer reads in their own language, or
+   *     null when the error is plain text; {@code error} is then its rendering in the default
+   *     language of the node that ran the operation
    */
-  public record Outcome(String error, OperationResult result, String cause) {
+  public record Outcome(String error, OperationResult result, String cause, Message errorMessage) {
     /** No error and no result: every active record's outcome. */
-    public static final Outcome NONE = new Outcome(null, OperationResult.none(), null);
+    public static final Outcome NONE = new Outcome(null, OperationResult.none(), null, null);
 
     /**
      * Checks the result.
@@ -99,10 +103,23 @@ public record OperationRecord(
      * @param error the user-safe failure message, or null
      * @param result the result
      * @param cause the stack trace text, or null
+     * @param errorMessage the failure as a message, or null
      * @throws NullPointerException if {@code result} is null
      */
     public Outcome {
       Objects.requireNonNull(result, "result");
+    }
+
+    /**
+     * An outcome whose error, if any, is plain text.
+     *
+     * @param error the user-safe failure message, or null
+     * @param result the result
+     * @param cause the stack trace text, or null
+     * @throws NullPointerException if {@code result} is null
+     */
+    public Outcome(String error, OperationResult result, String cause) {
+      this(error, result, cause, null);
     }
 
     /**
@@ -328,7 +345,8 @@ public record OperationRecord(
     return edit()
         .state(ending.state())
         .progress(ending.last())
-        .outcome(new Outcome(ending.error(), ending.result(), ending.cause()))
+        .outcome(
+            new Outcome(ending.error(), ending.result(), ending.cause(), ending.errorMessage()))
         .slot(null)
         .parameters(null)
         .times(new Times(times.createdAt(), times.startedAt(), now, now))

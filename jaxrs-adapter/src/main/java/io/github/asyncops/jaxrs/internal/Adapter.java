@@ -93,7 +93,7 @@ public final class Adapter {
     context.register(new ProblemBodyFilter(config.base(), resource, config.engine()));
     context.register(new CsrfFilter(config.base()));
     context.register(new AdminGate(config), AdminGate.PRIORITY);
-    context.register(new ResponseHeadersFilter(config.base()));
+    context.register(new ResponseHeadersFilter(config.base(), config.engine()));
   }
 
   /**

@@ -61,7 +61,8 @@ final class AdminEndpoints {
   static Response detail(Exchange exchange, String id) {
     require(exchange, false);
     OperationRecord r = find(exchange, id);
-    AdminDetailJson detail = AdminDetailJson.of(r, parameters(exchange, r));
+    AdminDetailJson detail =
+        AdminDetailJson.of(r, parameters(exchange, r), exchange.views().error(r));
     return exchange.responses().build(Response.ok(detail));
   }
 

@@ -31,23 +31,12 @@ final class ProblemLanguage {
     if (!(response.getEntity() instanceof PendingProblem problem)) {
       return;
     }
-    List<Locale> preferred = ViewerLocale.preferred(request.getUriInfo(), acceptable(request));
+    List<Locale> preferred = ViewerLocale.preferred(request);
     Locale locale = ProblemTexts.choose(preferred, engine.textLanguage(preferred));
     response.setEntity(problem.render(locale), NO_ANNOTATIONS, Problem.MEDIA_TYPE);
     response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
     if (!varies(response)) {
       response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
-    }
-  }
-
-  /**
-   * The languages of {@code Accept-Language}; none if the header is malformed (the 400 it gets).
-   */
-  private static List<Locale> acceptable(ContainerRequestContext request) {
-    try {
-      return request.getAcceptableLanguages();
-    } catch (RuntimeException e) {
-      return List.of();
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.asyncops.jaxrs.internal;
 
 import io.github.asyncops.core.OperationEngine;
 import io.github.asyncops.core.OperationSnapshot;
+import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.jaxrs.json.StatusJson;
 import java.net.URI;
 import java.util.Locale;
@@ -63,6 +64,17 @@ final class StatusViews {
    */
   StatusJson json(OperationSnapshot snapshot) {
     return StatusJson.of(engine.localize(snapshot, locale), basePath);
+  }
+
+  /**
+   * A stored operation's error in the viewer's language, for the operator console's detail.
+   *
+   * @param record the operation as the store holds it
+   * @return the error, or null when there is none
+   */
+  String error(OperationRecord record) {
+    OperationRecord.Outcome outcome = record.outcome();
+    return engine.localize(record.type(), outcome.errorMessage(), outcome.error(), locale);
   }
 
   /**

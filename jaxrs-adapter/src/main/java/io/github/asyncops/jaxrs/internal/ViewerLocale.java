@@ -1,5 +1,6 @@
 package io.github.asyncops.jaxrs.internal;
 
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,5 +46,22 @@ final class ViewerLocale {
       preferred.add(locale);
     }
     return preferred;
+  }
+
+  /**
+   * The languages a request asks for, as a filter sees it: a malformed {@code Accept-Language}
+   * counts as none (the request gets its 400 from {@code MalformedRequestFilter}).
+   *
+   * @param request the request
+   * @return at most {@value #MOST} locales
+   */
+  static List<Locale> preferred(ContainerRequestContext request) {
+    List<Locale> acceptable;
+    try {
+      acceptable = request.getAcceptableLanguages();
+    } catch (RuntimeException e) {
+      acceptable = List.of();
+    }
+    return preferred(request.getUriInfo(), acceptable);
   }
 }

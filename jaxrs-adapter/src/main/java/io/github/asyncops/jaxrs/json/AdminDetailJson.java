@@ -20,7 +20,8 @@ import java.time.Instant;
  * @param createdAt when it was accepted
  * @param startedAt when a node claimed it, or null
  * @param finishedAt when it ended, or null
- * @param error the user-safe failure message, or null
+ * @param error the user-safe failure message, in the viewer's language when the worker gave it as a
+ *     message, or null
  * @param parameters the worker's parameters as JSON, or null (final operations drop them)
  * @param result what the result is, without its content, or null when there is none
  * @param cause the failure's stack trace text, bounded, or null
@@ -65,6 +66,20 @@ public record AdminDetailJson(
    * @return the detail
    */
   public static AdminDetailJson of(OperationRecord r, JsonNode parameters) {
+    return of(r, parameters, r.outcome().error());
+  }
+
+  /**
+   * Describes a stored record with its error in a viewer's language.
+   *
+   * @param r the record
+   * @param parameters its parameters as JSON, or null
+   * @param error the error as the viewer reads it ({@link
+   *     io.github.asyncops.core.OperationEngine#localize(String, io.github.asyncops.core.Message,
+   *     String, java.util.Locale)}), or null
+   * @return the detail
+   */
+  public static AdminDetailJson of(OperationRecord r, JsonNode parameters, String error) {
     AdminRowJson row = AdminRowJson.of(r);
     return new AdminDetailJson(
         row.id(),
@@ -77,7 +92,7 @@ public record AdminDetailJson(
         row.createdAt(),
         row.startedAt(),
         row.finishedAt(),
-        row.error(),
+        error,
         parameters,
         result(r.outcome().result()),
         r.outcome().cause(),

@@ -68,11 +68,11 @@ final class AdminQueries {
 
   List<OperationRecord> list(OperationQuery q) {
     Bound list = listing(q);
-    return db.read(
+    return db.consoleRead(
         "list operations" + (q.type() == null ? "" : " of " + q.type()),
         (c, attempt) -> {
           List<OperationRecord> found = new ArrayList<>();
-          try (PreparedStatement statement = list.prepare(c);
+          try (PreparedStatement statement = db.limit(list.prepare(c));
               ResultSet rs = statement.executeQuery()) {
             while (rs.next()) {
               found.add(rows.read(rs));
@@ -194,7 +194,7 @@ final class AdminQueries {
   }
 
   OperationSummary summary(Instant now) {
-    return db.read(
+    return db.consoleRead(
         "summarise the operations",
         (c, attempt) -> {
           Map<String, Map<OperationState, Long>> counts = new TreeMap<>();
@@ -222,10 +222,11 @@ final class AdminQueries {
       Connection c, Map<String, Map<OperationState, Long>> counts) throws SQLException {
     Map<String, OperationSummary.Node> nodes = new TreeMap<>();
     try (PreparedStatement statement =
-            c.prepareStatement(
-                "SELECT type_name, running, stop_requested, node, count(*), max(heartbeat_at) FROM "
-                    + tables.job()
-                    + " GROUP BY type_name, running, stop_requested, node");
+            db.limit(
+                c.prepareStatement(
+                    "SELECT type_name, running, stop_requested, node, count(*), max(heartbeat_at) FROM "
+                        + tables.job()
+                        + " GROUP BY type_name, running, stop_requested, node"));
         ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
         boolean running = rs.getBoolean(2);
@@ -261,10 +262,11 @@ final class AdminQueries {
   private void endedCounts(Connection c, Map<String, Map<OperationState, Long>> counts)
       throws SQLException {
     try (PreparedStatement statement =
-            c.prepareStatement(
-                "SELECT type_name, state, SUM(count) FROM "
-                    + tables.tally()
-                    + " GROUP BY type_name, state");
+            db.limit(
+                c.prepareStatement(
+                    "SELECT type_name, state, SUM(count) FROM "
+                        + tables.tally()
+                        + " GROUP BY type_name, state"));
         ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
         long n = rs.getLong(3);
@@ -279,8 +281,9 @@ final class AdminQueries {
 
   private long failedSince(Connection c, Instant since) throws SQLException {
     try (PreparedStatement statement =
-        c.prepareStatement(
-            "SELECT count(*) FROM " + tables.failure() + " WHERE finished_at >= ?")) {
+        db.limit(
+            c.prepareStatement(
+                "SELECT count(*) FROM " + tables.failure() + " WHERE finished_at >= ?"))) {
       statement.setObject(1, Database.timestamp(microsUp(since)));
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
@@ -292,12 +295,13 @@ final class AdminQueries {
   /** The oldest queued record, from the queue's rows that wait. */
   private OperationSummary.Queued oldestQueued(Connection c) throws SQLException {
     try (PreparedStatement statement =
-            c.prepareStatement(
-                "SELECT id, type_name, created_at FROM "
-                    + tables.job()
-                    + " WHERE NOT running ORDER BY created_at, "
-                    + dialect.byCodePoint("id")
-                    + " FETCH FIRST 1 ROWS ONLY");
+            db.limit(
+                c.prepareStatement(
+                    "SELECT id, type_name, created_at FROM "
+                        + tables.job()
+                        + " WHERE NOT running ORDER BY created_at, "
+                        + dialect.byCodePoint("id")
+                        + " FETCH FIRST 1 ROWS ONLY"));
         ResultSet rs = statement.executeQuery()) {
       return rs.next()
           ? new OperationSummary.Queued(

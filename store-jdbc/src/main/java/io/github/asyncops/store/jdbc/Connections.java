@@ -80,7 +80,17 @@ final class Connections implements AutoCloseable {
 
   /** The deadline of a call that starts now, in {@link System#nanoTime()}; far off if unbounded. */
   long deadline() {
-    return bounded() ? System.nanoTime() + budget.toNanos() : Long.MAX_VALUE;
+    return deadline(budget);
+  }
+
+  /** The deadline of a call that starts now and may take {@code length}; far off if unbounded. */
+  long deadline(Duration length) {
+    return bounded() ? System.nanoTime() + length.toNanos() : Long.MAX_VALUE;
+  }
+
+  /** The budget, which is zero when calls are not bounded. */
+  Duration budget() {
+    return budget;
   }
 
   /** Nanoseconds left until a deadline. */

@@ -32,6 +32,12 @@ final class Database {
     T run(Connection connection, int attempt) throws SQLException;
   }
 
+  /** How much longer than its query timeout a console read may wait on the network. */
+  private static final Duration CONSOLE_MARGIN = Duration.ofSeconds(1);
+
+  /** The SQLState of a statement the database cancelled, here for its query timeout. */
+  private static final String QUERY_CANCELED = "57014";
+
   final Sql sql;
   final JdbcDialect dialect;
   private final Connections connections;
@@ -128,6 +134,49 @@ final class Database {
     return call(what, false, work);
   }
 
+  /**
+   * Runs a read of the operator console, which a broad filter can make slow. The database limits
+   * each of its statements to the call budget in whole seconds, at least one ({@link #limit}), and
+   * the connection's network timeout is a second longer, so a query that is merely slow is
+   * cancelled by the database and fails only itself. Unlike other calls, a console read never opens
+   * the breaker: one operator's query must not make the node refuse every caller.
+   *
+   * @throws StoreUnavailableException when the database is down or the query runs out of time
+   * @throws JdbcStoreException when the read fails for another reason
+   */
+  <T> T consoleRead(String what, Work<T> work) {
+    outage.check(what);
+    long deadline = connections.deadline(Duration.ofSeconds(consoleSeconds()).plus(CONSOLE_MARGIN));
+    try {
+      return attempts(what, deadline, false, work);
+    } catch (SQLException e) {
+      if (QUERY_CANCELED.equals(e.getSQLState())) {
+        throw new StoreUnavailableException(
+            "could not " + what + " within " + consoleSeconds() + " s; narrow the filters", e);
+      }
+      if (Retry.isUnreachable(e)) {
+        throw new StoreUnavailableException(
+            "could not " + what + ": the database does not answer; try again later", e);
+      }
+      throw new JdbcStoreException("could not " + what, e, Retry.isTransient(e));
+    }
+  }
+
+  /** Limits a console statement to the console's time, when calls are bounded. */
+  PreparedStatement limit(PreparedStatement statement) throws SQLException {
+    int seconds = consoleSeconds();
+    if (seconds > 0) {
+      statement.setQueryTimeout(seconds);
+    }
+    return statement;
+  }
+
+  /** The console's query timeout: the call budget rounded up to whole seconds; 0 for no bound. */
+  private int consoleSeconds() {
+    Duration budget = connections.budget();
+    return budget.isZero() ? 0 : (int) Math.max(1, budget.plusMillis(999).toSeconds());
+  }
+
   /** The channel notifications go to, for statements that notify themselves. */
   String channel() {
     return channel;
@@ -147,25 +196,30 @@ final class Database {
    */
   private <T> T call(String what, boolean transaction, Work<T> work) {
     outage.check(what);
-    long deadline = connections.deadline();
     try {
-      return retry.call(
-          what,
-          deadline,
-          attempt -> {
-            try (Connections.Borrowed borrowed = connections.borrow(deadline)) {
-              Connection connection = borrowed.connection;
-              return transaction
-                  ? inTransaction(connection, work, attempt)
-                  : work.run(connection, attempt);
-            }
-          });
+      return attempts(what, connections.deadline(), transaction, work);
     } catch (SQLException e) {
       if (Retry.isUnreachable(e)) {
         throw outage.failed(what, e);
       }
       throw new JdbcStoreException("could not " + what, e, Retry.isTransient(e));
     }
+  }
+
+  /** Runs work on a borrowed connection until it succeeds, retrying transient failures. */
+  private <T> T attempts(String what, long deadline, boolean transaction, Work<T> work)
+      throws SQLException {
+    return retry.call(
+        what,
+        deadline,
+        attempt -> {
+          try (Connections.Borrowed borrowed = connections.borrow(deadline)) {
+            Connection connection = borrowed.connection;
+            return transaction
+                ? inTransaction(connection, work, attempt)
+                : work.run(connection, attempt);
+          }
+        });
   }
 
   private static <T> T inTransaction(Connection connection, Work<T> work, int attempt)

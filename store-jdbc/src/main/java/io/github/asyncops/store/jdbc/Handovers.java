@@ -123,7 +123,7 @@ final class Handovers {
           List<String> parameters = new ArrayList<>();
           try (PreparedStatement handover = c.prepareStatement(db.sql.handover)) {
             bindFinishes(c, handover, requests);
-            Writes.bindClaim(handover, 18, new ClaimRequest(group.type(), max, group.node()), now);
+            Writes.bindClaim(handover, 19, new ClaimRequest(group.type(), max, group.node()), now);
             try (ResultSet rs = handover.executeQuery()) {
               while (rs.next()) {
                 if (rs.getBoolean("finishing")) {
@@ -139,11 +139,11 @@ final class Handovers {
         });
   }
 
-  /** Binds the finishes as {@link Sql#handover}'s 15 text arrays and the ids twice more. */
+  /** Binds the finishes as {@link Sql#handover}'s 16 text arrays and the ids twice more. */
   private static void bindFinishes(Connection c, PreparedStatement handover, List<Request> requests)
       throws SQLException {
     int n = requests.size();
-    String[][] columns = new String[15][n];
+    String[][] columns = new String[16][n];
     for (int i = 0; i < n; i++) {
       Writes.Finish f = requests.get(i).finish();
       StoredResult result = f.result();
@@ -162,11 +162,12 @@ final class Handovers {
       columns[12][i] = f.message();
       columns[13][i] = f.cause();
       columns[14][i] = Integer.toString(Records.shard(f.id()));
+      columns[15][i] = f.errorMessage();
     }
-    for (int column = 0; column < 15; column++) {
+    for (int column = 0; column < 16; column++) {
       handover.setArray(column + 1, c.createArrayOf("text", columns[column]));
     }
-    handover.setArray(16, c.createArrayOf("text", columns[0]));
     handover.setArray(17, c.createArrayOf("text", columns[0]));
+    handover.setArray(18, c.createArrayOf("text", columns[0]));
   }
 }

@@ -113,16 +113,17 @@ final class Records {
       Database.setTimestamp(update, 7, r.evictAt());
       update.setString(8, r.outcome().error());
       update.setString(9, r.outcome().cause());
-      update.setString(10, result.kind());
-      update.setString(11, result.value());
-      update.setString(12, result.mediaType());
-      update.setString(13, result.fileName());
-      Rows.setNullableLong(update, 14, result.length());
-      update.setBoolean(15, r.stopRequested());
-      update.setString(16, r.lease().node());
-      Database.setTimestamp(update, 17, r.lease().heartbeatAt());
-      update.setLong(18, r.lease().epoch());
-      update.setString(19, r.id().value());
+      update.setString(10, Rows.encoded(r.outcome().errorMessage()));
+      update.setString(11, result.kind());
+      update.setString(12, result.value());
+      update.setString(13, result.mediaType());
+      update.setString(14, result.fileName());
+      Rows.setNullableLong(update, 15, result.length());
+      update.setBoolean(16, r.stopRequested());
+      update.setString(17, r.lease().node());
+      Database.setTimestamp(update, 18, r.lease().heartbeatAt());
+      update.setLong(19, r.lease().epoch());
+      update.setString(20, r.id().value());
       update.executeUpdate();
     }
     tally(c, r.type(), r.state().name(), shard(r.id()), 1);

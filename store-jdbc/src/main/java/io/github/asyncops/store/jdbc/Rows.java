@@ -88,7 +88,8 @@ final class Rows {
         OperationState.valueOf(rs.getString(3)),
         new Progress(rs.getDouble(4), rs.getString(5), message(rs.getString(27))),
         rs.getBoolean(20),
-        new OperationRecord.Outcome(rs.getString(14), result, rs.getString(28)),
+        new OperationRecord.Outcome(
+            rs.getString(14), result, rs.getString(28), message(rs.getString(29))),
         new OperationRecord.Times(
             instant(rs, 10), instant(rs, 11), instant(rs, 12), instant(rs, 13)),
         new OperationRecord.Lease(rs.getString(21), instant(rs, 22), rs.getLong(24)),

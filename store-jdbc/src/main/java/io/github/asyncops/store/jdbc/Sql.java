@@ -32,7 +32,7 @@ final class Sql {
           + pick("epoch")
           + ", r.idem_key, r.idem_fingerprint, "
           + pick("progress_message")
-          + ", r.cause";
+          + ", r.cause, r.error_message";
 
   final String findById;
   final String locate;
@@ -80,11 +80,12 @@ final class Sql {
   final String insertFoldedQuietly;
 
   /**
-   * Finishes several records and claims queued ones in one statement. The finishes come as 15
-   * parallel text arrays (1-15: id, epoch, state, value, text, time, error, the five result
-   * columns, the progress message, the cause and the tally shard) and the ids twice more (16, 17),
-   * so that the plan finds the rows by key; then {@link #claim}'s parameters (18-23). Each row
-   * answered says in {@code finishing} whether it is a finished one. PostgreSQL only.
+   * Finishes several records and claims queued ones in one statement. The finishes come as 16
+   * parallel text arrays (1-16: id, epoch, state, value, text, time, error, the five result
+   * columns, the progress message, the cause, the tally shard and the error message) and the ids
+   * twice more (17, 18), so that the plan finds the rows by key; then {@link #claim}'s parameters
+   * (19-24). Each row answered says in {@code finishing} whether it is a finished one. PostgreSQL
+   * only.
    */
   final String handover;
 
@@ -163,7 +164,7 @@ final class Sql {
             + record
             + " SET state = ?, progress_value = ?, progress_text = ?, progress_message = ?,"
             + " started_at = ?, finished_at = ?, evict_at = ?, error = ?, cause = ?,"
-            + " parameters = NULL, result_kind = ?, result_value = ?, result_media_type = ?,"
+            + " error_message = ?, parameters = NULL, result_kind = ?, result_value = ?, result_media_type = ?,"
             + " result_file_name = ?, result_length = ?, stop_requested = ?, node = ?,"
             + " heartbeat_at = ?, epoch = ? WHERE id = ?";
     deleteJob = "DELETE FROM " + job + " WHERE type_name = ? AND seq = ?";
@@ -226,7 +227,8 @@ final class Sql {
         " progress_text = ?, progress_message = ?, started_at = j.started_at, finished_at = ?,"
             + " evict_at = "
             + dialect.plusMillis("r.retention_ms")
-            + ", error = ?, cause = ?, parameters = NULL, result_kind = ?, result_value = ?,"
+            + ", error = ?, cause = ?, error_message = ?, parameters = NULL, result_kind = ?,"
+            + " result_value = ?,"
             + " result_media_type = ?, result_file_name = ?, result_length = ?,";
     String fromJob =
         " stop_requested = j.stop_requested, node = j.node, heartbeat_at = j.heartbeat_at,"
@@ -263,9 +265,9 @@ final class Sql {
     handover =
         "WITH d AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
             + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
-            + " ?::text[], ?::text[], ?::text[]) AS d(d_id, d_epoch, d_state, d_value, d_text,"
-            + " d_at, d_error, d_kind, d_result, d_media_type, d_file_name, d_length, d_message,"
-            + " d_cause, d_shard)), j AS (DELETE FROM "
+            + " ?::text[], ?::text[], ?::text[], ?::text[]) AS d(d_id, d_epoch, d_state, d_value,"
+            + " d_text, d_at, d_error, d_kind, d_result, d_media_type, d_file_name, d_length,"
+            + " d_message, d_cause, d_shard, d_error_message)), j AS (DELETE FROM "
             + job
             + " WHERE (type_name, seq) IN (SELECT type_name, seq FROM "
             + record
@@ -276,7 +278,8 @@ final class Sql {
             + " progress_text = d_text, progress_message = d_message, started_at = j.started_at,"
             + " finished_at = d_at::timestamptz,"
             + " evict_at = d_at::timestamptz + r.retention_ms * INTERVAL '1 millisecond',"
-            + " error = d_error, cause = d_cause, parameters = NULL, result_kind = d_kind,"
+            + " error = d_error, cause = d_cause, error_message = d_error_message,"
+            + " parameters = NULL, result_kind = d_kind,"
             + " result_value = d_result, result_media_type = d_media_type,"
             + " result_file_name = d_file_name, result_length = d_length::bigint,"
             + fromJob
@@ -320,7 +323,7 @@ final class Sql {
           + " CAST(NULL AS timestamptz), CAST(NULL AS text), 'NONE', CAST(NULL AS text),"
           + " CAST(NULL AS text), CAST(NULL AS text), CAST(NULL AS bigint), c.stop_requested,"
           + " c.node, c.heartbeat_at, r.retention_ms, c.epoch, r.idem_key, r.idem_fingerprint,"
-          + " c.progress_message, CAST(NULL AS text)";
+          + " c.progress_message, CAST(NULL AS text), CAST(NULL AS text)";
 
   /** A final record's columns in {@link #COLUMNS}' order, from a CTE that returned its row. */
   private static String finalColumns(String alias) {
@@ -354,7 +357,8 @@ final class Sql {
                 "idem_key",
                 "idem_fingerprint",
                 "progress_message",
-                "cause")
+                "cause",
+                "error_message")
             .map(c -> c == null ? "CAST(NULL AS text)" : alias + "." + c)
             .toList());
   }

@@ -74,6 +74,11 @@ final class Writes {
     String cause() {
       return result.failure() == null ? ending.cause() : null;
     }
+
+    /** The error's message as its column keeps it, only when the error written is the ending's. */
+    String errorMessage() {
+      return result.failure() == null ? Rows.encoded(ending.errorMessage()) : null;
+    }
   }
 
   private final Database db;
@@ -378,7 +383,7 @@ final class Writes {
   }
 
   /**
-   * Binds {@link Sql#finish}'s 17 parameters. A result that could not be kept fails the operation.
+   * Binds {@link Sql#finish}'s 18 parameters. A result that could not be kept fails the operation.
    */
   private static void bindFinish(PreparedStatement update, Finish f) throws SQLException {
     StoredResult result = f.result();
@@ -392,13 +397,14 @@ final class Writes {
     Database.setTimestamp(update, 8, f.at());
     update.setString(9, f.storedError());
     update.setString(10, f.cause());
-    update.setString(11, result.kind());
-    update.setString(12, result.value());
-    update.setString(13, result.mediaType());
-    update.setString(14, result.fileName());
-    Rows.setNullableLong(update, 15, result.length());
-    update.setString(16, f.id().value());
-    update.setInt(17, Records.shard(f.id()));
+    update.setString(11, f.errorMessage());
+    update.setString(12, result.kind());
+    update.setString(13, result.value());
+    update.setString(14, result.mediaType());
+    update.setString(15, result.fileName());
+    Rows.setNullableLong(update, 16, result.length());
+    update.setString(17, f.id().value());
+    update.setInt(18, Records.shard(f.id()));
   }
 
   /**

@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS asyncops_record (
   progress_message  VARCHAR(2048),
   error             VARCHAR(1000000),
   cause             VARCHAR(1000000),
+  error_message     VARCHAR(2048),
   result_kind       VARCHAR(5)               DEFAULT 'NONE' NOT NULL,
   result_value      CLOB,
   result_media_type VARCHAR(1000000),

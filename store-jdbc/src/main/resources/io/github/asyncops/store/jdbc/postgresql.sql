@@ -12,7 +12,8 @@
 -- creates new tables beside it and never reads it; drop it once its operations no longer matter.
 
 -- The record of each operation, active or final, until it is forgotten after its retention: what
--- users read. Inserted by the start (state 'QUEUED' until the end, with the queue row beside it)
+-- users read (a failure a worker gave as a message keeps it in error_message, Message.encode(), at
+-- most 2048 bytes, beside its default-language text in error). Inserted by the start (state 'QUEUED' until the end, with the queue row beside it)
 -- and updated once, by the end, which writes the final state, the times, the texts and the
 -- result. No index covers a column the end writes, so the end is a heap-only update, which
 -- fillfactor 80 leaves room for. Ids compare by code point (COLLATE "C"), as listings order them,
@@ -35,6 +36,7 @@ CREATE TABLE IF NOT EXISTS asyncops_record (
   progress_message  text,
   error             text,
   cause             text,
+  error_message     text,
   result_kind       varchar(5)       NOT NULL DEFAULT 'NONE',
   result_value      text,
   result_media_type text,

@@ -9,4 +9,9 @@ final class QuarkusContractIT extends AdapterContract {
   protected URI base() {
     return Apps.QUARKUS.base();
   }
+
+  @Override
+  protected boolean filtersStreams() {
+    return false;
+  }
 }
