@@ -63,7 +63,16 @@ public final class AdminQueryBench {
         "first page, type and RUNNING",
         () -> store.list(first.withType("type-2").withStates(Set.of(OperationState.RUNNING))));
     measure("first page, one owner", () -> store.list(first.withOwner("owner-7")));
-    measure("first page, no match (walks all)", () -> store.list(first.withOwner("nobody")));
+    measure("first page, an owner with none", () -> store.list(first.withOwner("nobody")));
+    measure(
+        "first page, one type, failed, owner",
+        () ->
+            store.list(
+                first
+                    .withType("type-3")
+                    .withOwner("owner-7")
+                    .withStates(Set.of(OperationState.FAILED))));
+    measure("first page, id prefix 'Ab'", () -> store.list(first.withIdPrefix("Ab")));
     measure("page at the middle by cursor", () -> store.list(first.withAfter(middle)));
     measure("summary", () -> store.summary(now));
   }

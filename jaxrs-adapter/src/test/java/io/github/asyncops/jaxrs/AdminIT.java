@@ -244,7 +244,7 @@ final class AdminIT {
   }
 
   @Test
-  void detail_shows_a_failure_message_in_the_viewers_language() throws Exception {
+  void list_and_detail_show_texts_and_failures_in_the_viewers_language() throws Exception {
     Browser alice = new Browser(server, "alice", null);
     String id = start(alice, "spoken-flight", "{\"lost\": true}");
     harness.gate.awaitArrivals(1);
@@ -261,8 +261,22 @@ final class AdminIT {
         .startsWith("io.github.asyncops.core.spi.OperationFailedException: flight.lost")
         .contains("no telemetry");
     assertThat(english.headers().firstValue("Content-Language")).hasValue("en");
-    assertThat(ok(russian).path("error").asText()).isEqualTo("Связь потеряна на 40%");
+    JsonNode russianDetail = ok(russian);
+    assertThat(russianDetail.path("error").asText()).isEqualTo("Связь потеряна на 40%");
     assertThat(russian.headers().firstValue("Content-Language")).hasValue("ru");
+    assertThat(detail.path("progress").path("text").asText())
+        .isNotBlank()
+        .isNotEqualTo(russianDetail.path("progress").path("text").asText());
+
+    String list = "operations/_admin/operations?type=spoken-flight";
+    JsonNode englishRow =
+        ok(root.send(root.request(list).header("Accept-Language", "en"))).path("items").get(0);
+    JsonNode russianRow =
+        ok(root.send(root.request(list).header("Accept-Language", "ru"))).path("items").get(0);
+    assertThat(englishRow.path("error").asText()).isEqualTo("Contact lost at 40%");
+    assertThat(englishRow.path("progress")).isEqualTo(detail.path("progress"));
+    assertThat(russianRow.path("error").asText()).isEqualTo("Связь потеряна на 40%");
+    assertThat(russianRow.path("progress")).isEqualTo(russianDetail.path("progress"));
   }
 
   @Test

@@ -26,7 +26,6 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -53,9 +52,10 @@ import java.util.stream.Collectors;
  * records take is held meanwhile. Forgotten ids are remembered as {@link Tombstones}, at most
  * {@code tombstoneCapacity} of them and each for {@code tombstoneTtl}.
  *
- * <p>Listings walk a skip list of every record's (created at, id) in listing order, from the
- * query's cursor; a listing of active records only sorts the few active ones instead. The summary
- * reads counters ({@link Tallies}) rather than the records.
+ * <p>Listings walk a skip list of (created at, id) in listing order, from the query's cursor: the
+ * owner's records when the query names an owner, else the type's, else all ({@link Listings}); a
+ * listing of active records only sorts the few active ones instead. The summary reads counters
+ * ({@link Tallies}) rather than the records.
  *
  * <p>Thread-safe.
  */
@@ -84,8 +84,7 @@ public final class InMemoryOperationStore implements OperationStore {
   }
 
   private final Map<OperationId, OperationRecord> records = new ConcurrentHashMap<>();
-  // Every held record's position, in listing order; creation instants and ids never change.
-  private final NavigableSet<Cursor> order = new ConcurrentSkipListSet<>(Cursor.ORDER);
+  private final Listings listings = new Listings();
   private final Tallies tallies = new Tallies();
   private final Map<String, OperationId> slots = new ConcurrentHashMap<>();
   private final Object[] slotLocks = new Object[SLOT_LOCKS];
@@ -200,7 +199,7 @@ public final class InMemoryOperationStore implements OperationStore {
       queued.decrementAndGet();
       throw duplicate(record);
     }
-    order.add(Cursor.of(record));
+    listings.add(record);
     tallies.inserted(record);
     queues.computeIfAbsent(record.type(), t -> new ConcurrentLinkedQueue<>()).add(record.id());
   }
@@ -220,7 +219,7 @@ public final class InMemoryOperationStore implements OperationStore {
   }
 
   /**
-   * Walks the ids in {@link OperationQuery#NEWEST_FIRST} order from the query's cursor and stops at
+   * Walks the ids in {@link OperationQuery#NEWEST_FIRST} order ({@link Listings#walk}) and stops at
    * the limit or at the first record created before {@code createdFrom}, so a page costs the
    * records it passes over, never a sort.
    */
@@ -229,7 +228,7 @@ public final class InMemoryOperationStore implements OperationStore {
     if (query.activeOnly() || activeStates(query.states())) {
       return listActive(query);
     }
-    NavigableSet<Cursor> from = query.after() == null ? order : order.tailSet(query.after(), false);
+    NavigableSet<Cursor> from = listings.walk(query);
     Instant createdFrom = query.createdFrom();
     List<OperationRecord> page = new ArrayList<>(Math.min(query.limit(), 64));
     for (Cursor position : from) {
@@ -409,7 +408,7 @@ public final class InMemoryOperationStore implements OperationStore {
       removed[0] = null;
       records.computeIfPresent(id, forget);
       if (removed[0] != null) {
-        order.remove(Cursor.of(removed[0]));
+        listings.remove(removed[0]);
         tallies.removed(removed[0]);
         idempotencyKeys.free(removed[0]);
         evicted++;
@@ -446,7 +445,7 @@ public final class InMemoryOperationStore implements OperationStore {
     if (!records.remove(id, record)) {
       return false;
     }
-    order.remove(Cursor.of(record));
+    listings.remove(record);
     tallies.removed(record);
     idempotencyKeys.free(record);
     return true;

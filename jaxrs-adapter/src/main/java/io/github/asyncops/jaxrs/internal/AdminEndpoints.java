@@ -49,7 +49,9 @@ final class AdminEndpoints {
       records = records.subList(0, pageSize);
       next = AdminQueries.cursor(OperationQuery.Cursor.of(records.get(pageSize - 1)));
     }
-    List<AdminRowJson> rows = records.stream().map(AdminRowJson::of).toList();
+    StatusViews views = exchange.views();
+    List<AdminRowJson> rows =
+        records.stream().map(r -> AdminRowJson.of(r, views.text(r), views.error(r))).toList();
     return exchange.responses().build(Response.ok(new AdminPageJson(rows, next)));
   }
 
@@ -62,7 +64,8 @@ final class AdminEndpoints {
     require(exchange, false);
     OperationRecord r = find(exchange, id);
     AdminDetailJson detail =
-        AdminDetailJson.of(r, parameters(exchange, r), exchange.views().error(r));
+        AdminDetailJson.of(
+            r, parameters(exchange, r), exchange.views().text(r), exchange.views().error(r));
     return exchange.responses().build(Response.ok(detail));
   }
 
@@ -82,7 +85,10 @@ final class AdminEndpoints {
         r.owner(),
         r.lease().node());
     OperationRecord after = admin(exchange).find(r.id()).orElse(r);
-    return exchange.responses().build(Response.accepted(AdminRowJson.of(after)));
+    StatusViews views = exchange.views();
+    return exchange
+        .responses()
+        .build(Response.accepted(AdminRowJson.of(after, views.text(after), views.error(after))));
   }
 
   static Response delete(Exchange exchange, String id) {

@@ -2,6 +2,7 @@ package io.github.asyncops.jaxrs.internal;
 
 import io.github.asyncops.core.OperationEngine;
 import io.github.asyncops.core.OperationSnapshot;
+import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.jaxrs.json.StatusJson;
 import java.net.URI;
@@ -67,7 +68,18 @@ final class StatusViews {
   }
 
   /**
-   * A stored operation's error in the viewer's language, for the operator console's detail.
+   * A stored operation's last status text in the viewer's language, for the operator console.
+   *
+   * @param record the operation as the store holds it
+   * @return the text, or null when there is none
+   */
+  String text(OperationRecord record) {
+    Progress progress = record.progress();
+    return engine.localize(record.type(), progress.message(), progress.text(), locale);
+  }
+
+  /**
+   * A stored operation's error in the viewer's language, for the operator console.
    *
    * @param record the operation as the store holds it
    * @return the error, or null when there is none

@@ -66,21 +66,23 @@ public record AdminDetailJson(
    * @return the detail
    */
   public static AdminDetailJson of(OperationRecord r, JsonNode parameters) {
-    return of(r, parameters, r.outcome().error());
+    return of(r, parameters, r.progress().text(), r.outcome().error());
   }
 
   /**
-   * Describes a stored record with its error in a viewer's language.
+   * Describes a stored record with its texts in a viewer's language ({@link
+   * io.github.asyncops.core.OperationEngine#localize(String, io.github.asyncops.core.Message,
+   * String, java.util.Locale)}).
    *
    * @param r the record
    * @param parameters its parameters as JSON, or null
-   * @param error the error as the viewer reads it ({@link
-   *     io.github.asyncops.core.OperationEngine#localize(String, io.github.asyncops.core.Message,
-   *     String, java.util.Locale)}), or null
+   * @param text the last status text as the viewer reads it, or null
+   * @param error the error as the viewer reads it, or null
    * @return the detail
    */
-  public static AdminDetailJson of(OperationRecord r, JsonNode parameters, String error) {
-    AdminRowJson row = AdminRowJson.of(r);
+  public static AdminDetailJson of(
+      OperationRecord r, JsonNode parameters, String text, String error) {
+    AdminRowJson row = AdminRowJson.of(r, text, error);
     return new AdminDetailJson(
         row.id(),
         row.type(),
@@ -92,7 +94,7 @@ public record AdminDetailJson(
         row.createdAt(),
         row.startedAt(),
         row.finishedAt(),
-        error,
+        row.error(),
         parameters,
         result(r.outcome().result()),
         r.outcome().cause(),

@@ -50,18 +50,30 @@ public record AdminRowJson(
    * @return its row
    */
   public static AdminRowJson of(OperationRecord r) {
+    return of(r, r.progress().text(), r.outcome().error());
+  }
+
+  /**
+   * Describes a stored record with its texts in a viewer's language.
+   *
+   * @param r the record
+   * @param text the last status text as the viewer reads it, or null
+   * @param error the error as the viewer reads it, or null
+   * @return its row
+   */
+  public static AdminRowJson of(OperationRecord r, String text, String error) {
     return new AdminRowJson(
         r.id().value(),
         r.type(),
         r.state(),
         r.owner(),
         r.lease().node(),
-        new Progress(r.progress().value(), r.progress().text()),
+        new Progress(r.progress().value(), text),
         r.stopRequested(),
         millis(r.times().createdAt()),
         millis(r.times().startedAt()),
         millis(r.times().finishedAt()),
-        r.outcome().error());
+        error);
   }
 
   static Instant millis(Instant instant) {
