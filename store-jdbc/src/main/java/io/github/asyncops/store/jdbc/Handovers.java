@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Finishes and the claims that refill their slots, written together.
  *
  * <p>Design notes. On PostgreSQL a claimed operation's finish without content to insert and the
- * claim of its successor are one statement that commits by itself ({@link Sql#handover}), so a
+ * claim of its successor are one statement that commits by itself ({@link Sql#handover(int)}), so a
  * worker thread that ends one operation and takes the next costs one transaction, not two. Worker
  * threads that end operations while another thread of this node is writing such a statement wait
  * for it and are then written together by one of them, in one statement per type: a busy node makes
@@ -121,9 +121,11 @@ final class Handovers {
           List<OperationRecord> finished = new ArrayList<>();
           List<OperationRecord> rowsClaimed = new ArrayList<>();
           List<String> parameters = new ArrayList<>();
-          try (PreparedStatement handover = c.prepareStatement(db.sql.handover)) {
+          int n = requests.size();
+          try (PreparedStatement handover = c.prepareStatement(db.sql.handover(n))) {
             bindFinishes(c, handover, requests);
-            Writes.bindClaim(handover, 19, new ClaimRequest(group.type(), max, group.node()), now);
+            Writes.bindClaim(
+                handover, 17 + n, new ClaimRequest(group.type(), max, group.node()), now);
             try (ResultSet rs = handover.executeQuery()) {
               while (rs.next()) {
                 if (rs.getBoolean("finishing")) {
@@ -139,7 +141,7 @@ final class Handovers {
         });
   }
 
-  /** Binds the finishes as {@link Sql#handover}'s 16 text arrays and the ids twice more. */
+  /** Binds the finishes as {@link Sql#handover}'s 16 text arrays and each id once more. */
   private static void bindFinishes(Connection c, PreparedStatement handover, List<Request> requests)
       throws SQLException {
     int n = requests.size();
@@ -167,7 +169,8 @@ final class Handovers {
     for (int column = 0; column < 16; column++) {
       handover.setArray(column + 1, c.createArrayOf("text", columns[column]));
     }
-    handover.setArray(17, c.createArrayOf("text", columns[0]));
-    handover.setArray(18, c.createArrayOf("text", columns[0]));
+    for (int i = 0; i < n; i++) {
+      handover.setString(17 + i, columns[0][i]);
+    }
   }
 }

@@ -79,15 +79,11 @@ final class Sql {
   /** The insert of record and queue row in one statement that answers a row if it inserted. */
   final String insertFoldedQuietly;
 
-  /**
-   * Finishes several records and claims queued ones in one statement. The finishes come as 16
-   * parallel text arrays (1-16: id, epoch, state, value, text, time, error, the five result
-   * columns, the progress message, the cause, the tally shard and the error message) and the ids
-   * twice more (17, 18), so that the plan finds the rows by key; then {@link #claim}'s parameters
-   * (19-24). Each row answered says in {@code finishing} whether it is a finished one. PostgreSQL
-   * only.
-   */
-  final String handover;
+  /** {@link #handover}'s text up to the queue rows it deletes. */
+  private final String handoverHead;
+
+  /** {@link #handover}'s text after the queue rows it deletes. */
+  private final String handoverTail;
 
   final String stale;
   final String evictable;
@@ -184,15 +180,20 @@ final class Sql {
                 + " WHEN NOT MATCHED THEN INSERT (type_name, state, shard, count)"
                 + " VALUES (s.type_name, s.state, s.shard, s.n)";
     failure = "INSERT INTO " + tables.failure() + " (id, finished_at) VALUES (?, ?)";
-    String claimUpdate =
-        "UPDATE "
-            + job
-            + " SET running = true, node = ?, started_at = ?, updated_at = ?, heartbeat_at = ?,"
-            + " epoch = epoch + 1 WHERE (type_name, seq) IN (SELECT type_name, seq FROM "
+    // The pick is a CTE of its own, which PostgreSQL runs exactly once: as a subquery of the
+    // UPDATE's IN, an analyzed table's plan may run it again for every row the UPDATE looks at, and
+    // each run skips the rows the UPDATE already changed and locks the next ones, so that one claim
+    // took every queued row of its type. The UPDATE finds the picked rows by (type_name, seq).
+    String claimCtes =
+        "p AS (SELECT type_name, seq FROM "
             + job
             + " WHERE type_name = ? AND NOT running ORDER BY seq FETCH FIRST ? ROWS ONLY"
             + skipLocked
-            + ") RETURNING *";
+            + "), c AS (UPDATE "
+            + job
+            + " SET running = true, node = ?, started_at = ?, updated_at = ?, heartbeat_at = ?,"
+            + " epoch = epoch + 1 WHERE (type_name, seq) IN (SELECT type_name, seq FROM p)"
+            + " RETURNING *)";
     String claimed =
         "SELECT "
             + CLAIMED
@@ -200,7 +201,7 @@ final class Sql {
             + " retention_ms, idem_key, idem_fingerprint FROM "
             + record
             + " WHERE id = c.id LIMIT 1) r";
-    claim = "WITH c AS (" + claimUpdate + ") " + claimed;
+    claim = "WITH " + claimCtes + " " + claimed;
     claimPick =
         "SELECT seq FROM "
             + job
@@ -262,17 +263,17 @@ final class Sql {
                         + ")"
                     : dialect.inArray("id")),
             "id, epoch, stop_requested");
-    handover =
+    handoverHead =
         "WITH d AS (SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
             + " ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
             + " ?::text[], ?::text[], ?::text[], ?::text[]) AS d(d_id, d_epoch, d_state, d_value,"
             + " d_text, d_at, d_error, d_kind, d_result, d_media_type, d_file_name, d_length,"
             + " d_message, d_cause, d_shard, d_error_message)), j AS (DELETE FROM "
             + job
-            + " WHERE (type_name, seq) IN (SELECT type_name, seq FROM "
-            + record
-            + " WHERE id = ANY (?::text[])) AND (id, epoch) IN (SELECT d_id, d_epoch::bigint"
-            + " FROM d) AND (running OR epoch = 0) RETURNING *), f AS (UPDATE "
+            + " WHERE (";
+    handoverTail =
+        ") AND (id, epoch) IN (SELECT d_id, d_epoch::bigint FROM d) AND (running OR epoch = 0)"
+            + " RETURNING *), f AS (UPDATE "
             + record
             + " r SET state = d_state, progress_value = d_value::double precision,"
             + " progress_text = d_text, progress_message = d_message, started_at = j.started_at,"
@@ -283,12 +284,12 @@ final class Sql {
             + " result_value = d_result, result_media_type = d_media_type,"
             + " result_file_name = d_file_name, result_length = d_length::bigint,"
             + fromJob
-            + " FROM j JOIN d ON d.d_id = j.id WHERE r.id = j.id AND r.id = ANY (?::text[])"
+            + " FROM j JOIN d ON d.d_id = j.id WHERE r.id = j.id"
             + " RETURNING r.*, d.d_shard::integer AS shard), "
             + sideEffects(tables, "shard")
-            + ", c AS ("
-            + claimUpdate
-            + ") SELECT "
+            + ", "
+            + claimCtes
+            + " SELECT "
             + finalColumns("f")
             + ", true AS finishing FROM f UNION ALL "
             + claimed.replaceFirst(" FROM c ", ", false FROM c ");
@@ -409,6 +410,28 @@ final class Sql {
   /** A column of the queue row while there is one, else the record's. */
   static String pick(String column) {
     return "CASE WHEN j.id IS NULL THEN r." + column + " ELSE j." + column + " END";
+  }
+
+  /**
+   * Finishes {@code n} records and claims queued ones in one statement. The finishes come as 16
+   * parallel text arrays (1-16: id, epoch, state, value, text, time, error, the five result
+   * columns, the progress message, the cause, the tally shard and the error message), then each id
+   * once more (17 to 16 + n), then {@link #claim}'s parameters. Each finish's queue row is named by
+   * its full key, {@code (type_name, seq) = (SELECT ... FROM record WHERE id = ?)}, one such
+   * condition per finish: an equality on the whole unique key is looked up in the index whatever
+   * the statistics say, where a semi-join on a list of keys was planned, on tables analyzed while
+   * the queue was empty, as a walk of every queue row per statement. Each row answered says in
+   * {@code finishing} whether it is a finished one. PostgreSQL only.
+   */
+  String handover(int n) {
+    StringBuilder sql = new StringBuilder(handoverHead);
+    for (int i = 0; i < n; i++) {
+      sql.append(i == 0 ? "" : " OR ")
+          .append("(type_name, seq) = (SELECT type_name, seq FROM ")
+          .append(tables.record())
+          .append(" WHERE id = ?)");
+    }
+    return sql.append(handoverTail).toString();
   }
 
   /** The tables these statements name. */

@@ -189,12 +189,12 @@ final class Writes {
   /** Binds {@link Sql#claim}'s 6 parameters, from {@code first} on. */
   static void bindClaim(PreparedStatement claim, int first, ClaimRequest request, Instant now)
       throws SQLException {
-    claim.setString(first, request.node());
-    Database.setTimestamp(claim, first + 1, now);
-    Database.setTimestamp(claim, first + 2, now);
+    claim.setString(first, request.type());
+    claim.setInt(first + 1, request.max());
+    claim.setString(first + 2, request.node());
     Database.setTimestamp(claim, first + 3, now);
-    claim.setString(first + 4, request.type());
-    claim.setInt(first + 5, request.max());
+    Database.setTimestamp(claim, first + 4, now);
+    Database.setTimestamp(claim, first + 5, now);
   }
 
   /**
