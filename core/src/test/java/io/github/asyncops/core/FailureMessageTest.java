@@ -2,6 +2,7 @@ package io.github.asyncops.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.asyncops.core.examples.SpokenFlight;
 import io.github.asyncops.core.spi.OperationFailedException;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.Worker;
@@ -84,7 +85,7 @@ final class FailureMessageTest {
     assertThat(record.outcome().cause()).contains("disk full");
   }
 
-  /** A flight with the {@code FlightMessages} bundles whose run throws what it is given. */
+  /** A flight with the {@link SpokenFlight}'s bundles whose run throws what it is given. */
   private static final class Failing implements WorkerProvider<Void> {
     private final RuntimeException failure;
 
@@ -99,7 +100,7 @@ final class FailureMessageTest {
 
     @Override
     public String messages() {
-      return "io.github.asyncops.core.testing.FlightMessages";
+      return "io.github.asyncops.core.examples.SpokenFlight";
     }
 
     @Override

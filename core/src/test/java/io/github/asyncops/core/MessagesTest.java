@@ -2,8 +2,10 @@ package io.github.asyncops.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.asyncops.core.examples.SpokenFlight;
+import io.github.asyncops.core.spi.Worker;
+import io.github.asyncops.core.spi.WorkerProvider;
 import io.github.asyncops.core.testing.EchoProvider;
-import io.github.asyncops.core.testing.FlightMessagesProvider;
 import io.github.asyncops.testing.Gate;
 import io.github.asyncops.testing.ManualScheduler;
 import java.time.Duration;
@@ -30,14 +32,18 @@ final class MessagesTest {
   private final Gate gate = new Gate();
   private OperationEngine engine;
 
-  private OperationEngine engine(Message... reports) {
+  private OperationEngine engine() {
+    return engine(new SpokenFlight(gate));
+  }
+
+  private OperationEngine engine(WorkerProvider<?> type) {
     engine =
         OperationEngine.builder()
             .discover(false)
             .locale(RU)
             // No housekeeping tick races the start's own claim, so a start answers with its text.
             .scheduler(new ManualScheduler())
-            .worker(new FlightMessagesProvider(gate, reports))
+            .worker(type)
             .build();
     return engine;
   }
@@ -60,7 +66,7 @@ final class MessagesTest {
   void a_start_message_answers_the_start_in_the_default_language_and_each_viewer_in_theirs() {
     engine();
 
-    OperationSnapshot started = engine.start(StartRequest.of("flight")).operation();
+    OperationSnapshot started = engine.start(StartRequest.of("spoken-flight")).operation();
 
     assertThat(started.text()).isEqualTo("Поехали!");
     assertThat(started.message()).isEqualTo(Message.of("flight.started"));
@@ -70,8 +76,8 @@ final class MessagesTest {
 
   @Test
   void progress_messages_reach_the_store_with_their_default_text() throws Exception {
-    engine(Message.of("flight.progress").with("percent", 40));
-    OperationId id = engine.start(StartRequest.of("flight")).operation().id();
+    engine();
+    OperationId id = engine.start(StartRequest.of("spoken-flight")).operation().id();
     gate.awaitArrivals(1);
     gate.open(1);
     gate.awaitArrivals(1);
@@ -85,7 +91,7 @@ final class MessagesTest {
   @Test
   void a_stop_message_is_what_every_viewer_reads_once_stopped() throws Exception {
     engine();
-    OperationId id = engine.start(StartRequest.of("flight")).operation().id();
+    OperationId id = engine.start(StartRequest.of("spoken-flight")).operation().id();
     gate.awaitArrivals(1);
 
     engine.stop(id);
@@ -142,7 +148,7 @@ final class MessagesTest {
   @Test
   void a_stage_message_is_rendered_per_viewer() throws Exception {
     engine();
-    OperationId id = engine.start(StartRequest.of("flight")).operation().id();
+    OperationId id = engine.start(StartRequest.of("spoken-flight")).operation().id();
     gate.awaitArrivals(1);
     OperationSnapshot running = engine.status(id);
     Stage stage = new Stage(1, 2, "Этап 1", Message.of("flight.stage").with("n", 1));
@@ -174,8 +180,9 @@ final class MessagesTest {
     logger.setLevel(java.util.logging.Level.WARNING);
     logger.addHandler(handler);
     try {
-      engine(Message.of("no.such.key"), Message.of("flight.broken").with("oops", 1));
-      OperationId id = engine.start(StartRequest.of("flight")).operation().id();
+      engine(
+          new Saying(gate, Message.of("no.such.key"), Message.of("flight.broken").with("oops", 1)));
+      OperationId id = engine.start(StartRequest.of("saying")).operation().id();
       gate.awaitArrivals(1);
       gate.open(1);
       gate.awaitArrivals(1);
@@ -199,6 +206,42 @@ final class MessagesTest {
     } finally {
       logger.removeHandler(handler);
       logger.setLevel(null);
+    }
+  }
+
+  /**
+   * Reports the messages it is given, one per gate pass, from the {@code BrokenMessages} bundle,
+   * whose Russian "flight.broken" pattern does not parse.
+   */
+  private static final class Saying implements WorkerProvider<Void> {
+    private final Gate gate;
+    private final Message[] reports;
+
+    Saying(Gate gate, Message... reports) {
+      this.gate = gate;
+      this.reports = reports.clone();
+    }
+
+    @Override
+    public String name() {
+      return "saying";
+    }
+
+    @Override
+    public String messages() {
+      return "io.github.asyncops.core.testing.BrokenMessages";
+    }
+
+    @Override
+    public Worker create(Void parameters) {
+      return context -> {
+        gate.pass(context);
+        for (int i = 0; i < reports.length; i++) {
+          context.report((i + 1) / 10.0, reports[i]);
+          gate.pass(context);
+        }
+        return OperationResult.none();
+      };
     }
   }
 }

@@ -5,6 +5,7 @@ import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.Scope;
 import io.github.asyncops.core.StartPolicy;
 import io.github.asyncops.core.examples.MissileLaunch;
+import io.github.asyncops.core.examples.SpokenFlight;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerProvider;
 import io.github.asyncops.testing.EngineFixture;

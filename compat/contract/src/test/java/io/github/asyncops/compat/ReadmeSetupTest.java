@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The READMEs' set-up sections show the consumer projects' own files: every block after a {@code
  * <!-- snippet: path -->} marker equals that file, so what the consumer stage builds and runs is
- * what the READMEs tell users to write.
+ * what the READMEs tell users to write. The root README's two set-up commands are the ones that
+ * {@code .ci/run} and the consumer stage run: the test command is {@code .ci/run}'s, and the demo's
+ * jar is the one the stage starts ({@code Apps.DEMO}) and example-app builds.
  */
 final class ReadmeSetupTest {
   private static final Path ROOT = Path.of("../..");
@@ -36,6 +38,26 @@ final class ReadmeSetupTest {
         .contains(
             "compat/starter/src/main/java/demo/App.java",
             "compat/starter/src/main/resources/application-jdbc.properties");
+  }
+
+  @Test
+  void the_root_readme_has_two_commands_ci_runs_the_test_one_and_the_demo_one_names_the_jar()
+      throws IOException {
+    Matcher block =
+        Pattern.compile("```sh\n(.*?)\n```", Pattern.DOTALL)
+            .matcher(Files.readString(ROOT.resolve("README.md")));
+    assertThat(block.find()).as("the README's first sh block").isTrue();
+    List<String> commands = block.group(1).lines().filter(line -> !line.startsWith("#")).toList();
+    String ci = Files.readString(ROOT.resolve(".ci/run"));
+    String pom = Files.readString(ROOT.resolve("example-app/pom.xml"));
+
+    assertThat(commands)
+        .containsExactly(
+            "mvn -B -q -pl example-app -am package -DskipTests"
+                + " && java -jar example-app/target/asyncops-demo.jar",
+            "mvn -B verify");
+    assertThat(ci.lines()).contains(commands.get(1));
+    assertThat(pom).contains("<finalName>asyncops-demo</finalName>");
   }
 
   /** The snippets of one README, each checked against its file. */

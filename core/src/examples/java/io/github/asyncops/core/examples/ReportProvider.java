@@ -11,15 +11,15 @@ import io.github.asyncops.core.spi.WorkerProvider;
  */
 public final class ReportProvider implements WorkerProvider<ReportProvider.Request> {
 
-  /** Creates the provider. */
-  public ReportProvider() {}
-
   /**
    * What the caller asks for.
    *
    * @param pages how many pages to render
    */
   public record Request(int pages) {}
+
+  /** Creates the provider: what ServiceLoader calls. */
+  public ReportProvider() {}
 
   @Override
   public String name() {

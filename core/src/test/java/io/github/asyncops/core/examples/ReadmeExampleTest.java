@@ -17,16 +17,20 @@ final class ReadmeExampleTest {
 
   @Test
   void the_readme_example_renders_a_report() {
-    try (OperationEngine engine = OperationEngine.builder().worker(new ReportProvider()).build()) {
-      OperationId id =
-          engine
-              .start(
-                  StartRequest.of("report")
-                      .withParameters(new ReportProvider.Request(3))
-                      .withOwner("alice"))
-              .operation()
-              .id();
+    OperationEngine engine = OperationEngine.builder().worker(new ReportProvider()).build();
+    OperationId id =
+        engine
+            .start(
+                StartRequest.of("report")
+                    .withParameters(new ReportProvider.Request(3))
+                    .withOwner("alice"))
+            .operation()
+            .id();
+    OperationSnapshot status = engine.status(id); // state, value 0..1, text, pollAfter, ...
 
+    try (engine) {
+      assertThat(status.type()).isEqualTo("report");
+      assertThat(status.owner()).isEqualTo("alice");
       OperationSnapshot done =
           Awaitility.await()
               .atMost(Duration.ofSeconds(10))
