@@ -26,12 +26,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Design notes. The happy path costs at most three transactions per operation: an insert, a
  * share of a batch claim, and a finish, where a worker thread that ends one operation and takes the
  * next does both in one ({@link Handovers}). On PostgreSQL each is one statement that commits by
- * itself. None reads a row back: the claim, progress and finish are single UPDATEs that answer the
- * rows as stored ({@link JdbcDialect#returning}), and the claim picks a batch with {@code FOR
- * UPDATE SKIP LOCKED} inside that UPDATE, like db-scheduler's lock-and-fetch. Progress and finish
- * carry the epoch the node claimed with and change nothing if it moved on (fencing). The queue
- * limit is checked in the INSERT against counter rows that no insert or claim writes ({@link
- * QueueCount}), so inserts take no cluster-wide lock, count nothing and never wait for each other.
+ * itself, and none reads a row back: the claim picks a batch of queue rows with {@code FOR UPDATE
+ * SKIP LOCKED} in a CTE of its own (db-scheduler's lock-and-fetch), marks them running and answers
+ * them with what a worker needs from their records, read by primary key; progress updates the queue
+ * row and answers it with its record; the finish deletes the queue row, writes the record's end and
+ * adds to the tally ({@link Records}). The queue row's updates change no indexed column and the
+ * record's end none either, so all are heap-only. On H2 the same writes are steps of one
+ * transaction. Progress and finish carry the epoch the node claimed with and change nothing if it
+ * moved on (fencing). The queue limit is checked in the INSERT against counter rows that no insert
+ * or claim writes ({@link QueueCount}), so inserts take no cluster-wide lock, count nothing and
+ * never wait for each other.
  *
  * <p>Retries after a lost connection may repeat a transaction whose commit went through. A claim
  * whose commit was lost leaves rows running for a node that does not know them, which the lease
