@@ -96,7 +96,6 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     this.upkeep =
         new Upkeep(
             db,
-            rows,
             writes,
             results,
             types::restartable,

@@ -47,7 +47,6 @@ final class Upkeep {
 
   private final Database db;
   private final Sql sql;
-  private final Rows rows;
   private final Writes writes;
   private final Results results;
   private final Predicate<String> restartable;
@@ -56,7 +55,6 @@ final class Upkeep {
 
   Upkeep(
       Database db,
-      Rows rows,
       Writes writes,
       Results results,
       Predicate<String> restartable,
@@ -64,7 +62,6 @@ final class Upkeep {
       Duration tombstoneTtl) {
     this.db = db;
     this.sql = db.sql;
-    this.rows = rows;
     this.writes = writes;
     this.results = results;
     this.restartable = restartable;
