@@ -58,19 +58,23 @@ public final class Flight implements WorkerProvider<Void> {
       public OperationResult run(WorkerContext context) throws InterruptedException {
         for (int step = 1; step <= MAX_STEPS; step++) {
           stopSignal.await(STEP_MILLIS, TimeUnit.MILLISECONDS);
-          // Checked after the wait, which a stop ends: a report after it would replace the stop
-          // text.
-          if (context.stopRequested()) {
-            break;
+          // A stop ends the wait. The check and the report hold the latch's monitor, which the
+          // stop's text waits for, so no report lands after the stop text and replaces it.
+          synchronized (stopSignal) {
+            if (context.stopRequested()) {
+              break;
+            }
+            context.progress((double) step / MAX_STEPS, "Flown " + step + " steps");
           }
-          context.progress((double) step / MAX_STEPS, "Flown " + step + " steps");
         }
         return OperationResult.none();
       }
 
       @Override
       public Message stopMessage() {
-        stopSignal.countDown();
+        synchronized (stopSignal) {
+          stopSignal.countDown();
+        }
         return Message.of("flight.stopping");
       }
     };
