@@ -3,8 +3,6 @@
 -- no lease index; expiry reads the short table), and is found through the record's key. Its
 -- state is two booleans (running, stop_requested): a claim filters on NOT running, whose default
 -- selectivity without statistics (0.5, against 0.005 for an equality) keeps the ordered index scan.
--- The queue row also keeps the record's created_at, so that the operator console's lists of active
--- operations and its oldest queued one read the queue table alone.
 CREATE TABLE op (
   id varchar(22) PRIMARY KEY, seq bigint GENERATED ALWAYS AS IDENTITY,
   type_name varchar(64) NOT NULL, state varchar(16) NOT NULL, owner_name text, caller_key text,
@@ -19,21 +17,10 @@ CREATE INDEX ON op (type_name, created_at DESC);
 CREATE TABLE job (
   seq bigint NOT NULL, type_name varchar(64) NOT NULL, id varchar(22) NOT NULL, slot text,
   running boolean NOT NULL DEFAULT false, node text, epoch bigint NOT NULL DEFAULT 0,
-  heartbeat_at timestamptz, started_at timestamptz, created_at timestamptz NOT NULL,
-  updated_at timestamptz NOT NULL,
+  heartbeat_at timestamptz, started_at timestamptz, updated_at timestamptz NOT NULL,
   progress_value double precision NOT NULL DEFAULT 0, progress_text text,
   stop_requested boolean NOT NULL DEFAULT false) WITH (fillfactor = 50);
 CREATE UNIQUE INDEX ON job (type_name, seq);
 CREATE UNIQUE INDEX ON job (type_name, slot) WHERE slot IS NOT NULL;
--- The tally of ended operations per (type, final state), split over 16 shards by a hash of the id
--- so that concurrent finishes rarely write one row: the operator console's summary (issue 26) reads
--- these few rows instead of counting the records, which took 212 ms at 200,000 records against a
--- 50 ms goal. The finish adds 1 in its own statement, an UPDATE of the existing row (a heap-only
--- update: count is in no index; an INSERT ... ON CONFLICT DO UPDATE would also log a row lock),
--- inserting only a row seen for the first time; eviction and deletion take away what they forget. The store also keeps each failure's end in a
--- small table for the console's "failed in the last hour" (not here: these operations succeed).
-CREATE TABLE tally (type_name varchar(64) NOT NULL, state varchar(16) NOT NULL,
-  shard integer NOT NULL, count bigint NOT NULL, PRIMARY KEY (type_name, state, shard))
-  WITH (fillfactor = 50);
 CREATE TABLE queue (shard integer PRIMARY KEY, queued bigint NOT NULL);
 INSERT INTO queue SELECT s, 0 FROM generate_series(0, 15) s;

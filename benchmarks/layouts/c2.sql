@@ -19,16 +19,11 @@ CREATE INDEX ON op (type_name, created_at DESC);
 CREATE TABLE job (
   seq bigint NOT NULL, type_name varchar(64) NOT NULL, id varchar(22) NOT NULL, slot text,
   running boolean NOT NULL DEFAULT false, node text, epoch bigint NOT NULL DEFAULT 0,
-  heartbeat_at timestamptz, started_at timestamptz, created_at timestamptz NOT NULL,
-  updated_at timestamptz NOT NULL,
+  heartbeat_at timestamptz, started_at timestamptz, updated_at timestamptz NOT NULL,
   progress_value double precision NOT NULL DEFAULT 0, progress_text text,
   stop_requested boolean NOT NULL DEFAULT false) WITH (fillfactor = 50);
 CREATE UNIQUE INDEX ON job (type_name, seq);
 CREATE UNIQUE INDEX ON job (type_name, slot) WHERE slot IS NOT NULL;
--- The tally of ended operations, as in c.sql.
-CREATE TABLE tally (type_name varchar(64) NOT NULL, state varchar(16) NOT NULL,
-  shard integer NOT NULL, count bigint NOT NULL, PRIMARY KEY (type_name, state, shard))
-  WITH (fillfactor = 50);
 CREATE TABLE queue (shard integer PRIMARY KEY, queued bigint NOT NULL);
 INSERT INTO queue SELECT s, 0 FROM generate_series(0, 15) s;
 CREATE INDEX ON op (evict_after);

@@ -13,7 +13,7 @@ fill[a]="INSERT INTO op (id, type_name, state, progress_value, created_at, updat
 pick[a]="SELECT id FROM op WHERE type_name = \$1 AND state = 'QUEUED' ORDER BY created_at, seq FETCH FIRST \$2 ROWS ONLY FOR UPDATE SKIP LOCKED"
 fill[b]="INSERT INTO job (id, seq, type_name, state, updated_at) SELECT 'id' || s, s, 'noop', CASE WHEN s <= 100 THEN 'RUNNING' ELSE 'QUEUED' END, now() FROM generate_series(1, 20000) s"
 pick[b]="SELECT id FROM job WHERE type_name = \$1 AND state = 'QUEUED' ORDER BY seq FETCH FIRST \$2 ROWS ONLY FOR UPDATE SKIP LOCKED"
-fill[c]="INSERT INTO job (seq, type_name, id, running, created_at, updated_at) SELECT s, 'noop', 'id' || s, s <= 100, now(), now() FROM generate_series(1, 20000) s"
+fill[c]="INSERT INTO job (seq, type_name, id, running, updated_at) SELECT s, 'noop', 'id' || s, s <= 100, now() FROM generate_series(1, 20000) s"
 pick[c]="SELECT seq FROM job WHERE type_name = \$1 AND NOT running ORDER BY seq FETCH FIRST \$2 ROWS ONLY FOR UPDATE SKIP LOCKED"
 for l in ${1:-a b c}; do
   schema="explain_$l"

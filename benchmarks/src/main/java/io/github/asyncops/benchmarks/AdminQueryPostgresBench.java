@@ -27,14 +27,12 @@ import java.util.function.Supplier;
 /**
  * How long the operator console's reads take on a PostgreSQL store holding 200,000 records: the
  * first page (50 rows) of a few filter combinations, a page deep in the listing through the keyset
- * cursor, and the summary. The records (with the queue rows of the active ones, the tally of the
- * ended ones and the kept failures, as the store writes them) are bulk-inserted with {@code INSERT
- * ... SELECT} over {@code generate_series}, spread over the week before the run: 10 types, 100
- * owners, 4 nodes; 85% succeeded, 5% failed, 3% stopped, 4% queued, 2.5% running, 0.5% stopping.
- * The tables are then vacuumed and analyzed, as autovacuum leaves a table in service. Each read
- * runs 20 times to warm up and 200 times measured, one after the other on one connection of the
- * store's pool; the figures are p50, p99 and the longest, in milliseconds, and the load average
- * while it ran.
+ * cursor, and the summary. The records are bulk-inserted in one {@code INSERT ... SELECT} over
+ * {@code generate_series}, spread over the week before the run: 10 types, 100 owners, 4 nodes; 85%
+ * succeeded, 5% failed, 3% stopped, 4% queued, 2.5% running, 0.5% stopping. The tables are then
+ * vacuumed and analyzed, as autovacuum leaves a table in service. Each read runs 20 times to warm
+ * up and 200 times measured, one after the other on one connection of the store's pool; the figures
+ * are p50, p99 and the longest, in milliseconds, and the load average while it ran.
  *
  * <p>Run with {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.asyncops.benchmarks.AdminQueryPostgresBench}; the database comes from the same system
@@ -151,20 +149,30 @@ public final class AdminQueryPostgresBench {
   }
 
   /**
-   * Inserts the records as the store keeps them, in one script: each record, a queue row for each
-   * active one, the tally of the ended ones per type and state, and the kept failures. The state
-   * follows {@code i % 200}; ids are 22 characters of base64url from an MD5 of the number, as
-   * random as the store's own.
+   * Inserts the records in one statement. The state follows {@code i % 200}; ids are 22 characters
+   * of base64url from an MD5 of the number, as random as the store's own.
    */
   private static void fill(String schema, Instant now) throws SQLException {
     String state =
         "CASE WHEN i % 200 < 170 THEN 'SUCCEEDED' WHEN i % 200 < 180 THEN 'FAILED'"
             + " WHEN i % 200 < 186 THEN 'STOPPED' WHEN i % 200 < 194 THEN 'QUEUED'"
             + " WHEN i % 200 < 199 THEN 'RUNNING' ELSE 'STOPPING' END";
-    String ended = "st IN ('SUCCEEDED', 'FAILED', 'STOPPED')";
-    String s = schema + ".asyncops_";
-    sql(
-        "CREATE TEMPORARY TABLE g AS SELECT i, "
+    String insert =
+        "INSERT INTO "
+            + schema
+            + ".asyncops_operation (id, type_name, state, progress_value, progress_text,"
+            + " owner_name, created_at, started_at, updated_at, finished_at, evict_at, error,"
+            + " node, heartbeat_at, retention_ms, epoch)"
+            + " SELECT id, 'type' || (i % 10), st, 1, 'done', 'owner-' || (i % 100), created,"
+            + " CASE WHEN st IN ('QUEUED', 'STOPPED') THEN NULL ELSE created END, created,"
+            + " CASE WHEN st IN ('SUCCEEDED', 'FAILED', 'STOPPED') THEN created END,"
+            + " CASE WHEN st IN ('SUCCEEDED', 'FAILED', 'STOPPED')"
+            + " THEN created + INTERVAL '30 days' END,"
+            + " CASE WHEN st = 'FAILED' THEN 'it broke' END,"
+            + " CASE WHEN st IN ('QUEUED', 'STOPPED') THEN NULL ELSE 'node-' || (i % 4) END,"
+            + " CASE WHEN st IN ('RUNNING', 'STOPPING') THEN created END,"
+            + " 2592000000, CASE WHEN st IN ('QUEUED', 'STOPPED') THEN 0 ELSE 1 END"
+            + " FROM (SELECT i, "
             + state
             + " AS st, substr(translate(encode(decode(md5(i::text), 'hex'), 'base64'),"
             + " '+/', '-_'), 1, 22) AS id,"
@@ -174,62 +182,15 @@ public final class AdminQueryPostgresBench {
             + RECORDS
             + ") AS created FROM generate_series(1, "
             + RECORDS
-            + ") AS i;"
-            + " INSERT INTO "
-            + s
-            + "record (id, type_name, state, owner_name, created_at, started_at, finished_at,"
-            + " evict_at, evict_after, progress_value, progress_text, error, node, heartbeat_at,"
-            + " retention_ms, epoch)"
-            + " SELECT id, 'type' || (i % 10), CASE WHEN "
-            + ended
-            + " THEN st ELSE 'QUEUED' END, 'owner-' || (i % 100), created,"
-            + " CASE WHEN st IN ('SUCCEEDED', 'FAILED') THEN created END,"
-            + " CASE WHEN "
-            + ended
-            + " THEN created END, CASE WHEN "
-            + ended
-            + " THEN created + INTERVAL '30 days' END, created + INTERVAL '30 days',"
-            + " CASE WHEN "
-            + ended
-            + " THEN 1 END, CASE WHEN "
-            + ended
-            + " THEN 'done' END, CASE WHEN st = 'FAILED' THEN 'it broke' END,"
-            + " CASE WHEN st IN ('SUCCEEDED', 'FAILED') THEN 'node-' || (i % 4) END,"
-            + " CASE WHEN st IN ('SUCCEEDED', 'FAILED') THEN created END, 2592000000,"
-            + " CASE WHEN st IN ('SUCCEEDED', 'FAILED') THEN 1 ELSE 0 END FROM g ORDER BY i DESC;"
-            + " INSERT INTO "
-            + s
-            + "job (seq, type_name, id, running, node, epoch, heartbeat_at, started_at,"
-            + " created_at, updated_at, progress_value, progress_text, stop_requested)"
-            + " SELECT r.seq, r.type_name, r.id, st <> 'QUEUED',"
-            + " CASE WHEN st <> 'QUEUED' THEN 'node-' || (i % 4) END,"
-            + " CASE WHEN st <> 'QUEUED' THEN 1 ELSE 0 END,"
-            + " CASE WHEN st <> 'QUEUED' THEN created END,"
-            + " CASE WHEN st <> 'QUEUED' THEN created END, created, created, 0.5, 'half way',"
-            + " st = 'STOPPING' FROM g JOIN "
-            + s
-            + "record r ON r.id = g.id WHERE NOT "
-            + ended
-            + ";"
-            + " INSERT INTO "
-            + s
-            + "tally (type_name, state, shard, count) SELECT type_name, state,"
-            + " hashtext(id) & 15, count(*) FROM "
-            + s
-            + "record WHERE state <> 'QUEUED' GROUP BY 1, 2, 3;"
-            + " INSERT INTO "
-            + s
-            + "failure (id, finished_at) SELECT id, finished_at FROM "
-            + s
-            + "record WHERE state = 'FAILED';"
-            + " UPDATE "
-            + s
-            + "queue SET queued = (SELECT count(*) FROM "
-            + s
-            + "job WHERE NOT running) WHERE shard = 0");
-    for (String table : List.of("record", "job", "tally", "failure", "queue")) {
-      sql("VACUUM ANALYZE " + s + table);
-    }
+            + ") AS i) AS g";
+    sql(insert);
+    sql(
+        "UPDATE "
+            + schema
+            + ".asyncops_queue SET queued = (SELECT count(*) FROM "
+            + schema
+            + ".asyncops_operation WHERE state = 'QUEUED') WHERE shard = 0");
+    sql("VACUUM ANALYZE " + schema + ".asyncops_operation");
   }
 
   private static void sql(String statement) throws SQLException {

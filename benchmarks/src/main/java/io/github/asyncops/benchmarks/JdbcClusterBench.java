@@ -253,9 +253,7 @@ public final class JdbcClusterBench {
           start,
           timing,
           schema,
-          "asyncops_record",
-          "asyncops_job",
-          "asyncops_tally",
+          "asyncops_operation",
           "asyncops_queue");
     } finally {
       for (AutoCloseable c : closing) {

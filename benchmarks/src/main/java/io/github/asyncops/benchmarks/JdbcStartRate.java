@@ -76,10 +76,8 @@ public final class JdbcStartRate {
         closing.add(0, nodes[n]);
       }
       startAll(nodes, WARM_UP);
-      sql("DELETE FROM " + schema + ".asyncops_job");
-      sql("DELETE FROM " + schema + ".asyncops_record");
-      sql("ANALYZE " + schema + ".asyncops_job");
-      sql("ANALYZE " + schema + ".asyncops_record");
+      sql("DELETE FROM " + schema + ".asyncops_operation");
+      sql("ANALYZE " + schema + ".asyncops_operation");
 
       int last = DEPTHS[DEPTHS.length - 1] + WINDOW;
       long[] answeredAt = startAll(nodes, last);

@@ -175,7 +175,7 @@ final class DemoLanguagesIT {
     assertThat(end).as("node-1 ran the flight to its stop").contains("\"node\":\"node-1\"");
     // The row keeps node 1's text in its default language, Russian, and the message: node 2
     // rendered the English text from the message's key itself.
-    String row = "FROM asyncops_record WHERE id = ?";
+    String row = "FROM asyncops_operation WHERE id = ?";
     assertThat(schema.text("SELECT progress_text " + row, flight)).isEqualTo("Полет отменен");
     assertThat(Message.decode(schema.text("SELECT progress_message " + row, flight)))
         .isEqualTo(Message.of("flight.cancelled"));

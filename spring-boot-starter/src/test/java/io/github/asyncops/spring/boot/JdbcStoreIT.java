@@ -46,7 +46,7 @@ final class JdbcStoreIT {
         .until(() -> engine.status(id).state() == OperationState.SUCCEEDED);
     assertThat(
             jdbc.queryForObject(
-                "select count(*) from boot_record where id = ?", Integer.class, id.toString()))
+                "select count(*) from boot_operation where id = ?", Integer.class, id.toString()))
         .isEqualTo(1);
   }
 }

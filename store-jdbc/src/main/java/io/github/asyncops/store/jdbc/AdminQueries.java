@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,29 +27,26 @@ import java.util.stream.Collectors;
  *
  * <p>Design notes. A list is one statement, newest first by {@code (created_at, id)} with the id
  * compared by code point ({@link JdbcDialect#byCodePoint}), as {@link OperationQuery.Cursor#ORDER}
- * orders. It walks the record's {@code asyncops_record_type_created} when a type is given and
- * {@code asyncops_record_created} otherwise, each record with its queue row if it has one; the
- * creation range and the cursor ({@code (created_at, id) < (?, ?)}, a row comparison that both
- * databases turn into an index range) bound that walk, and owner, key, states, node and id prefix
- * filter it, so a page reads about its limit of rows when the filters are not rare, and never skips
- * with OFFSET. A list of active operations only starts from the queue table instead, which holds
- * only them. Final states are the record's own column; active states and nodes are the queue row's.
- * The summary reads no record but the oldest queued: the active operations per type and state and
- * the running ones per node from the short queue table, the ended ones per type and state from the
- * tally ({@link Records}), the failures of the last hour from the failure table's index on their
- * end.
+ * orders. It walks {@code asyncops_operation_type_created} when a type is given and {@code
+ * asyncops_operation_created} otherwise; the creation range and the cursor ({@code (created_at, id)
+ * < (?, ?)}, a row comparison that both databases turn into an index range) bound that walk, and
+ * owner, key, states, node and id prefix filter it, so a page reads about its limit of rows when
+ * the filters are not rare, and never skips with OFFSET. The summary counts every row by type and
+ * state (the one statement that reads the whole table), the running rows per node from the lease
+ * index, the failures of the last hour from {@code asyncops_operation_failed}, and the oldest
+ * queued record of each type that has one from the queue index.
  */
 final class AdminQueries {
   private final Database db;
   private final Rows rows;
-  private final Tables tables;
-  private final JdbcDialect dialect;
+  private final String table;
+  private final String id;
 
   AdminQueries(Database db, Rows rows) {
     this.db = db;
     this.rows = rows;
-    this.tables = db.sql.tables();
-    this.dialect = db.dialect;
+    this.table = db.sql.tables().operation();
+    this.id = db.dialect.byCodePoint("id");
   }
 
   /** A statement's text and what to bind, in order. */
@@ -85,43 +84,39 @@ final class AdminQueries {
   private Bound listing(OperationQuery q) {
     List<String> where = new ArrayList<>();
     List<Object> values = new ArrayList<>();
-    // A list of active operations only reads the queue table, which holds only them and their
-    // creation, in the listing order, and looks their records up by primary key.
-    boolean activeOnly =
-        q.activeOnly()
-            || (!q.states().isEmpty() && q.states().stream().allMatch(OperationState::isActive));
-    String t = activeOnly ? "j" : "r";
-    String id = dialect.byCodePoint(t + ".id");
     if (q.type() != null) {
-      where.add(t + ".type_name = ?");
+      where.add("type_name = ?");
       values.add(q.type());
     }
     if (q.owner() != null) {
-      where.add("r.owner_name = ?");
+      where.add("owner_name = ?");
       values.add(q.owner());
     }
     if (q.key() != null) {
-      where.add("r.caller_key = ?");
+      where.add("caller_key = ?");
       values.add(q.key());
     }
+    if (q.activeOnly()) {
+      where.add("state IN " + Sql.ACTIVE);
+    }
     if (!q.states().isEmpty()) {
+      // Enum names as literals, as everywhere in this store: PostgreSQL matches partial indexes.
       where.add(
           q.states().stream()
-              .map(AdminQueries::inState)
+              .map(s -> "'" + s.name() + "'")
               .sorted()
-              .collect(Collectors.joining(" OR ", "(", ")")));
+              .collect(Collectors.joining(", ", "state IN (", ")")));
     }
     if (q.node() != null) {
-      // A record's node is null while it is active, the queue row's once it has ended.
-      where.add(activeOnly ? "j.node = ?" : "COALESCE(j.node, r.node) = ?");
+      where.add("node = ?");
       values.add(q.node());
     }
     if (q.createdFrom() != null) {
-      where.add(t + ".created_at >= ?");
+      where.add("created_at >= ?");
       values.add(microsUp(q.createdFrom()));
     }
     if (q.createdTo() != null) {
-      where.add(t + ".created_at < ?");
+      where.add("created_at < ?");
       values.add(microsUp(q.createdTo()));
     }
     if (q.idPrefix() != null && !q.idPrefix().isEmpty()) {
@@ -134,11 +129,11 @@ final class AdminQueries {
         values.add(prefix);
         values.add(prefix.substring(0, prefix.length() - 1) + (char) (last + 1));
       }
-      where.add("r.id LIKE ? ESCAPE '\\'");
+      where.add("id LIKE ? ESCAPE '\\'");
       values.add(escapeLike(prefix) + "%");
     }
     if (q.after() != null) {
-      where.add("(" + t + ".created_at, " + id + ") < (?, ?)");
+      where.add("(created_at, " + id + ") < (?, ?)");
       values.add(q.after().createdAt());
       values.add(q.after().id().value());
     }
@@ -147,143 +142,82 @@ final class AdminQueries {
         "SELECT "
             + Sql.COLUMNS
             + " FROM "
-            + (activeOnly ? activeFrom() : Sql.from(tables))
+            + table
             + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
-            + " ORDER BY "
-            + t
-            + ".created_at DESC, "
+            + " ORDER BY created_at DESC, "
             + id
             + " DESC FETCH FIRST ? ROWS ONLY";
     return new Bound(sql, values);
-  }
-
-  /**
-   * The queue rows joined to their records for a list of active operations, the queue rows sorted
-   * in the listing order before their records are read, so that a page reads about its limit of
-   * records, not one per active operation: a subquery with an ORDER BY stays a subquery whose order
-   * the join keeps, and on PostgreSQL the record is a lateral lookup that the planner cannot turn
-   * into a hash join.
-   */
-  private String activeFrom() {
-    String id = dialect.byCodePoint("id");
-    return "(SELECT * FROM "
-        + tables.job()
-        + " ORDER BY created_at DESC, "
-        + id
-        + " DESC) j"
-        + (db.sql.folded
-            ? " CROSS JOIN LATERAL (SELECT * FROM "
-                + tables.record()
-                + " WHERE id = j.id FETCH FIRST 1 ROWS ONLY) r"
-            : " JOIN " + tables.record() + " r ON r.id = j.id");
-  }
-
-  /**
-   * The condition that a record read with its queue row is in a state, on the columns themselves so
-   * that the plan can filter before it joins: final states are the record's column (an active
-   * record's says QUEUED), active states the queue row's booleans. Enum names as literals, as
-   * everywhere in this store.
-   */
-  private static String inState(OperationState state) {
-    return switch (state) {
-      case QUEUED -> "NOT j.running";
-      case RUNNING -> "(j.running AND NOT j.stop_requested)";
-      case STOPPING -> "(j.running AND j.stop_requested)";
-      default -> "r.state = '" + state.name() + "'";
-    };
   }
 
   OperationSummary summary(Instant now) {
     return db.consoleRead(
         "summarise the operations",
         (c, attempt) -> {
-          Map<String, Map<OperationState, Long>> counts = new TreeMap<>();
-          List<OperationSummary.Node> nodes = active(c, counts);
-          endedCounts(c, counts);
+          Map<String, Map<OperationState, Long>> counts = counts(c);
           long queued = 0;
-          for (Map<OperationState, Long> byState : counts.values()) {
-            queued += byState.getOrDefault(OperationState.QUEUED, 0L);
+          List<String> queuedTypes = new ArrayList<>();
+          for (Map.Entry<String, Map<OperationState, Long>> e : counts.entrySet()) {
+            long n = e.getValue().getOrDefault(OperationState.QUEUED, 0L);
+            queued += n;
+            if (n > 0) {
+              queuedTypes.add(e.getKey());
+            }
           }
           return new OperationSummary(
               counts,
-              nodes,
+              nodes(c),
               queued,
               failedSince(c, now.minus(OperationSummary.FAILURE_WINDOW)),
-              queued == 0 ? null : oldestQueued(c),
+              oldestQueued(c, queuedTypes),
               now);
         });
   }
 
-  /**
-   * The active operations per type and state, and the running ones per node with their latest
-   * heartbeat: one scan of the queue table, which holds only active operations.
-   */
-  private List<OperationSummary.Node> active(
-      Connection c, Map<String, Map<OperationState, Long>> counts) throws SQLException {
-    Map<String, OperationSummary.Node> nodes = new TreeMap<>();
+  private Map<String, Map<OperationState, Long>> counts(Connection c) throws SQLException {
+    Map<String, Map<OperationState, Long>> counts = new TreeMap<>();
     try (PreparedStatement statement =
             db.limit(
                 c.prepareStatement(
-                    "SELECT type_name, running, stop_requested, node, count(*), max(heartbeat_at) FROM "
-                        + tables.job()
-                        + " GROUP BY type_name, running, stop_requested, node"));
-        ResultSet rs = statement.executeQuery()) {
-      while (rs.next()) {
-        boolean running = rs.getBoolean(2);
-        OperationState state =
-            !running
-                ? OperationState.QUEUED
-                : rs.getBoolean(3) ? OperationState.STOPPING : OperationState.RUNNING;
-        long n = rs.getLong(5);
-        counts
-            .computeIfAbsent(rs.getString(1), t -> new EnumMap<>(OperationState.class))
-            .merge(state, n, Long::sum);
-        String node = rs.getString(4);
-        if (running && node != null) {
-          Instant seen = instant(rs, 6);
-          nodes.merge(
-              node,
-              new OperationSummary.Node(node, n, seen),
-              (a, b) ->
-                  new OperationSummary.Node(
-                      node,
-                      a.running() + b.running(),
-                      a.lastSeen() == null
-                              || (b.lastSeen() != null && b.lastSeen().isAfter(a.lastSeen()))
-                          ? b.lastSeen()
-                          : a.lastSeen()));
-        }
-      }
-    }
-    return new ArrayList<>(nodes.values());
-  }
-
-  /** The ended operations per type and final state, from the tally. */
-  private void endedCounts(Connection c, Map<String, Map<OperationState, Long>> counts)
-      throws SQLException {
-    try (PreparedStatement statement =
-            db.limit(
-                c.prepareStatement(
-                    "SELECT type_name, state, SUM(count) FROM "
-                        + tables.tally()
+                    "SELECT type_name, state, count(*) FROM "
+                        + table
                         + " GROUP BY type_name, state"));
         ResultSet rs = statement.executeQuery()) {
       while (rs.next()) {
-        long n = rs.getLong(3);
-        if (n != 0) {
-          counts
-              .computeIfAbsent(rs.getString(1), t -> new EnumMap<>(OperationState.class))
-              .put(OperationState.valueOf(rs.getString(2)), n);
-        }
+        counts
+            .computeIfAbsent(rs.getString(1), t -> new EnumMap<>(OperationState.class))
+            .put(OperationState.valueOf(rs.getString(2)), rs.getLong(3));
       }
     }
+    return counts;
+  }
+
+  private List<OperationSummary.Node> nodes(Connection c) throws SQLException {
+    List<OperationSummary.Node> nodes = new ArrayList<>();
+    try (PreparedStatement statement =
+            db.limit(
+                c.prepareStatement(
+                    "SELECT node, count(*), max(heartbeat_at) FROM "
+                        + table
+                        + " WHERE state IN "
+                        + Sql.RUNNING
+                        + " AND node IS NOT NULL GROUP BY node"));
+        ResultSet rs = statement.executeQuery()) {
+      while (rs.next()) {
+        nodes.add(new OperationSummary.Node(rs.getString(1), rs.getLong(2), instant(rs, 3)));
+      }
+    }
+    nodes.sort(Comparator.comparing(OperationSummary.Node::node));
+    return nodes;
   }
 
   private long failedSince(Connection c, Instant since) throws SQLException {
     try (PreparedStatement statement =
         db.limit(
             c.prepareStatement(
-                "SELECT count(*) FROM " + tables.failure() + " WHERE finished_at >= ?"))) {
+                "SELECT count(*) FROM "
+                    + table
+                    + " WHERE state = 'FAILED' AND finished_at >= ?"))) {
       statement.setObject(1, Database.timestamp(microsUp(since)));
       try (ResultSet rs = statement.executeQuery()) {
         rs.next();
@@ -292,22 +226,41 @@ final class AdminQueries {
     }
   }
 
-  /** The oldest queued record, from the queue's rows that wait. */
-  private OperationSummary.Queued oldestQueued(Connection c) throws SQLException {
-    try (PreparedStatement statement =
-            db.limit(
-                c.prepareStatement(
-                    "SELECT id, type_name, created_at FROM "
-                        + tables.job()
-                        + " WHERE NOT running ORDER BY created_at, "
-                        + dialect.byCodePoint("id")
-                        + " FETCH FIRST 1 ROWS ONLY"));
-        ResultSet rs = statement.executeQuery()) {
-      return rs.next()
-          ? new OperationSummary.Queued(
-              OperationId.of(rs.getString(1)), rs.getString(2), instant(rs, 3))
-          : null;
+  /** The oldest queued record over the types given, one index lookup per type. */
+  private OperationSummary.Queued oldestQueued(Connection c, List<String> types)
+      throws SQLException {
+    if (types.isEmpty()) {
+      return null;
     }
+    String first =
+        "(SELECT id, type_name, created_at FROM "
+            + table
+            + " WHERE type_name = ? AND state = 'QUEUED' ORDER BY created_at, "
+            + id
+            + " FETCH FIRST 1 ROWS ONLY)";
+    String sql = String.join(" UNION ALL ", Collections.nCopies(types.size(), first));
+    OperationSummary.Queued oldest = null;
+    try (PreparedStatement statement = db.limit(c.prepareStatement(sql))) {
+      for (int i = 0; i < types.size(); i++) {
+        statement.setString(i + 1, types.get(i));
+      }
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          OperationSummary.Queued q =
+              new OperationSummary.Queued(
+                  OperationId.of(rs.getString(1)), rs.getString(2), instant(rs, 3));
+          if (oldest == null || olderThan(q, oldest)) {
+            oldest = q;
+          }
+        }
+      }
+    }
+    return oldest;
+  }
+
+  private static boolean olderThan(OperationSummary.Queued a, OperationSummary.Queued b) {
+    int byTime = a.createdAt().compareTo(b.createdAt());
+    return byTime < 0 || (byTime == 0 && a.id().value().compareTo(b.id().value()) < 0);
   }
 
   /**

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * Finishes and the claims that refill their slots, written together.
  *
  * <p>Design notes. On PostgreSQL a claimed operation's finish without content to insert and the
- * claim of its successor are one statement that commits by itself ({@link Sql#handover(int)}), so a
+ * claim of its successor are one statement that commits by itself ({@link Sql#handover}), so a
  * worker thread that ends one operation and takes the next costs one transaction, not two. Worker
  * threads that end operations while another thread of this node is writing such a statement wait
  * for it and are then written together by one of them, in one statement per type: a busy node makes
@@ -121,11 +121,9 @@ final class Handovers {
           List<OperationRecord> finished = new ArrayList<>();
           List<OperationRecord> rowsClaimed = new ArrayList<>();
           List<String> parameters = new ArrayList<>();
-          int n = requests.size();
-          try (PreparedStatement handover = c.prepareStatement(db.sql.handover(n))) {
+          try (PreparedStatement handover = c.prepareStatement(db.sql.handover)) {
             bindFinishes(c, handover, requests);
-            Writes.bindClaim(
-                handover, 17 + n, new ClaimRequest(group.type(), max, group.node()), now);
+            Writes.bindClaim(handover, 17, new ClaimRequest(group.type(), max, group.node()), now);
             try (ResultSet rs = handover.executeQuery()) {
               while (rs.next()) {
                 if (rs.getBoolean("finishing")) {
@@ -141,11 +139,11 @@ final class Handovers {
         });
   }
 
-  /** Binds the finishes as {@link Sql#handover}'s 16 text arrays and each id once more. */
+  /** Binds the finishes as {@link Sql#handover}'s 15 text arrays and the ids again. */
   private static void bindFinishes(Connection c, PreparedStatement handover, List<Request> requests)
       throws SQLException {
     int n = requests.size();
-    String[][] columns = new String[16][n];
+    String[][] columns = new String[15][n];
     for (int i = 0; i < n; i++) {
       Writes.Finish f = requests.get(i).finish();
       StoredResult result = f.result();
@@ -163,14 +161,11 @@ final class Handovers {
       columns[11][i] = result.length() < 0 ? null : Long.toString(result.length());
       columns[12][i] = f.message();
       columns[13][i] = f.cause();
-      columns[14][i] = Integer.toString(Records.shard(f.id()));
-      columns[15][i] = f.errorMessage();
+      columns[14][i] = f.errorMessage();
     }
-    for (int column = 0; column < 16; column++) {
+    for (int column = 0; column < 15; column++) {
       handover.setArray(column + 1, c.createArrayOf("text", columns[column]));
     }
-    for (int i = 0; i < n; i++) {
-      handover.setString(17 + i, columns[0][i]);
-    }
+    handover.setArray(16, c.createArrayOf("text", columns[0]));
   }
 }

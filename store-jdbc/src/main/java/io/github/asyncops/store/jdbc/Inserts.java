@@ -1,6 +1,5 @@
 package io.github.asyncops.store.jdbc;
 
-import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationState;
 import io.github.asyncops.core.spi.InsertResult;
 import io.github.asyncops.core.spi.OperationRecord;
@@ -8,8 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -26,9 +23,6 @@ import java.util.List;
 final class Inserts {
   /** The SQLState of a unique violation: a slot or key taken by a concurrent insert. */
   private static final String UNIQUE_VIOLATION = "23505";
-
-  /** The latest instant both databases keep. */
-  private static final Instant LAST = Instant.parse("9999-12-31T00:00:00Z");
 
   private final Database db;
   private final Sql sql;
@@ -143,7 +137,7 @@ final class Inserts {
             }
             if (holder != null) {
               replaced = holder.withoutSlot().withStopRequest(null, record.times().createdAt());
-              writes.records().write(c, writes.records().locate(c, holder.id()), replaced);
+              writes.write(c, replaced);
               if (holder.state() == OperationState.QUEUED) {
                 queue.add(-1);
               }
@@ -154,12 +148,11 @@ final class Inserts {
             boolean inserted;
             try (PreparedStatement insert =
                 c.prepareStatement(notify ? sql.insertFolded : sql.insertFoldedQuietly)) {
-              int next = bindRecord(insert, record, parameters);
+              int next = Rows.bindInsert(insert, record, parameters);
               insert.setInt(next, queue.rowLimit(queueLimit));
-              next = bindJob(insert, next + 1, record);
               if (notify) {
-                insert.setString(next, db.channel());
-                insert.setString(next + 1, Notification.queued(record.type(), origin));
+                insert.setString(next + 1, db.channel());
+                insert.setString(next + 2, Notification.queued(record.type(), origin));
               }
               try (ResultSet rs = insert.executeQuery()) {
                 inserted = rs.next();
@@ -177,16 +170,10 @@ final class Inserts {
             return new InsertResult.Inserted(record, replaced);
           }
           int inserted;
-          try (PreparedStatement insert = c.prepareStatement(sql.insertRecord)) {
-            int next = bindRecord(insert, record, parameters);
+          try (PreparedStatement insert = c.prepareStatement(sql.insert)) {
+            int next = Rows.bindInsert(insert, record, parameters);
             insert.setInt(next, queue.rowLimit(queueLimit));
             inserted = insert.executeUpdate();
-          }
-          if (inserted > 0) {
-            try (PreparedStatement insert = c.prepareStatement(sql.insertJob)) {
-              insert.setString(bindJob(insert, 1, record), record.id().value());
-              insert.executeUpdate();
-            }
           }
           if (inserted == 0) {
             c.rollback();
@@ -206,63 +193,14 @@ final class Inserts {
     return result;
   }
 
-  /** The active record that holds the slot of {@code record}, with its queue row locked. */
   private OperationRecord slotHolder(Connection c, OperationRecord record) throws SQLException {
-    String id;
     try (PreparedStatement find = c.prepareStatement(sql.lockSlotHolder)) {
       find.setString(1, record.type());
       find.setString(2, record.slot());
       try (ResultSet rs = find.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        id = rs.getString(1);
+        return rs.next() ? rows.read(rs) : null;
       }
     }
-    return writes.find(c, sql.findById, OperationId.of(id));
-  }
-
-  /**
-   * Binds a queued record's row and its {@link Rows#encodeParameters encoded parameters}, 1 to 11.
-   *
-   * @return the next parameter index
-   */
-  private static int bindRecord(PreparedStatement insert, OperationRecord r, String parameters)
-      throws SQLException {
-    insert.setString(1, r.id().value());
-    insert.setString(2, r.type());
-    insert.setString(3, r.state().name());
-    insert.setString(4, r.owner());
-    insert.setString(5, r.key());
-    insert.setString(6, parameters);
-    Database.setTimestamp(insert, 7, r.times().createdAt());
-    insert.setLong(8, r.retention().toMillis());
-    insert.setString(9, IdempotencyKeys.column(r));
-    insert.setString(10, r.idempotency() == null ? null : r.idempotency().fingerprint());
-    Database.setTimestamp(insert, 11, evictAfter(r));
-    return 12;
-  }
-
-  /** The earliest a record may be forgotten: its creation plus its retention, at most year 9999. */
-  static Instant evictAfter(OperationRecord r) {
-    Instant created = r.times().createdAt();
-    return r.retention().compareTo(Duration.between(created, LAST)) >= 0
-        ? LAST
-        : created.plus(r.retention());
-  }
-
-  /**
-   * Binds the queue row's own columns of a queued record (slot and progress), from {@code first}.
-   *
-   * @return the next parameter index
-   */
-  private static int bindJob(PreparedStatement insert, int first, OperationRecord r)
-      throws SQLException {
-    insert.setString(first, r.slot());
-    insert.setDouble(first + 1, r.progress().value());
-    insert.setString(first + 2, r.progress().text());
-    insert.setString(first + 3, Rows.encoded(r.progress().message()));
-    return first + 4;
   }
 
   private static boolean uniqueViolation(JdbcStoreException e) {

@@ -96,6 +96,7 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     this.upkeep =
         new Upkeep(
             db,
+            rows,
             writes,
             results,
             types::restartable,

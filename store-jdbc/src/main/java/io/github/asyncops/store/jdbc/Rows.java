@@ -145,6 +145,35 @@ final class Rows {
   }
 
   /**
+   * Binds a queued record and its {@link #encodeParameters encoded parameters} to the insert, 1 to
+   * 18.
+   *
+   * @return the next parameter index
+   */
+  static int bindInsert(PreparedStatement insert, OperationRecord r, String parameters)
+      throws SQLException {
+    insert.setString(1, r.id().value());
+    insert.setString(2, r.type());
+    insert.setString(3, r.state().name());
+    insert.setDouble(4, r.progress().value());
+    insert.setString(5, r.progress().text());
+    insert.setString(6, r.owner());
+    insert.setString(7, r.key());
+    insert.setString(8, r.slot());
+    insert.setString(9, parameters);
+    Database.setTimestamp(insert, 10, r.times().createdAt());
+    Database.setTimestamp(insert, 11, r.times().startedAt());
+    Database.setTimestamp(insert, 12, r.times().updatedAt());
+    insert.setBoolean(13, r.stopRequested());
+    insert.setString(14, r.lease().node());
+    Database.setTimestamp(insert, 15, r.lease().heartbeatAt());
+    insert.setLong(16, r.retention().toMillis());
+    insert.setString(17, IdempotencyKeys.column(r));
+    insert.setString(18, r.idempotency() == null ? null : r.idempotency().fingerprint());
+    return 19;
+  }
+
+  /**
    * Encodes a record's parameters for its row.
    *
    * @return the text, or null for none
@@ -178,6 +207,30 @@ final class Rows {
               + "' could not be encoded: "
               + e.getMessage());
     }
+  }
+
+  /**
+   * Binds the state columns of {@link Sql#updateActive} and {@link Sql#updateFinal}, 1 to 15.
+   *
+   * @return the next parameter index
+   */
+  static int bindState(PreparedStatement update, OperationRecord r) throws SQLException {
+    update.setString(1, r.state().name());
+    update.setDouble(2, r.progress().value());
+    update.setString(3, r.progress().text());
+    update.setString(4, r.slot());
+    Database.setTimestamp(update, 5, r.times().startedAt());
+    Database.setTimestamp(update, 6, r.times().updatedAt());
+    Database.setTimestamp(update, 7, r.times().finishedAt());
+    Database.setTimestamp(update, 8, r.evictAt());
+    update.setString(9, r.outcome().error());
+    update.setBoolean(10, r.stopRequested());
+    update.setString(11, r.lease().node());
+    Database.setTimestamp(update, 12, r.lease().heartbeatAt());
+    update.setString(13, encoded(r.progress().message()));
+    update.setString(14, r.outcome().cause());
+    update.setString(15, encoded(r.outcome().errorMessage()));
+    return 16;
   }
 
   static void setNullableLong(PreparedStatement statement, int index, long value)

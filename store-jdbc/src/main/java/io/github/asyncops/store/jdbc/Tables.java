@@ -1,11 +1,10 @@
 package io.github.asyncops.store.jdbc;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The names the store uses: its tables, qualified by the schema if one is set, and the notification
- * channel. The DDL resources use the default prefix; {@link Schema} rewrites them.
+ * The names the store uses: its four tables, qualified by the schema if one is set, and the
+ * notification channel. The DDL resources use the default prefix; {@link Schema} rewrites them.
  *
  * @param schema the schema, or null for the connection's default
  * @param prefix the table prefix
@@ -49,29 +48,12 @@ record Tables(String schema, String prefix) {
     return schema == null ? prefix : schema + "." + prefix;
   }
 
-  /** The record of each operation, what users read. */
-  String record() {
-    return qualifiedPrefix() + "record";
+  String operation() {
+    return qualifiedPrefix() + "operation";
   }
 
-  /** The queue: one narrow row per active operation. */
-  String job() {
-    return qualifiedPrefix() + "job";
-  }
-
-  /** Counts of ended operations per type, final state and shard. */
-  String tally() {
-    return qualifiedPrefix() + "tally";
-  }
-
-  /** The kept failed operations and when they ended. */
-  String failure() {
-    return qualifiedPrefix() + "failure";
-  }
-
-  /** Download contents. */
   String result() {
-    return qualifiedPrefix() + "download";
+    return qualifiedPrefix() + "result";
   }
 
   String forgotten() {
@@ -82,13 +64,8 @@ record Tables(String schema, String prefix) {
     return qualifiedPrefix() + "queue";
   }
 
-  /** Every table, for the check that a migration tool created them. */
-  List<String> all() {
-    return List.of(record(), job(), tally(), failure(), result(), forgotten(), queue());
-  }
-
   /** The LISTEN/NOTIFY channel: one per set of tables, so stores on other tables stay apart. */
   String channel() {
-    return qualifiedPrefix() + "operation";
+    return operation();
   }
 }

@@ -17,7 +17,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -35,18 +34,9 @@ final class Upkeep {
   /** What evict forgot: how many records, and which of them had a blob to delete. */
   record Evicted(int count, List<OperationId> blobs) {}
 
-  /** A tally row that eviction takes from, ordered by its key. */
-  private record Counted(String type, String state, int shard) implements Comparable<Counted> {
-    @Override
-    public int compareTo(Counted o) {
-      int byType = type.compareTo(o.type);
-      int byState = byType != 0 ? byType : state.compareTo(o.state);
-      return byState != 0 ? byState : Integer.compare(shard, o.shard);
-    }
-  }
-
   private final Database db;
   private final Sql sql;
+  private final Rows rows;
   private final Writes writes;
   private final Results results;
   private final Predicate<String> restartable;
@@ -55,6 +45,7 @@ final class Upkeep {
 
   Upkeep(
       Database db,
+      Rows rows,
       Writes writes,
       Results results,
       Predicate<String> restartable,
@@ -62,6 +53,7 @@ final class Upkeep {
       Duration tombstoneTtl) {
     this.db = db;
     this.sql = db.sql;
+    this.rows = rows;
     this.writes = writes;
     this.results = results;
     this.restartable = restartable;
@@ -105,17 +97,14 @@ final class Upkeep {
     return db.transaction(
         "expire operations of lost nodes",
         (c, attempt) -> {
-          List<OperationId> ids = new ArrayList<>();
+          List<OperationRecord> expired = new ArrayList<>();
           try (PreparedStatement stale = c.prepareStatement(sql.stale)) {
             Database.setTimestamp(stale, 1, staleBefore);
             stale.setInt(2, BATCH);
-            ids.addAll(ids(stale));
-          }
-          List<OperationRecord> expired = new ArrayList<>(ids.size());
-          for (OperationId id : ids) {
-            OperationRecord r = writes.find(c, sql.findById, id);
-            if (r != null && r.state().isActive()) {
-              expired.add(r);
+            try (ResultSet rs = stale.executeQuery()) {
+              while (rs.next()) {
+                expired.add(rows.read(rs));
+              }
             }
           }
           List<OperationRecord> changed = new ArrayList<>(expired.size());
@@ -131,21 +120,22 @@ final class Upkeep {
   private OperationRecord fail(Connection c, OperationRecord r, String error, Instant now)
       throws SQLException {
     OperationRecord failed = r.finished(Ending.failed(r.progress(), error), now);
-    Records records = writes.records();
-    records.write(c, records.locate(c, r.id()), failed);
+    writes.write(c, failed);
     db.notify(c, Notification.changed(r.id()));
     return failed;
   }
 
   private OperationRecord requeue(Connection c, OperationRecord r, Instant now)
       throws SQLException {
-    OperationRecord requeued = r.requeued(now);
-    Records records = writes.records();
-    records.write(c, records.locate(c, r.id()), requeued);
+    try (PreparedStatement requeue = c.prepareStatement(sql.requeue)) {
+      Database.setTimestamp(requeue, 1, now);
+      requeue.setString(2, r.id().value());
+      requeue.executeUpdate();
+    }
     writes.queue().add(1);
     db.notify(c, Notification.queued(r.type(), null));
     db.notify(c, Notification.changed(r.id()));
-    return requeued;
+    return r.requeued(now);
   }
 
   Evicted evict(Instant now) {
@@ -154,20 +144,14 @@ final class Upkeep {
         (c, attempt) -> {
           List<OperationId> evicted = new ArrayList<>();
           List<OperationId> blobs = new ArrayList<>();
-          Map<Counted, Long> counted = new TreeMap<>();
           try (PreparedStatement due = c.prepareStatement(sql.evictable)) {
             Database.setTimestamp(due, 1, now);
-            Database.setTimestamp(due, 2, now);
-            due.setInt(3, BATCH);
+            due.setInt(2, BATCH);
             try (ResultSet rs = due.executeQuery()) {
               while (rs.next()) {
                 OperationId id = OperationId.of(rs.getString(1));
                 evicted.add(id);
-                counted.merge(
-                    new Counted(rs.getString(2), rs.getString(3), Records.shard(id)),
-                    1L,
-                    Long::sum);
-                if (StoredResult.BLOB.equals(rs.getString(4))) {
+                if (StoredResult.BLOB.equals(rs.getString(2))) {
                   blobs.add(id);
                 }
               }
@@ -175,11 +159,6 @@ final class Upkeep {
           }
           for (OperationId id : evicted) {
             forget(c, id, now);
-          }
-          // In a fixed order, so that nodes evicting at once never wait for each other in a circle.
-          for (Map.Entry<Counted, Long> e : counted.entrySet()) {
-            Counted k = e.getKey();
-            writes.records().tally(c, k.type(), k.state(), k.shard(), -e.getValue());
           }
           purgeTombstones(c, now, !evicted.isEmpty());
           return new Evicted(evicted.size(), blobs);
@@ -196,12 +175,11 @@ final class Upkeep {
         db.transaction(
             "delete operation " + id,
             (c, attempt) -> {
-              if (!lockFinal(c, id)) {
+              OperationRecord r = writes.find(c, sql.lockById, id);
+              if (r == null || r.state().isActive()) {
                 return null;
               }
-              OperationRecord r = writes.find(c, sql.findById, id);
               forget(c, id, r.times().updatedAt());
-              writes.records().tally(c, r.type(), r.state().name(), Records.shard(id), -1);
               return r;
             });
     if (deleted != null && deleted.outcome().result() instanceof OperationResult.Download) {
@@ -238,16 +216,6 @@ final class Upkeep {
           }
           return stopping;
         });
-  }
-
-  /** Locks a record; false if there is none or it is active. */
-  private boolean lockFinal(Connection c, OperationId id) throws SQLException {
-    try (PreparedStatement lock = c.prepareStatement(sql.lockRecord)) {
-      lock.setString(1, id.value());
-      try (ResultSet rs = lock.executeQuery()) {
-        return rs.next() && !"QUEUED".equals(rs.getString(1));
-      }
-    }
   }
 
   private void forget(Connection c, OperationId id, Instant from) throws SQLException {

@@ -26,16 +26,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Design notes. The happy path costs at most three transactions per operation: an insert, a
  * share of a batch claim, and a finish, where a worker thread that ends one operation and takes the
  * next does both in one ({@link Handovers}). On PostgreSQL each is one statement that commits by
- * itself, and none reads a row back: the claim picks a batch of queue rows with {@code FOR UPDATE
- * SKIP LOCKED} in a CTE of its own (db-scheduler's lock-and-fetch), marks them running and answers
- * them with what a worker needs from their records, read by primary key; progress updates the queue
- * row and answers it with its record; the finish deletes the queue row, writes the record's end and
- * adds to the tally ({@link Records}). The queue row's updates change no indexed column and the
- * record's end none either, so all are heap-only. On H2 the same writes are steps of one
- * transaction. Progress and finish carry the epoch the node claimed with and change nothing if it
- * moved on (fencing). The queue limit is checked in the INSERT against counter rows that no insert
- * or claim writes ({@link QueueCount}), so inserts take no cluster-wide lock, count nothing and
- * never wait for each other.
+ * itself. None reads a row back: the claim, progress and finish are single UPDATEs that answer the
+ * rows as stored ({@link JdbcDialect#returning}), and the claim picks a batch with {@code FOR
+ * UPDATE SKIP LOCKED} inside that UPDATE, like db-scheduler's lock-and-fetch. Progress and finish
+ * carry the epoch the node claimed with and change nothing if it moved on (fencing). The queue
+ * limit is checked in the INSERT against counter rows that no insert or claim writes ({@link
+ * QueueCount}), so inserts take no cluster-wide lock, count nothing and never wait for each other.
  *
  * <p>Retries after a lost connection may repeat a transaction whose commit went through. A claim
  * whose commit was lost leaves rows running for a node that does not know them, which the lease
@@ -89,7 +85,6 @@ final class Writes {
   private final Sql sql;
   private final Rows rows;
   private final QueueCount queue;
-  private final Records records;
   private final Set<String> unregisteredWarned = ConcurrentHashMap.newKeySet();
 
   /** Creates the writes of one store. */
@@ -98,12 +93,6 @@ final class Writes {
     this.sql = db.sql;
     this.rows = rows;
     this.queue = new QueueCount(db);
-    this.records = new Records(db.sql);
-  }
-
-  /** The writes of records and queue rows off the hot path. */
-  Records records() {
-    return records;
   }
 
   /** The queue's size, for the queue limit. */
@@ -121,26 +110,12 @@ final class Writes {
         (c, attempt) -> {
           List<OperationRecord> rowsClaimed = new ArrayList<>();
           List<String> parameters = new ArrayList<>();
-          if (sql.folded) {
-            try (PreparedStatement claim = c.prepareStatement(sql.claim)) {
-              bindClaim(claim, 1, request, now);
-              try (ResultSet rs = claim.executeQuery()) {
-                while (rs.next()) {
-                  rowsClaimed.add(rows.readWithoutParameters(rs));
-                  parameters.add(rs.getString(9));
-                }
-              }
-            }
-          } else {
-            for (String id : claimIds(c, request, now)) {
-              try (PreparedStatement find = c.prepareStatement(sql.findById)) {
-                find.setString(1, id);
-                try (ResultSet rs = find.executeQuery()) {
-                  if (rs.next()) {
-                    rowsClaimed.add(rows.readWithoutParameters(rs));
-                    parameters.add(rs.getString(9));
-                  }
-                }
+          try (PreparedStatement claim = c.prepareStatement(sql.claim)) {
+            bindClaim(claim, 1, request, now);
+            try (ResultSet rs = claim.executeQuery()) {
+              while (rs.next()) {
+                rowsClaimed.add(rows.readWithoutParameters(rs));
+                parameters.add(rs.getString(9));
               }
             }
           }
@@ -152,53 +127,15 @@ final class Writes {
     return sql.folded ? db.statement(what, work) : db.transaction(what, work);
   }
 
-  /**
-   * H2's claim: locks the oldest queued rows of the type that no other claim holds, marks them
-   * running and answers their ids.
-   */
-  private List<String> claimIds(Connection c, ClaimRequest request, Instant now)
-      throws SQLException {
-    List<Long> picked = new ArrayList<>();
-    try (PreparedStatement pick = c.prepareStatement(sql.claimPick)) {
-      pick.setString(1, request.type());
-      pick.setInt(2, request.max());
-      try (ResultSet rs = pick.executeQuery()) {
-        while (rs.next()) {
-          picked.add(rs.getLong(1));
-        }
-      }
-    }
-    List<String> ids = new ArrayList<>();
-    if (picked.isEmpty()) {
-      return ids;
-    }
-    try (PreparedStatement claim = c.prepareStatement(sql.claimPicked(picked.size()))) {
-      claim.setString(1, request.node());
-      Database.setTimestamp(claim, 2, now);
-      Database.setTimestamp(claim, 3, now);
-      Database.setTimestamp(claim, 4, now);
-      claim.setString(5, request.type());
-      for (int i = 0; i < picked.size(); i++) {
-        claim.setLong(6 + i, picked.get(i));
-      }
-      try (ResultSet rs = claim.executeQuery()) {
-        while (rs.next()) {
-          ids.add(rs.getString(1));
-        }
-      }
-    }
-    return ids;
-  }
-
   /** Binds {@link Sql#claim}'s 6 parameters, from {@code first} on. */
   static void bindClaim(PreparedStatement claim, int first, ClaimRequest request, Instant now)
       throws SQLException {
-    claim.setString(first, request.type());
-    claim.setInt(first + 1, request.max());
-    claim.setString(first + 2, request.node());
+    claim.setString(first, request.node());
+    Database.setTimestamp(claim, first + 1, now);
+    Database.setTimestamp(claim, first + 2, now);
     Database.setTimestamp(claim, first + 3, now);
-    Database.setTimestamp(claim, first + 4, now);
-    Database.setTimestamp(claim, first + 5, now);
+    claim.setString(first + 4, request.type());
+    claim.setInt(first + 5, request.max());
   }
 
   /**
@@ -246,15 +183,14 @@ final class Writes {
       if (unregisteredWarned.add(row.type())) {
         LOG.log(Level.WARNING, e.getMessage() + "; its operations stay queued");
       }
-      Records.Key key = records.locate(c, row.id());
-      records.write(c, key, row.requeued(row.times().updatedAt()));
+      try (PreparedStatement unclaim = c.prepareStatement(sql.unclaim)) {
+        unclaim.setString(1, row.id().value());
+        unclaim.executeUpdate();
+      }
       return true;
     }
     LOG.log(Level.WARNING, "operation " + row.id() + " failed: " + e.getMessage(), e.getCause());
-    records.write(
-        c,
-        records.locate(c, row.id()),
-        row.finished(Ending.failed(row.progress(), UNREADABLE_PARAMETERS), now));
+    write(c, row.finished(Ending.failed(row.progress(), UNREADABLE_PARAMETERS), now));
     db.notify(c, Notification.changed(row.id()));
     return false;
   }
@@ -263,12 +199,12 @@ final class Writes {
     return db.transaction(
         "request a stop of operation " + id,
         (c, attempt) -> {
-          OperationRecord current = lock(c, id);
+          OperationRecord current = find(c, sql.lockById, id);
           if (current == null || current.state().isFinal()) {
             return Optional.ofNullable(current);
           }
           OperationRecord stopped = current.withStopRequest(text, now);
-          records.write(c, records.locate(c, id), stopped);
+          write(c, stopped);
           if (current.state() == OperationState.QUEUED) {
             queue.add(-1);
           }
@@ -279,38 +215,23 @@ final class Writes {
 
   /** Stores progress under an epoch; empty if the record is final or has another epoch. */
   Optional<OperationRecord> progress(OperationId id, long epoch, Progress update, Instant at) {
-    Database.Work<Optional<OperationRecord>> work =
+    return db.transaction(
+        "store the progress of operation " + id,
         (c, attempt) -> {
-          Records.Key key = null;
-          if (!sql.folded) {
-            key = records.locate(c, id);
-            if (key == null) {
-              return Optional.empty();
-            }
-          }
+          OperationRecord stored;
           try (PreparedStatement progress = c.prepareStatement(sql.progress)) {
             progress.setDouble(1, update.value());
             progress.setString(2, update.text());
             progress.setString(3, Rows.encoded(update.message()));
             Database.setTimestamp(progress, 4, at);
-            if (sql.folded) {
-              progress.setString(5, id.value());
-              progress.setLong(6, epoch);
-              try (ResultSet rs = progress.executeQuery()) {
-                return Optional.ofNullable(rs.next() ? rows.readWithoutParameters(rs) : null);
-              }
-            }
-            progress.setString(5, key.type());
-            progress.setLong(6, key.seq());
-            progress.setLong(7, epoch);
-            if (progress.executeUpdate() == 0) {
-              return Optional.empty();
+            progress.setString(5, id.value());
+            progress.setLong(6, epoch);
+            try (ResultSet rs = progress.executeQuery()) {
+              stored = rs.next() ? rows.readWithoutParameters(rs) : null;
             }
           }
-          return Optional.ofNullable(find(c, sql.findById, id));
-        };
-    String what = "store the progress of operation " + id;
-    return sql.folded ? db.statement(what, work) : db.transaction(what, work);
+          return Optional.ofNullable(stored);
+        });
   }
 
   /**
@@ -322,7 +243,13 @@ final class Writes {
     Database.Work<Optional<OperationRecord>> work =
         (c, attempt) -> {
           StoredResult result = f.result();
-          OperationRecord done = sql.folded ? finishFolded(c, f) : finishInSteps(c, f);
+          OperationRecord done;
+          try (PreparedStatement update = c.prepareStatement(sql.finish)) {
+            bindFinish(update, f);
+            try (ResultSet rs = update.executeQuery()) {
+              done = rs.next() ? rows.readWithoutParameters(rs) : null;
+            }
+          }
           if (done == null) {
             return Optional.empty();
           }
@@ -342,42 +269,6 @@ final class Writes {
     return oneStatement(f) ? db.statement(what, work) : db.transaction(what, work);
   }
 
-  /** PostgreSQL's finish: one statement, its tally and failure included. */
-  private OperationRecord finishFolded(Connection c, Finish f) throws SQLException {
-    try (PreparedStatement update = c.prepareStatement(sql.finish)) {
-      bindFinish(update, f);
-      try (ResultSet rs = update.executeQuery()) {
-        return rs.next() ? rows.readWithoutParameters(rs) : null;
-      }
-    }
-  }
-
-  /**
-   * H2's finish, in the caller's transaction: the queue row is deleted under the epoch, then the
-   * record gets its end.
-   */
-  private OperationRecord finishInSteps(Connection c, Finish f) throws SQLException {
-    Records.Key key = records.locate(c, f.id());
-    OperationRecord current = key == null ? null : find(c, sql.findById, f.id());
-    if (current == null || !current.writableWith(f.epoch())) {
-      return null;
-    }
-    try (PreparedStatement delete = c.prepareStatement(sql.deleteJobFenced)) {
-      delete.setString(1, key.type());
-      delete.setLong(2, key.seq());
-      delete.setLong(3, f.epoch());
-      if (delete.executeUpdate() == 0) {
-        return null;
-      }
-    }
-    Ending ending =
-        f.result().failure() == null
-            ? f.ending()
-            : Ending.failed(f.ending().last(), f.result().failure());
-    records.writeFinal(c, current.finished(ending, f.at()), f.result());
-    return find(c, sql.findById, f.id());
-  }
-
   /**
    * Whether a finish is one statement that commits by itself: on PostgreSQL, for a claimed
    * operation whose result has no content to insert.
@@ -387,41 +278,44 @@ final class Writes {
   }
 
   /**
-   * Binds {@link Sql#finish}'s 18 parameters. A result that could not be kept fails the operation.
+   * Binds {@link Sql#finish}'s 17 parameters. A result that could not be kept fails the operation.
    */
   private static void bindFinish(PreparedStatement update, Finish f) throws SQLException {
     StoredResult result = f.result();
-    update.setString(1, f.id().value());
-    update.setLong(2, f.epoch());
-    update.setString(3, f.storedState().name());
-    update.setDouble(4, f.value());
-    update.setString(5, f.text());
-    update.setString(6, f.message());
-    Database.setTimestamp(update, 7, f.at());
-    Database.setTimestamp(update, 8, f.at());
-    update.setString(9, f.storedError());
-    update.setString(10, f.cause());
-    update.setString(11, f.errorMessage());
-    update.setString(12, result.kind());
-    update.setString(13, result.value());
-    update.setString(14, result.mediaType());
-    update.setString(15, result.fileName());
-    Rows.setNullableLong(update, 16, result.length());
-    update.setString(17, f.id().value());
-    update.setInt(18, Records.shard(f.id()));
+    update.setString(1, f.storedState().name());
+    update.setDouble(2, f.value());
+    update.setString(3, f.text());
+    Database.setTimestamp(update, 4, f.at());
+    Database.setTimestamp(update, 5, f.at());
+    Database.setTimestamp(update, 6, f.at());
+    update.setString(7, f.storedError());
+    update.setString(8, result.kind());
+    update.setString(9, result.value());
+    update.setString(10, result.mediaType());
+    update.setString(11, result.fileName());
+    Rows.setNullableLong(update, 12, result.length());
+    update.setString(13, f.message());
+    update.setString(14, f.cause());
+    update.setString(15, f.errorMessage());
+    update.setString(16, f.id().value());
+    update.setLong(17, f.epoch());
   }
 
-  /**
-   * Reads a record with its queue row locked, so that no end or claim changes it until the
-   * transaction ends; null if there is no such record.
-   */
-  OperationRecord lock(Connection c, OperationId id) throws SQLException {
-    Records.Key key = records.locate(c, id);
-    if (key == null) {
-      return null;
+  /** Writes a record's state columns; a final record also loses its parameters and result. */
+  void write(Connection c, OperationRecord r) throws SQLException {
+    boolean last = r.state().isFinal();
+    try (PreparedStatement update = c.prepareStatement(last ? sql.updateFinal : sql.updateActive)) {
+      int i = Rows.bindState(update, r);
+      if (last) {
+        update.setString(i++, StoredResult.NONE);
+        update.setString(i++, null);
+        update.setString(i++, null);
+        update.setString(i++, null);
+        Rows.setNullableLong(update, i++, -1);
+      }
+      update.setString(i, r.id().value());
+      update.executeUpdate();
     }
-    records.lockJob(c, key);
-    return find(c, sql.findById, id);
   }
 
   OperationRecord find(Connection c, String statement, OperationId id) throws SQLException {

@@ -5,32 +5,25 @@
 -- the store with createSchema(false). Every statement is idempotent. The names use the default
 -- table prefix "asyncops_"; with another tablePrefix(...) or a schema(...), change the names to
 -- match.
---
--- This is the layout of issue 23 (layout C in BENCHMARKS.md), as postgresql.sql describes it. The
--- table of the 0.1.0-SNAPSHOT layout (asyncops_operation, with asyncops_result) is not migrated:
--- this file creates new tables beside it and never reads it.
 
--- The record of each operation, active or final, until it is forgotten after its retention: what
--- users read. Inserted by the start (state 'QUEUED' until the end) and updated once, by the end.
-CREATE TABLE IF NOT EXISTS asyncops_record (
+-- One row per operation, active or final, until it is forgotten after its retention.
+CREATE TABLE IF NOT EXISTS asyncops_operation (
   id                VARCHAR(22)              PRIMARY KEY,
   seq               BIGINT                   GENERATED ALWAYS AS IDENTITY,
   type_name         VARCHAR(64)              NOT NULL,
   state             VARCHAR(16)              NOT NULL,
+  progress_value    DOUBLE PRECISION         NOT NULL,
+  progress_text     VARCHAR(1000000),
   owner_name        VARCHAR(1000000),
   caller_key        VARCHAR(1000000),
+  slot              VARCHAR(1000000),
   parameters        CLOB,
   created_at        TIMESTAMP WITH TIME ZONE NOT NULL,
   started_at        TIMESTAMP WITH TIME ZONE,
+  updated_at        TIMESTAMP WITH TIME ZONE NOT NULL,
   finished_at       TIMESTAMP WITH TIME ZONE,
   evict_at          TIMESTAMP WITH TIME ZONE,
-  evict_after       TIMESTAMP WITH TIME ZONE NOT NULL,
-  progress_value    DOUBLE PRECISION,
-  progress_text     VARCHAR(1000000),
-  progress_message  VARCHAR(2048),
   error             VARCHAR(1000000),
-  cause             VARCHAR(1000000),
-  error_message     VARCHAR(2048),
   result_kind       VARCHAR(5)               DEFAULT 'NONE' NOT NULL,
   result_value      CLOB,
   result_media_type VARCHAR(1000000),
@@ -39,80 +32,80 @@ CREATE TABLE IF NOT EXISTS asyncops_record (
   stop_requested    BOOLEAN                  DEFAULT FALSE NOT NULL,
   node              VARCHAR(1000000),
   heartbeat_at      TIMESTAMP WITH TIME ZONE,
-  epoch             BIGINT                   DEFAULT 0 NOT NULL,
   retention_ms      BIGINT                   NOT NULL,
+  epoch             BIGINT                   DEFAULT 0 NOT NULL,
   idem_key          VARCHAR(1000000),
-  idem_fingerprint  VARCHAR(1000000)
+  idem_fingerprint  VARCHAR(1000000),
+  progress_message  VARCHAR(2048),
+  cause             VARCHAR(1000000),
+  error_message     VARCHAR(2048)
 );
+
+-- The fencing token, added to tables made by an earlier version: one more at every claim, and
+-- every write of the claiming node checks it.
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS epoch BIGINT DEFAULT 0 NOT NULL;
+
+-- The idempotency key of the start, added to tables made by an earlier version. idem_key holds the
+-- owner and the key as one value, so that a NULL owner is an owner too: the owner's length, ':',
+-- the owner and the key, or ':' and the key for a NULL owner.
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS idem_key VARCHAR(1000000);
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS idem_fingerprint VARCHAR(1000000);
+
+-- The last progress's message (Message.encode(), at most 2048 bytes), which each viewer's node
+-- renders in the viewer's language, and a failure's bounded stack trace (Outcome.cause), added to
+-- tables made by an earlier version.
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS progress_message VARCHAR(2048);
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS cause VARCHAR(1000000);
+
+-- A failure's error as a message (Message.encode(), at most 2048 bytes), which each viewer's node
+-- renders in the viewer's language beside the error text, added to tables made by an earlier
+-- version.
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS error_message VARCHAR(2048);
+
+-- At most one active operation per (type, scope slot): an operation clears its slot when it ends
+-- or is replaced, and NULLs never collide.
+CREATE UNIQUE INDEX IF NOT EXISTS asyncops_operation_slot
+  ON asyncops_operation (type_name, slot);
 
 -- At most one operation per (type, owner, idempotency key) while it is kept, active or final, so
--- that a retried start that reaches another node finds the first. NULLs never collide.
-CREATE UNIQUE INDEX IF NOT EXISTS asyncops_record_idem
-  ON asyncops_record (type_name, idem_key);
+-- that a retried start that reaches another node finds the first.
+CREATE UNIQUE INDEX IF NOT EXISTS asyncops_operation_idem
+  ON asyncops_operation (type_name, idem_key);
+
+-- Claiming the oldest queued operation of a type, counting the queue, and finding running
+-- operations whose node stopped heartbeating (H2 has no partial indexes).
+CREATE INDEX IF NOT EXISTS asyncops_operation_queue
+  ON asyncops_operation (state, type_name, created_at, seq);
+
+CREATE INDEX IF NOT EXISTS asyncops_operation_lease
+  ON asyncops_operation (state, heartbeat_at);
+
+-- A node's heartbeat finds the operations it runs by id. An earlier version indexed them by node,
+-- which made every claim update one more index.
+DROP INDEX IF EXISTS asyncops_operation_node;
+
+-- Forgetting final operations after their retention.
+CREATE INDEX IF NOT EXISTS asyncops_operation_evict
+  ON asyncops_operation (evict_at);
 
 -- Listing the operations of a type, newest first, in the order of every listing (created_at, then
--- id), so that a keyset cursor is a range of it.
-CREATE INDEX IF NOT EXISTS asyncops_record_type_created
-  ON asyncops_record (type_name, created_at DESC, id DESC);
+-- id), so that a keyset cursor is a range of it. An earlier version indexed (type_name, created_at).
+CREATE INDEX IF NOT EXISTS asyncops_operation_type_created
+  ON asyncops_operation (type_name, created_at DESC, id DESC);
+
+DROP INDEX IF EXISTS asyncops_operation_list;
 
 -- The operator console's lists of every type, in the same order, and its creation range.
-CREATE INDEX IF NOT EXISTS asyncops_record_created
-  ON asyncops_record (created_at DESC, id DESC);
+CREATE INDEX IF NOT EXISTS asyncops_operation_created
+  ON asyncops_operation (created_at DESC, id DESC);
 
--- Forgetting final operations after their retention: none is due before its evict_after
--- (created_at plus the retention, set by the start).
-CREATE INDEX IF NOT EXISTS asyncops_record_evict
-  ON asyncops_record (evict_after);
-
--- The queue: one narrow row per active operation, inserted with its record and deleted by its end.
-CREATE TABLE IF NOT EXISTS asyncops_job (
-  seq              BIGINT                   NOT NULL,
-  type_name        VARCHAR(64)              NOT NULL,
-  id               VARCHAR(22)              NOT NULL,
-  slot             VARCHAR(1000000),
-  running          BOOLEAN                  DEFAULT FALSE NOT NULL,
-  node             VARCHAR(1000000),
-  epoch            BIGINT                   DEFAULT 0 NOT NULL,
-  created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
-  heartbeat_at     TIMESTAMP WITH TIME ZONE,
-  started_at       TIMESTAMP WITH TIME ZONE,
-  updated_at       TIMESTAMP WITH TIME ZONE NOT NULL,
-  progress_value   DOUBLE PRECISION         DEFAULT 0 NOT NULL,
-  progress_text    VARCHAR(1000000),
-  progress_message VARCHAR(2048),
-  stop_requested   BOOLEAN                  DEFAULT FALSE NOT NULL
-);
-
-CREATE UNIQUE INDEX IF NOT EXISTS asyncops_job_queue
-  ON asyncops_job (type_name, seq);
-
--- At most one active operation per (type, scope slot): NULLs never collide.
-CREATE UNIQUE INDEX IF NOT EXISTS asyncops_job_held_slot
-  ON asyncops_job (type_name, slot);
-
--- How many ended operations there are per type and final state, split over 16 shards by a hash of
--- the id: the operator console's summary reads these instead of counting every record.
-CREATE TABLE IF NOT EXISTS asyncops_tally (
-  type_name VARCHAR(64) NOT NULL,
-  state     VARCHAR(16) NOT NULL,
-  shard     INTEGER     NOT NULL,
-  count     BIGINT      NOT NULL,
-  PRIMARY KEY (type_name, state, shard)
-);
-
--- The failures of the operator console's "failed in the last hour", gone with their record.
-CREATE TABLE IF NOT EXISTS asyncops_failure (
-  id          VARCHAR(22)              PRIMARY KEY
-              REFERENCES asyncops_record (id) ON DELETE CASCADE,
-  finished_at TIMESTAMP WITH TIME ZONE NOT NULL
-);
-
-CREATE INDEX IF NOT EXISTS asyncops_failure_finished
-  ON asyncops_failure (finished_at);
+-- The operator console's count of failures in the last hour.
+CREATE INDEX IF NOT EXISTS asyncops_operation_failed
+  ON asyncops_operation (state, finished_at);
 
 -- Download results up to the store's size limit; larger ones live in a BlobStore.
-CREATE TABLE IF NOT EXISTS asyncops_download (
-  id      VARCHAR(22) PRIMARY KEY REFERENCES asyncops_record (id) ON DELETE CASCADE,
+CREATE TABLE IF NOT EXISTS asyncops_result (
+  id      VARCHAR(22) PRIMARY KEY REFERENCES asyncops_operation (id) ON DELETE CASCADE,
   content BLOB        NOT NULL
 );
 
@@ -131,12 +124,15 @@ CREATE INDEX IF NOT EXISTS asyncops_forgotten_seq
   ON asyncops_forgotten (seq);
 
 -- How many operations are queued, split over 16 rows that inserts and claims add to and take
--- from, so that the queue limit needs neither a cluster-wide lock nor a count of the queue.
+-- from, so that the queue limit needs neither a cluster-wide lock nor a count of the queue. The
+-- first row starts with what an earlier version left queued.
 CREATE TABLE IF NOT EXISTS asyncops_queue (
   shard  INTEGER PRIMARY KEY,
   queued BIGINT  NOT NULL
 );
 
 INSERT INTO asyncops_queue (shard, queued)
-  SELECT X, 0 FROM SYSTEM_RANGE(0, 15)
+  SELECT X, CASE WHEN X = 0
+    THEN (SELECT COUNT(*) FROM asyncops_operation WHERE state = 'QUEUED') ELSE 0 END
+  FROM SYSTEM_RANGE(0, 15)
   WHERE NOT EXISTS (SELECT 1 FROM asyncops_queue);

@@ -5,38 +5,26 @@
 -- the store with createSchema(false). Every statement is idempotent. The names use the default
 -- table prefix "asyncops_"; with another tablePrefix(...) or a schema(...), change the names to
 -- match.
---
--- This is the layout of issue 23 (layout C in BENCHMARKS.md): a record per operation, written at
--- its start and at its end, and a narrow queue row while it is active. The table of the
--- 0.1.0-SNAPSHOT layout (asyncops_operation, with asyncops_result) is not migrated: this file
--- creates new tables beside it and never reads it; drop it once its operations no longer matter.
 
--- The record of each operation, active or final, until it is forgotten after its retention: what
--- users read (a failure a worker gave as a message keeps it in error_message, Message.encode(), at
--- most 2048 bytes, beside its default-language text in error). Inserted by the start (state 'QUEUED' until the end, with the queue row beside it)
--- and updated once, by the end, which writes the final state, the times, the texts and the
--- result. No index covers a column the end writes, so the end is a heap-only update, which
--- fillfactor 80 leaves room for. Ids compare by code point (COLLATE "C"), as listings order them,
--- so that the primary key serves an id prefix. seq orders the queue.
-CREATE TABLE IF NOT EXISTS asyncops_record (
+-- One row per operation, active or final, until it is forgotten after its retention. Ids compare
+-- by code point (COLLATE "C"), as listings order them, so that the primary key serves an id prefix.
+CREATE TABLE IF NOT EXISTS asyncops_operation (
   id                varchar(22)      COLLATE "C" PRIMARY KEY,
   seq               bigint           GENERATED ALWAYS AS IDENTITY,
   type_name         varchar(64)      NOT NULL,
   state             varchar(16)      NOT NULL,
+  progress_value    double precision NOT NULL,
+  progress_text     text,
   owner_name        text,
   caller_key        text,
+  slot              text,
   parameters        text,
   created_at        timestamptz      NOT NULL,
   started_at        timestamptz,
+  updated_at        timestamptz      NOT NULL,
   finished_at       timestamptz,
   evict_at          timestamptz,
-  evict_after       timestamptz      NOT NULL,
-  progress_value    double precision,
-  progress_text     text,
-  progress_message  text,
   error             text,
-  cause             text,
-  error_message     text,
   result_kind       varchar(5)       NOT NULL DEFAULT 'NONE',
   result_value      text,
   result_media_type text,
@@ -45,102 +33,91 @@ CREATE TABLE IF NOT EXISTS asyncops_record (
   stop_requested    boolean          NOT NULL DEFAULT false,
   node              text,
   heartbeat_at      timestamptz,
-  epoch             bigint           NOT NULL DEFAULT 0,
   retention_ms      bigint           NOT NULL,
+  epoch             bigint           NOT NULL DEFAULT 0,
   idem_key          text,
-  idem_fingerprint  text
-) WITH (fillfactor = 80);
+  idem_fingerprint  text,
+  progress_message  text,
+  cause             text,
+  error_message     text
+);
+
+-- The fencing token, added to tables made by an earlier version: one more at every claim, and
+-- every write of the claiming node checks it.
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS epoch bigint NOT NULL DEFAULT 0;
+
+-- The idempotency key of the start, added to tables made by an earlier version. idem_key holds the
+-- owner and the key as one value, so that a NULL owner is an owner too: the owner's length, ':',
+-- the owner and the key, or ':' and the key for a NULL owner.
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS idem_key text;
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS idem_fingerprint text;
+
+-- The last progress's message (Message.encode(), at most 2048 bytes), which each viewer's node
+-- renders in the viewer's language, and a failure's bounded stack trace (Outcome.cause), added to
+-- tables made by an earlier version.
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS progress_message text;
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS cause text;
+
+-- A failure's error as a message (Message.encode(), at most 2048 bytes), which each viewer's node
+-- renders in the viewer's language beside the error text, added to tables made by an earlier
+-- version.
+ALTER TABLE asyncops_operation ADD COLUMN IF NOT EXISTS error_message text;
+
+-- At most one active operation per (type, scope slot) across all nodes: an operation clears its
+-- slot when it ends or is replaced. Only rows that hold a slot are indexed, so that operations of
+-- unscoped types and final ones cost no entry; an earlier version indexed every row.
+CREATE UNIQUE INDEX IF NOT EXISTS asyncops_operation_held_slot
+  ON asyncops_operation (type_name, slot) WHERE slot IS NOT NULL;
+
+DROP INDEX IF EXISTS asyncops_operation_slot;
 
 -- At most one operation per (type, owner, idempotency key) while it is kept, active or final, so
--- that a retried start that reaches another node finds the first. idem_key holds the owner and
--- the key as one value, so that a NULL owner is an owner too: the owner's length, ':', the owner
--- and the key, or ':' and the key for a NULL owner.
-CREATE UNIQUE INDEX IF NOT EXISTS asyncops_record_idem
-  ON asyncops_record (type_name, idem_key)
+-- that a retried start that reaches another node finds the first.
+CREATE UNIQUE INDEX IF NOT EXISTS asyncops_operation_idem
+  ON asyncops_operation (type_name, idem_key)
   WHERE idem_key IS NOT NULL;
+
+-- Claiming the oldest queued operation of a type, and counting the queue.
+CREATE INDEX IF NOT EXISTS asyncops_operation_queue
+  ON asyncops_operation (type_name, created_at, seq) WHERE state = 'QUEUED';
+
+-- Finding running operations whose node stopped heartbeating.
+CREATE INDEX IF NOT EXISTS asyncops_operation_lease
+  ON asyncops_operation (heartbeat_at) WHERE state IN ('RUNNING', 'STOPPING');
+
+-- A node's heartbeat finds the operations it runs by id. An earlier version indexed them by node,
+-- which made every claim update one more index.
+DROP INDEX IF EXISTS asyncops_operation_node;
+
+-- Forgetting final operations after their retention.
+CREATE INDEX IF NOT EXISTS asyncops_operation_evict
+  ON asyncops_operation (evict_at) WHERE evict_at IS NOT NULL;
 
 -- Listing the operations of a type, newest first, in the order of every listing (created_at, then
 -- id by code point, whatever the database's collation) so that a keyset cursor is a range of it.
 -- The user API's lists and the operator console's lists of one type walk it; owner, key, states,
--- node and id prefix are filters on that walk.
-CREATE INDEX IF NOT EXISTS asyncops_record_type_created
-  ON asyncops_record (type_name, created_at DESC, id COLLATE "C" DESC);
+-- node and id prefix are filters on that walk. An earlier version indexed (type_name, created_at).
+CREATE INDEX IF NOT EXISTS asyncops_operation_type_created
+  ON asyncops_operation (type_name, created_at DESC, id COLLATE "C" DESC);
+
+DROP INDEX IF EXISTS asyncops_operation_list;
 
 -- The operator console's lists of every type, in the same order, and its creation range.
-CREATE INDEX IF NOT EXISTS asyncops_record_created
-  ON asyncops_record (created_at DESC, id COLLATE "C" DESC);
+CREATE INDEX IF NOT EXISTS asyncops_operation_created
+  ON asyncops_operation (created_at DESC, id COLLATE "C" DESC);
 
--- Forgetting final operations after their retention. evict_after is set by the start (created_at
--- plus the retention), before which no operation is due; eviction takes the rows past it whose
--- evict_at (written by the end, in no index) has passed. An index on evict_at would cost every end
--- its heap-only update; this one costs the start one index entry.
-CREATE INDEX IF NOT EXISTS asyncops_record_evict
-  ON asyncops_record (evict_after);
+-- The operator console's counts per type and state, an index-only scan of a small index (B-tree
+-- deduplication keeps one entry per distinct pair and page).
+CREATE INDEX IF NOT EXISTS asyncops_operation_type_state
+  ON asyncops_operation (type_name, state);
 
--- The queue: one narrow row per active operation, inserted with its record and deleted by its
--- end. The claim, progress, stop requests and heartbeats change no indexed column (the state is
--- two booleans in no index and no index predicate), so they are heap-only updates, which
--- fillfactor 50 leaves room for. A claim takes the oldest rows of a type with NOT running: without
--- statistics (a fresh table) a boolean's selectivity is 50%, which keeps the ordered scan of
--- (type_name, seq) that stops after the batch, where an equality on a state (0.5%) would be planned
--- as a scan of every row of the type and a sort. Expiry reads this short table, with no lease index.
--- A row is found through its record's (type_name, seq). created_at is the record's, so that the
--- operator console's lists of active operations and its oldest queued one read this table alone.
-CREATE TABLE IF NOT EXISTS asyncops_job (
-  seq              bigint           NOT NULL,
-  type_name        varchar(64)      NOT NULL,
-  id               varchar(22)      COLLATE "C" NOT NULL,
-  slot             text,
-  running          boolean          NOT NULL DEFAULT false,
-  node             text,
-  epoch            bigint           NOT NULL DEFAULT 0,
-  created_at       timestamptz      NOT NULL,
-  heartbeat_at     timestamptz,
-  started_at       timestamptz,
-  updated_at       timestamptz      NOT NULL,
-  progress_value   double precision NOT NULL DEFAULT 0,
-  progress_text    text,
-  progress_message text,
-  stop_requested   boolean          NOT NULL DEFAULT false
-) WITH (fillfactor = 50);
-
-CREATE UNIQUE INDEX IF NOT EXISTS asyncops_job_queue
-  ON asyncops_job (type_name, seq);
-
--- At most one active operation per (type, scope slot) across all nodes: an operation clears its
--- slot when it is replaced, and its row leaves when it ends. Only rows that hold a slot are indexed.
-CREATE UNIQUE INDEX IF NOT EXISTS asyncops_job_held_slot
-  ON asyncops_job (type_name, slot) WHERE slot IS NOT NULL;
-
--- How many ended operations there are per type and final state, so that the operator console's
--- summary reads a few dozen rows instead of counting every record (212 ms at 200,000 records; the
--- active states are counted in the short queue table). Split over 16 shards by a hash of the id,
--- so that concurrent ends rarely write the same row: an end adds 1 in its own statement (a
--- heap-only update: count is in no index), eviction and deletion take away what they forget, in
--- their transaction. A (type, state) counts the sum of its shards.
-CREATE TABLE IF NOT EXISTS asyncops_tally (
-  type_name varchar(64) NOT NULL,
-  state     varchar(16) NOT NULL,
-  shard     integer     NOT NULL,
-  count     bigint      NOT NULL,
-  PRIMARY KEY (type_name, state, shard)
-) WITH (fillfactor = 50);
-
--- The failures of the operator console's "failed in the last hour": one row per kept failed
--- operation, written by its end, gone with its record. An index on the record's finished_at would
--- cost every end its heap-only update; this costs only the failures.
-CREATE TABLE IF NOT EXISTS asyncops_failure (
-  id          varchar(22) COLLATE "C" PRIMARY KEY
-              REFERENCES asyncops_record (id) ON DELETE CASCADE,
-  finished_at timestamptz NOT NULL
-);
-
-CREATE INDEX IF NOT EXISTS asyncops_failure_finished
-  ON asyncops_failure (finished_at);
+-- The operator console's count of failures in the last hour. Only failed rows are indexed.
+CREATE INDEX IF NOT EXISTS asyncops_operation_failed
+  ON asyncops_operation (finished_at) WHERE state = 'FAILED';
 
 -- Download results up to the store's size limit; larger ones live in a BlobStore.
-CREATE TABLE IF NOT EXISTS asyncops_download (
-  id      varchar(22) COLLATE "C" PRIMARY KEY REFERENCES asyncops_record (id) ON DELETE CASCADE,
+CREATE TABLE IF NOT EXISTS asyncops_result (
+  id      varchar(22) PRIMARY KEY REFERENCES asyncops_operation (id) ON DELETE CASCADE,
   content bytea       NOT NULL
 );
 
@@ -159,14 +136,15 @@ CREATE INDEX IF NOT EXISTS asyncops_forgotten_seq
   ON asyncops_forgotten (seq);
 
 -- How many operations are queued, split over 16 rows that inserts and claims add to and take
--- from, so that the queue limit needs neither a cluster-wide lock nor a count of the queue. Each
--- node counts the queue again at every eviction interval, which also corrects what an earlier
--- layout left here.
+-- from, so that the queue limit needs neither a cluster-wide lock nor a count of the queue. The
+-- first row starts with what an earlier version left queued.
 CREATE TABLE IF NOT EXISTS asyncops_queue (
   shard  integer PRIMARY KEY,
   queued bigint  NOT NULL
 );
 
 INSERT INTO asyncops_queue (shard, queued)
-  SELECT s, 0 FROM generate_series(0, 15) AS s
+  SELECT s, CASE WHEN s = 0
+    THEN (SELECT count(*) FROM asyncops_operation WHERE state = 'QUEUED') ELSE 0 END
+  FROM generate_series(0, 15) AS s
   ON CONFLICT DO NOTHING;

@@ -41,9 +41,8 @@ final class AdminQueriesH2Test implements AdminQueryContract {
     store.register(adminTypes());
     try (Connection c = database.dataSource().getConnection();
         Statement s = c.createStatement()) {
-      for (String table : List.of("download", "failure", "tally", "job", "record")) {
-        s.execute("DELETE FROM asyncops_" + table);
-      }
+      s.execute("DELETE FROM asyncops_result");
+      s.execute("DELETE FROM asyncops_operation");
       s.execute("DELETE FROM asyncops_forgotten");
       s.execute("UPDATE asyncops_queue SET queued = 0");
     } catch (SQLException e) {

@@ -5,7 +5,6 @@ import io.github.asyncops.testing.AdminQueryContract;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
@@ -42,9 +41,8 @@ final class AdminQueriesPostgresIT implements AdminQueryContract {
     try (Connection c = database.dataSource().getConnection();
         Statement s = c.createStatement()) {
       // DELETE, not TRUNCATE: a few dozen rows, hundreds of times.
-      for (String table : List.of("download", "failure", "tally", "job", "record")) {
-        s.execute("DELETE FROM " + p + table);
-      }
+      s.execute("DELETE FROM " + p + "result");
+      s.execute("DELETE FROM " + p + "operation");
       s.execute("DELETE FROM " + p + "forgotten");
       s.execute("UPDATE " + p + "queue SET queued = 0");
     } catch (SQLException e) {

@@ -43,12 +43,7 @@ final class ConsoleTimeLimitPostgresIT {
     try (Connection locker = database.dataSource().getConnection();
         Statement lock = locker.createStatement()) {
       locker.setAutoCommit(false);
-      lock.execute(
-          "LOCK TABLE "
-              + database.prefix
-              + "record, "
-              + database.prefix
-              + "job IN ACCESS EXCLUSIVE MODE");
+      lock.execute("LOCK TABLE " + database.prefix + "operation IN ACCESS EXCLUSIVE MODE");
 
       long started = System.nanoTime();
       assertThatThrownBy(() -> store.summary(Instant.now()))

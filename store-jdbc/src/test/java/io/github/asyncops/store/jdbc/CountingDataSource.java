@@ -41,16 +41,6 @@ final class CountingDataSource implements DataSource {
     log.clear();
   }
 
-  /** How many of the statements run since the last reset contain a text. */
-  long containing(String text) {
-    return log.stream().filter(sql -> sql.contains(text)).count();
-  }
-
-  /** How many of the statements run since the last reset contain one text and not another. */
-  long containing(String text, String not) {
-    return log.stream().filter(sql -> sql.contains(text) && !sql.contains(not)).count();
-  }
-
   /** How often each statement ran, by its first words, most frequent first. */
   String summary() {
     Map<String, Long> byKind = new TreeMap<>();

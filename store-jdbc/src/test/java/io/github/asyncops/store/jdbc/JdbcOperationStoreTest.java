@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import io.github.asyncops.core.OperationId;
 import io.github.asyncops.core.OperationResult;
 import io.github.asyncops.core.OperationState;
-import io.github.asyncops.core.OperationSummary;
 import io.github.asyncops.core.OperationType;
 import io.github.asyncops.core.Progress;
 import io.github.asyncops.core.spi.ClaimRequest;
@@ -306,36 +305,6 @@ final class JdbcOperationStoreTest {
 
     s.evict(T0.plus(Duration.ofMinutes(17)));
     assertThat(s.forgotten(ids[2])).isFalse();
-  }
-
-  @Test
-  void eviction_takes_the_forgotten_operations_from_the_summary() {
-    JdbcOperationStore s = store(database.store());
-    for (int i = 0; i < 3; i++) {
-      OperationRecord r = running(s, "t", null);
-      s.finish(
-          r.id(),
-          r.lease().epoch(),
-          Ending.succeeded(new Progress(1, null), OperationResult.none()),
-          T0.plusSeconds(i));
-    }
-    OperationRecord failed = running(s, "t", null);
-    s.finish(failed.id(), failed.lease().epoch(), Ending.failed(Progress.NONE, "x"), T0);
-    s.insert(queued("t", null), false, 100);
-    assertThat(s.summary(T0).counts().get("t"))
-        .containsEntry(OperationState.SUCCEEDED, 3L)
-        .containsEntry(OperationState.FAILED, 1L)
-        .containsEntry(OperationState.QUEUED, 1L);
-
-    assertThat(s.evict(T0.plus(RETENTION).plusMillis(1_500))).isEqualTo(3);
-
-    OperationSummary summary = s.summary(T0);
-    assertThat(summary.counts()).containsOnlyKeys("t");
-    assertThat(summary.counts().get("t"))
-        .containsEntry(OperationState.SUCCEEDED, 1L)
-        .containsEntry(OperationState.FAILED, 0L)
-        .containsEntry(OperationState.QUEUED, 1L);
-    assertThat(summary.failedLastHour()).isZero();
   }
 
   @Test

@@ -72,13 +72,7 @@ final class PostgresDatabase implements AutoCloseable, AfterAllCallback {
 
   /** Empties the tables, if they exist. */
   void truncate() throws SQLException {
-    execute(
-        "TRUNCATE "
-            + String.join(
-                ", ",
-                List.of("record", "job", "tally", "failure", "download", "forgotten").stream()
-                    .map(t -> prefix + t)
-                    .toList()));
+    execute("TRUNCATE " + prefix + "operation, " + prefix + "result, " + prefix + "forgotten");
     execute("UPDATE " + prefix + "queue SET queued = 0");
   }
 
@@ -97,18 +91,7 @@ final class PostgresDatabase implements AutoCloseable, AfterAllCallback {
   @Override
   public void close() throws SQLException {
     try {
-      for (String table :
-          List.of(
-              "download",
-              "failure",
-              "tally",
-              "job",
-              "record",
-              "forgotten",
-              "queue",
-              "result",
-              "operation",
-              "lock")) {
+      for (String table : List.of("result", "operation", "forgotten", "queue", "lock")) {
         execute("DROP TABLE IF EXISTS " + prefix + table);
       }
     } finally {

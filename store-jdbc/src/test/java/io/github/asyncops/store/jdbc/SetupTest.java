@@ -83,7 +83,7 @@ final class SetupTest {
         .isEqualTo("CREATE INDEX IF NOT EXISTS ops.app_operation_list ON ops.app_operation (x)");
     assertThat(Schema.statements(JdbcDialect.postgresql(), new Tables(null, "asyncops_")))
         .allSatisfy(s -> assertThat(s).doesNotContain("--").doesNotEndWith(";"))
-        .hasSize(17);
+        .hasSize(25);
   }
 
   @Test
