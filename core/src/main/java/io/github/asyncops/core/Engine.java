@@ -182,23 +182,19 @@ final class Engine implements OperationEngine {
         && snapshot.errorMessage() == null) {
       return snapshot;
     }
-    String text =
-        snapshot.message() == null
-            ? snapshot.text()
-            : texts.render(snapshot.type(), snapshot.message(), locale, snapshot.text());
+    String type = snapshot.type();
     Stage shown =
         stage == null || stage.message() == null
             ? stage
             : new Stage(
                 stage.index(),
                 stage.count(),
-                texts.render(snapshot.type(), stage.message(), locale, stage.name()),
+                localize(type, stage.message(), stage.name(), locale),
                 stage.message());
-    String error =
-        snapshot.errorMessage() == null
-            ? snapshot.error()
-            : texts.render(snapshot.type(), snapshot.errorMessage(), locale, snapshot.error());
-    return snapshot.withTexts(text, shown, error);
+    return snapshot.withTexts(
+        localize(type, snapshot.message(), snapshot.text(), locale),
+        shown,
+        localize(type, snapshot.errorMessage(), snapshot.error(), locale));
   }
 
   @Override

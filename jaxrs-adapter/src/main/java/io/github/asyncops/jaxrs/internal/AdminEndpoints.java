@@ -49,10 +49,14 @@ final class AdminEndpoints {
       records = records.subList(0, pageSize);
       next = AdminQueries.cursor(OperationQuery.Cursor.of(records.get(pageSize - 1)));
     }
-    StatusViews views = exchange.views();
-    List<AdminRowJson> rows =
-        records.stream().map(r -> AdminRowJson.of(r, views.text(r), views.error(r))).toList();
+    List<AdminRowJson> rows = records.stream().map(r -> row(exchange, r)).toList();
     return exchange.responses().build(Response.ok(new AdminPageJson(rows, next)));
+  }
+
+  /** A record as a row, its texts in the viewer's language. */
+  private static AdminRowJson row(Exchange exchange, OperationRecord r) {
+    StatusViews views = exchange.views();
+    return AdminRowJson.of(r, views.text(r), views.error(r));
   }
 
   static Response summary(Exchange exchange) {
@@ -85,10 +89,7 @@ final class AdminEndpoints {
         r.owner(),
         r.lease().node());
     OperationRecord after = admin(exchange).find(r.id()).orElse(r);
-    StatusViews views = exchange.views();
-    return exchange
-        .responses()
-        .build(Response.accepted(AdminRowJson.of(after, views.text(after), views.error(after))));
+    return exchange.responses().build(Response.accepted(row(exchange, after)));
   }
 
   static Response delete(Exchange exchange, String id) {
