@@ -41,7 +41,9 @@ import java.util.function.IntFunction;
  * as they can (or at a given rate) through a client-only asyncops node or a db-scheduler {@code
  * SchedulerClient}, and the nodes report when each operation ran, by {@link System#nanoTime()},
  * which all processes of one Linux machine share. Prints throughput, queued-to-running latency, and
- * WAL and CPU per operation (this JVM's and the nodes' together, and PostgreSQL's).
+ * WAL and CPU per operation (this JVM's and the nodes' together, and PostgreSQL's). Each system's
+ * table is analyzed after the warm-up, as {@link JdbcClusterBench} does, so that both harnesses
+ * measure tables with statistics; {@code JdbcClusterBench ... fresh} measures tables without.
  *
  * <p>Run with {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.asyncops.benchmarks.JdbcScaleOut [operations, default 10000] [node counts, default
@@ -133,6 +135,10 @@ public final class JdbcScaleOut {
           Integer.getInteger("asyncops.bench.warmUp", JdbcClusterBench.WARM_UP),
           0,
           operations);
+      JdbcClusterBench.sql(
+          "ANALYZE "
+              + schema
+              + (system.equals("asyncops") ? ".asyncops_operation" : ".scheduled_tasks"));
       long[] startedAt = new long[operations];
       CostMeter meter = JdbcClusterBench.COSTS;
       CostMeter.Reading before = meter.read(nodesCpu(nodes));
