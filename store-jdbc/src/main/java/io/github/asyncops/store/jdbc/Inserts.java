@@ -189,6 +189,7 @@ final class Inserts {
     InsertResult result = oneStatement ? db.statement(what, work) : db.transaction(what, work);
     if (result instanceof InsertResult.Inserted) {
       queue.add(1);
+      writes.firstAnalyze().inserted();
     }
     return result;
   }

@@ -122,6 +122,9 @@ public abstract class JdbcDialect {
    */
   abstract void notify(Connection connection, String channel, String payload) throws SQLException;
 
+  /** Analyzes a table that has no statistics yet; see {@link FirstAnalyze}. Nothing by default. */
+  void analyzeIfNeverAnalyzed(Connection connection, String table) throws SQLException {}
+
   /** Opens a connection that listens on a channel, or returns null if the database cannot. */
   abstract NotificationSource listen(DataSource dataSource, String channel) throws SQLException;
 

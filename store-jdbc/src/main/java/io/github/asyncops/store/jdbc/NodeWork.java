@@ -150,8 +150,9 @@ final class NodeWork {
   }
 
   /**
-   * The store's tick: finishes kept during an outage, this node's change of the queue's size, and
-   * when the eviction interval passed, eviction and a count of the queue.
+   * The store's tick: finishes kept during an outage, this node's change of the queue's size, the
+   * table's first statistics ({@link FirstAnalyze}), and when the eviction interval passed,
+   * eviction and a count of the queue.
    */
   void tick(Instant now) {
     if (probeIfDown.getAsBoolean()) {
@@ -165,6 +166,13 @@ final class NodeWork {
       return;
     } catch (JdbcStoreException e) {
       absorb("update the queue's size", e, null);
+    }
+    try {
+      writes.firstAnalyze().tick();
+    } catch (StoreUnavailableException e) {
+      return;
+    } catch (JdbcStoreException e) {
+      absorb("analyze the operation table", e, null);
     }
     if (now.isBefore(nextEviction)) {
       return;

@@ -2,7 +2,9 @@ package io.github.asyncops.store.jdbc;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import javax.sql.DataSource;
 
 /** PostgreSQL: SKIP LOCKED claims, NOTIFY in the changing transaction, LISTEN on its own thread. */
@@ -78,6 +80,23 @@ final class PostgresDialect extends JdbcDialect {
       notify.setString(1, channel);
       notify.setString(2, payload);
       notify.execute();
+    }
+  }
+
+  @Override
+  void analyzeIfNeverAnalyzed(Connection connection, String table) throws SQLException {
+    boolean never;
+    try (PreparedStatement pages =
+        connection.prepareStatement("SELECT relpages = 0 FROM pg_class WHERE oid = ?::regclass")) {
+      pages.setString(1, table);
+      try (ResultSet rs = pages.executeQuery()) {
+        never = rs.next() && rs.getBoolean(1);
+      }
+    }
+    if (never) {
+      try (Statement analyze = connection.createStatement()) {
+        analyze.execute("ANALYZE " + table);
+      }
     }
   }
 
