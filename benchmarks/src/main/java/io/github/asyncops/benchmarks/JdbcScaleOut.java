@@ -42,14 +42,14 @@ import java.util.function.IntFunction;
  * SchedulerClient}, and the nodes report when each operation ran, by {@link System#nanoTime()},
  * which all processes of one Linux machine share. Prints throughput, queued-to-running latency, and
  * WAL and CPU per operation (this JVM's and the nodes' together, and PostgreSQL's). Each system's
- * table is analyzed after the warm-up, as {@link JdbcClusterBench} does, so that both harnesses
- * measure tables with statistics; {@code JdbcClusterBench ... fresh} measures tables without.
+ * table is vacuumed and analyzed after the warm-up, as {@link JdbcClusterBench} does, so that both
+ * harnesses measure tables in service; {@code JdbcClusterBench ... fresh} measures new tables.
  *
  * <p>Run with {@code java -cp benchmarks/target/benchmarks.jar
  * io.github.asyncops.benchmarks.JdbcScaleOut [operations, default 10000] [node counts, default
  * 1,2,4] [starts per second, 0 for as fast as possible] [both|asyncops|db-scheduler]}; the system
  * property {@code asyncops.bench.warmUp} sets the operations run before each measurement (default
- * 2,000).
+ * 20,000).
  */
 public final class JdbcScaleOut {
   private static final int THREADS = 4;
@@ -129,14 +129,9 @@ public final class JdbcScaleOut {
       for (Node node : nodes) {
         node.awaitReady();
       }
-      run(
-          start,
-          nodes,
-          Integer.getInteger("asyncops.bench.warmUp", JdbcClusterBench.WARM_UP),
-          0,
-          operations);
+      run(start, nodes, JdbcClusterBench.WARM_UP, 0, operations);
       JdbcClusterBench.sql(
-          "ANALYZE "
+          "VACUUM ANALYZE "
               + schema
               + (system.equals("asyncops") ? ".asyncops_operation" : ".scheduled_tasks"));
       long[] startedAt = new long[operations];
