@@ -19,11 +19,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The HTTP contract of the adapter, as the widget and curl users rely on it, run against one
- * runtime: a subclass starts the runtime with {@link Flight} and {@link Export} and says where the
- * adapter's base is. Covers start, join, status, ETag and 304, stop, the download, events to the
- * end, problem+json errors, ownership between two cookie holders, the CSRF refusal and the operator
- * console's API hidden from a caller without an admin role; the adapter's own tests cover every
- * other detail on Jersey.
+ * runtime: a subclass starts the runtime with {@link Flight}, {@link Export} and {@link
+ * LostContact} and says where the adapter's base is. Covers start, join, status, ETag and 304,
+ * stop, the download, events to the end, texts and errors in each viewer's language, problem+json
+ * errors, ownership between two cookie holders, the CSRF refusal and the operator console's API
+ * hidden from a caller without an admin role; the adapter's own tests cover every other detail on
+ * Jersey.
  */
 public abstract class AdapterContract {
   private static final Duration DEADLINE = Duration.ofSeconds(20);
@@ -131,11 +132,12 @@ public abstract class AdapterContract {
     stop(browser, id);
     await().atMost(DEADLINE).until(() -> state(browser, "flight/" + id).equals("STOPPED"));
 
-    HttpResponse<String> russian = inLanguage(browser, id, "ru-RU,ru;q=0.9", null);
-    HttpResponse<String> english = inLanguage(browser, id, "en-US,en;q=0.9", null);
+    HttpResponse<String> russian = inLanguage(browser, "flight/" + id, "ru-RU,ru;q=0.9", null);
+    HttpResponse<String> english = inLanguage(browser, "flight/" + id, "en-US,en;q=0.9", null);
     String englishTag = english.headers().firstValue("ETag").orElseThrow();
-    HttpResponse<String> englishAgain = inLanguage(browser, id, "en-US", englishTag);
-    HttpResponse<String> russianWithEnglishTag = inLanguage(browser, id, "ru", englishTag);
+    HttpResponse<String> englishAgain = inLanguage(browser, "flight/" + id, "en-US", englishTag);
+    HttpResponse<String> russianWithEnglishTag =
+        inLanguage(browser, "flight/" + id, "ru", englishTag);
 
     assertThat(Browser.json(russian.body()).path("text").asText()).isEqualTo(Flight.STOPPING_RU);
     assertThat(russian.headers().firstValue("Content-Language")).hasValue("ru");
@@ -171,10 +173,26 @@ public abstract class AdapterContract {
     }
   }
 
+  @Test
+  void a_worker_that_fails_with_a_message_shows_each_viewer_the_error_in_their_language() {
+    Browser browser = browser();
+    HttpResponse<String> started = browser.postJson(LostContact.NAME, "{}");
+    assertThat(started.statusCode()).isIn(200, 202);
+    String id = Browser.json(started.body()).path("id").asText();
+    String path = LostContact.NAME + "/" + id;
+    await().atMost(DEADLINE).until(() -> state(browser, path).equals("FAILED"));
+
+    JsonNode russian = Browser.json(inLanguage(browser, path, "ru-RU,ru;q=0.9", null).body());
+    JsonNode english = Browser.json(inLanguage(browser, path, "en-US,en;q=0.9", null).body());
+
+    assertThat(russian.path("error").asText()).isEqualTo(LostContact.ERROR_RU);
+    assertThat(english.path("error").asText()).isEqualTo(LostContact.ERROR);
+    assertThat(english.toString()).doesNotContain("telemetry", "IllegalStateException");
+  }
+
   private static HttpResponse<String> inLanguage(
-      Browser browser, String id, String acceptLanguage, String ifNoneMatch) {
-    HttpRequest.Builder request =
-        browser.request("flight/" + id).header("Accept-Language", acceptLanguage);
+      Browser browser, String path, String acceptLanguage, String ifNoneMatch) {
+    HttpRequest.Builder request = browser.request(path).header("Accept-Language", acceptLanguage);
     if (ifNoneMatch != null) {
       request.header("If-None-Match", ifNoneMatch);
     }
