@@ -31,6 +31,11 @@ final class Browser implements AutoCloseable {
   private static final String CHROMIUM = "/usr/bin/chromium";
   private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
 
+  /** A script expression: the text and the percent of the bar whose shadow root is {@code root}. */
+  private static final String TEXT_AND_PERCENT =
+      "[root.querySelector('[part=text]').textContent.trim(),"
+          + " root.querySelector('[part=percent]').textContent.trim()]";
+
   /** How long a wait for the page may take before the test fails. */
   static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -115,9 +120,9 @@ final class Browser implements AutoCloseable {
     List<String> both =
         (List<String>)
             driver.executeScript(
-                "const root = document.getElementById(arguments[0]).shadowRoot;"
-                    + " return [root.querySelector('[part=text]').textContent.trim(),"
-                    + " root.querySelector('[part=percent]').textContent.trim()];",
+                "const root = document.getElementById(arguments[0]).shadowRoot; return "
+                    + TEXT_AND_PERCENT
+                    + ";",
                 barId);
     return both;
   }
@@ -136,9 +141,10 @@ final class Browser implements AutoCloseable {
             driver.executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
                     + " const bar = document.getElementById(arguments[0]);"
-                    + " bar.ping().then(() => done(["
-                    + "bar.shadowRoot.querySelector('[part=text]').textContent.trim(),"
-                    + " bar.shadowRoot.querySelector('[part=percent]').textContent.trim()]));",
+                    + " const root = bar.shadowRoot;"
+                    + " bar.ping().then(() => done("
+                    + TEXT_AND_PERCENT
+                    + "));",
                 barId);
     return both;
   }
