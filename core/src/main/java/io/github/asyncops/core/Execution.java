@@ -1,5 +1,6 @@
 package io.github.asyncops.core;
 
+import io.github.asyncops.core.spi.Ending;
 import io.github.asyncops.core.spi.OperationRecord;
 import io.github.asyncops.core.spi.Worker;
 import io.github.asyncops.core.spi.WorkerContext;
@@ -87,9 +88,9 @@ final class Execution implements WorkerContext {
     return new Execution(id, type, worker, last, texts);
   }
 
-  /** The texts this operation's messages are rendered with. */
-  MessageTexts texts() {
-    return texts;
+  /** How this operation ends when its worker threw {@code failure}; see {@link Failures}. */
+  Ending failed(Progress last, Throwable failure) {
+    return Failures.ending(last, failure, texts, type.type.name());
   }
 
   /** The worker, made for this run. */

@@ -16,7 +16,7 @@ final class Failures {
 
   private Failures() {}
 
-  static String message(Throwable t) {
+  private static String message(Throwable t) {
     String message = t.getMessage();
     if (message == null || message.isBlank()) {
       return "the operation failed (" + t.getClass().getSimpleName() + ")";
@@ -41,7 +41,7 @@ final class Failures {
   }
 
   /** The stack trace of a failure, for the operator console; {@link Ending} bounds its length. */
-  static String cause(Throwable t) {
+  private static String cause(Throwable t) {
     StringWriter text = new StringWriter();
     t.printStackTrace(new PrintWriter(text));
     return text.toString();

@@ -91,8 +91,7 @@ final class Run implements Runnable {
     }
     if (failure != null) {
       LOG.log(Level.INFO, "operation " + execution.id + " failed", failure);
-      return dispatcher.complete(
-          execution, Failures.ending(last, failure, execution.texts(), execution.type.type.name()));
+      return dispatcher.complete(execution, execution.failed(last, failure));
     }
     return dispatcher.complete(
         execution, Ending.succeeded(last.at(1), result == null ? OperationResult.none() : result));

@@ -284,7 +284,10 @@ public final class WorkerTester<P> {
           error(failure));
     }
 
-    /** The error users read, as the engine words it, in the tester's language. */
+    /**
+     * The error users read: an {@link OperationFailedException}'s message in the tester's language,
+     * the failure's own message otherwise.
+     */
     private String error(Throwable failure) {
       if (failure instanceof OperationFailedException failed && failed.userMessage() != null) {
         return render(failed.userMessage());

@@ -115,7 +115,7 @@ public record Ending(
    * @return the ending
    */
   public static Ending failed(Progress last, String error, String cause) {
-    return new Ending(OperationState.FAILED, last, error, OperationResult.none(), cause);
+    return failed(last, error, null, cause);
   }
 
   /**

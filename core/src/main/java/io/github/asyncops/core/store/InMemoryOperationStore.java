@@ -53,9 +53,9 @@ import java.util.stream.Collectors;
  * {@code tombstoneCapacity} of them and each for {@code tombstoneTtl}.
  *
  * <p>Listings walk a skip list of (created at, id) in listing order, from the query's cursor: the
- * owner's records when the query names an owner, else the type's, else all ({@link Listings}); a
- * listing of active records only sorts the few active ones instead. The summary reads counters
- * ({@link Tallies}) rather than the records.
+ * owner's records when the query names an owner, else those its id prefix matches, else the type's,
+ * else all ({@link Listings}); a listing of active records only sorts the few active ones instead.
+ * The summary reads counters ({@link Tallies}) rather than the records.
  *
  * <p>Thread-safe.
  */

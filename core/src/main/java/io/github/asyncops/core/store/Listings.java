@@ -51,19 +51,19 @@ final class Listings {
   }
 
   /**
-   * The positions a listing walks, newest first from its cursor: the ids its id prefix matches, if
-   * it has one (sorted here: a prefix matches few), else those of its owner if it names one, else
-   * of its type if it names one, else all. Every match is among them; the query's other filters
-   * still apply.
+   * The positions a listing walks, newest first from its cursor: those of its owner if it names one
+   * (already in order), else the ids its id prefix matches if it has one (sorted here, for each
+   * page), else those of its type if it names one, else all. Every match is among them; the query's
+   * other filters still apply.
    */
   NavigableSet<Cursor> walk(OperationQuery query) {
     NavigableSet<Cursor> positions = all;
     String prefix = query.idPrefix();
-    if (prefix != null && !prefix.isEmpty()) {
+    if (query.owner() != null) {
+      positions = byOwner.getOrDefault(query.owner(), NONE);
+    } else if (prefix != null && !prefix.isEmpty()) {
       positions = new TreeSet<>(Cursor.ORDER);
       positions.addAll(byId.subMap(prefix, prefix + Character.MAX_VALUE).values());
-    } else if (query.owner() != null) {
-      positions = byOwner.getOrDefault(query.owner(), NONE);
     } else if (query.type() != null) {
       positions = byType.getOrDefault(query.type(), NONE);
     }

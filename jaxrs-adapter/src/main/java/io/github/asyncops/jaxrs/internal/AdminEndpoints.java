@@ -67,9 +67,9 @@ final class AdminEndpoints {
   static Response detail(Exchange exchange, String id) {
     require(exchange, false);
     OperationRecord r = find(exchange, id);
+    StatusViews views = exchange.views();
     AdminDetailJson detail =
-        AdminDetailJson.of(
-            r, parameters(exchange, r), exchange.views().text(r), exchange.views().error(r));
+        AdminDetailJson.of(r, parameters(exchange, r), views.text(r), views.error(r));
     return exchange.responses().build(Response.ok(detail));
   }
 

@@ -3,7 +3,6 @@ package io.github.asyncops.jaxrs.internal;
 import io.github.asyncops.core.OperationEngine;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.core.HttpHeaders;
 import java.lang.annotation.Annotation;
 import java.util.List;
 import java.util.Locale;
@@ -34,14 +33,6 @@ final class ProblemLanguage {
     List<Locale> preferred = ViewerLocale.preferred(request);
     Locale locale = ProblemTexts.choose(preferred, engine.textLanguage(preferred));
     response.setEntity(problem.render(locale), NO_ANNOTATIONS, Problem.MEDIA_TYPE);
-    response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, locale.toLanguageTag());
-    if (!varies(response)) {
-      response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
-    }
-  }
-
-  private static boolean varies(ContainerResponseContext response) {
-    String vary = response.getHeaderString(HttpHeaders.VARY);
-    return vary != null && vary.toLowerCase(Locale.ROOT).contains("accept-language");
+    ViewerLocale.name(response, locale);
   }
 }

@@ -42,13 +42,7 @@ final class ResponseHeadersFilter implements ContainerResponseFilter {
         && response.getHeaderString(HttpHeaders.CONTENT_LANGUAGE) == null) {
       engine
           .textLanguage(ViewerLocale.preferred(request))
-          .ifPresent(
-              language -> {
-                response
-                    .getHeaders()
-                    .putSingle(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
-                response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
-              });
+          .ifPresent(language -> ViewerLocale.name(response, language));
     }
   }
 }

@@ -1,6 +1,8 @@
 package io.github.asyncops.jaxrs.internal;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,5 +65,20 @@ final class ViewerLocale {
       acceptable = List.of();
     }
     return preferred(request.getUriInfo(), acceptable);
+  }
+
+  /**
+   * Says in a response's headers which language its texts are in: {@code Content-Language}, and
+   * {@code Vary: Accept-Language} unless it varies so already.
+   *
+   * @param response the response on its way out
+   * @param language the language
+   */
+  static void name(ContainerResponseContext response, Locale language) {
+    response.getHeaders().putSingle(HttpHeaders.CONTENT_LANGUAGE, language.toLanguageTag());
+    String vary = response.getHeaderString(HttpHeaders.VARY);
+    if (vary == null || !vary.toLowerCase(Locale.ROOT).contains("accept-language")) {
+      response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE);
+    }
   }
 }
