@@ -122,8 +122,9 @@ final class Handovers {
           List<OperationRecord> rowsClaimed = new ArrayList<>();
           List<String> parameters = new ArrayList<>();
           try (PreparedStatement handover = c.prepareStatement(db.sql.handover)) {
-            bindFinishes(c, handover, requests);
-            Writes.bindClaim(handover, 17, new ClaimRequest(group.type(), max, group.node()), now);
+            int next = bindFinishes(c, handover, requests);
+            Writes.bindClaim(
+                handover, next, new ClaimRequest(group.type(), max, group.node()), now);
             try (ResultSet rs = handover.executeQuery()) {
               while (rs.next()) {
                 if (rs.getBoolean("finishing")) {
@@ -139,11 +140,15 @@ final class Handovers {
         });
   }
 
-  /** Binds the finishes as {@link Sql#handover}'s 15 text arrays and the ids again. */
-  private static void bindFinishes(Connection c, PreparedStatement handover, List<Request> requests)
+  /**
+   * Binds the finishes as {@link Sql#handover}'s text arrays and the ids again.
+   *
+   * @return the index of the next parameter
+   */
+  private static int bindFinishes(Connection c, PreparedStatement handover, List<Request> requests)
       throws SQLException {
     int n = requests.size();
-    String[][] columns = new String[15][n];
+    String[][] columns = new String[Sql.FINISH_ARRAYS][n];
     for (int i = 0; i < n; i++) {
       Writes.Finish f = requests.get(i).finish();
       StoredResult result = f.result();
@@ -163,9 +168,10 @@ final class Handovers {
       columns[13][i] = f.cause();
       columns[14][i] = f.errorMessage();
     }
-    for (int column = 0; column < 15; column++) {
+    for (int column = 0; column < columns.length; column++) {
       handover.setArray(column + 1, c.createArrayOf("text", columns[column]));
     }
-    handover.setArray(16, c.createArrayOf("text", columns[0]));
+    handover.setArray(columns.length + 1, c.createArrayOf("text", columns[0]));
+    return columns.length + 2;
   }
 }

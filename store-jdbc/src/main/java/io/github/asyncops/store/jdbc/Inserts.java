@@ -30,6 +30,7 @@ final class Inserts {
   private final Writes writes;
   private final String origin;
   private final QueueCount queue;
+  private final FirstAnalyze firstAnalyze;
   private final Announcer announcer;
   private final IdempotencyKeys keys;
 
@@ -38,13 +39,14 @@ final class Inserts {
    *
    * @param origin names this store in its queued notifications, so its own news does not wake it
    */
-  Inserts(Database db, Rows rows, Writes writes, String origin) {
+  Inserts(Database db, Rows rows, Writes writes, FirstAnalyze firstAnalyze, String origin) {
     this.db = db;
     this.sql = db.sql;
     this.rows = rows;
     this.writes = writes;
     this.origin = origin;
     this.queue = writes.queue();
+    this.firstAnalyze = firstAnalyze;
     this.announcer = new Announcer(this::announce);
     this.keys = new IdempotencyKeys(db.sql, rows);
   }
@@ -189,7 +191,7 @@ final class Inserts {
     InsertResult result = oneStatement ? db.statement(what, work) : db.transaction(what, work);
     if (result instanceof InsertResult.Inserted) {
       queue.add(1);
-      writes.firstAnalyze().inserted();
+      firstAnalyze.inserted();
     }
     return result;
   }

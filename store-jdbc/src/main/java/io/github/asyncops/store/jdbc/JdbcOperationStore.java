@@ -91,7 +91,8 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     Results results = new Results(config.codec(), config.blobStore(), config.maxResultBytes(), db);
     Rows rows = new Rows(config.codec(), types, results);
     this.writes = new Writes(db, rows);
-    this.inserts = new Inserts(db, rows, writes, origin);
+    FirstAnalyze firstAnalyze = new FirstAnalyze(db);
+    this.inserts = new Inserts(db, rows, writes, firstAnalyze, origin);
     this.reads = new Reads(db, rows, writes);
     this.upkeep =
         new Upkeep(
@@ -105,6 +106,7 @@ public final class JdbcOperationStore implements OperationStore, AutoCloseable {
     this.work =
         new NodeWork(
             writes,
+            firstAnalyze,
             new Handovers(db, rows, writes),
             upkeep,
             results,

@@ -38,6 +38,7 @@ final class NodeWork {
   private static final System.Logger LOG = System.getLogger("io.github.asyncops.store.jdbc");
 
   private final Writes writes;
+  private final FirstAnalyze firstAnalyze;
   private final Handovers handovers;
   private final Upkeep upkeep;
   private final Results results;
@@ -50,6 +51,7 @@ final class NodeWork {
 
   NodeWork(
       Writes writes,
+      FirstAnalyze firstAnalyze,
       Handovers handovers,
       Upkeep upkeep,
       Results results,
@@ -57,6 +59,7 @@ final class NodeWork {
       BooleanSupplier probeIfDown) {
     this.probeIfDown = probeIfDown;
     this.writes = writes;
+    this.firstAnalyze = firstAnalyze;
     this.handovers = handovers;
     this.upkeep = upkeep;
     this.results = results;
@@ -160,31 +163,30 @@ final class NodeWork {
     }
     catchUp();
     QueueCount queue = writes.queue();
-    try {
-      queue.flush();
-    } catch (StoreUnavailableException e) {
-      return;
-    } catch (JdbcStoreException e) {
-      absorb("update the queue's size", e, null);
-    }
-    try {
-      writes.firstAnalyze().tick();
-    } catch (StoreUnavailableException e) {
-      return;
-    } catch (JdbcStoreException e) {
-      absorb("analyze the operation table", e, null);
-    }
-    if (now.isBefore(nextEviction)) {
+    if (!step("update the queue's size", queue::flush)
+        || !step("analyze the operation table", firstAnalyze::tick)
+        || now.isBefore(nextEviction)) {
       return;
     }
     nextEviction = now.plus(evictInterval);
     evict(now);
+    step("count the queue", queue::recount);
+  }
+
+  /**
+   * Runs one step of the tick, absorbing its failure: the next tick or interval tries again.
+   *
+   * @return false if the database could not be reached (the breaker logged it)
+   */
+  private static boolean step(String what, Runnable step) {
     try {
-      queue.recount();
+      step.run();
+      return true;
     } catch (StoreUnavailableException e) {
-      // The breaker logged it; the next interval counts again.
+      return false;
     } catch (JdbcStoreException e) {
-      absorb("count the queue", e, null);
+      absorb(what, e, null);
+      return true;
     }
   }
 

@@ -1,9 +1,6 @@
 package io.github.asyncops.store.jdbc;
 
-import io.github.asyncops.core.OperationState;
-import java.util.Arrays;
 import java.util.Collections;
-import java.util.stream.Collectors;
 
 /**
  * The store's SQL for one set of tables. States are literals, not parameters, so that PostgreSQL
@@ -20,6 +17,10 @@ final class Sql {
 
   static final String ACTIVE = "('QUEUED', 'RUNNING', 'STOPPING')";
   static final String RUNNING = "('RUNNING', 'STOPPING')";
+  static final String FINAL = "('SUCCEEDED', 'FAILED', 'STOPPED')";
+
+  /** The text arrays that carry {@link #handover}'s finishes, one per column written. */
+  static final int FINISH_ARRAYS = 15;
 
   /**
    * Which rows a fenced write, {@code epoch = ?} bound, may change: see {@link
@@ -31,12 +32,7 @@ final class Sql {
    * filter them by id: 232 buffers per finish-and-claim under a backlog instead of a few.
    */
   static final String WRITABLE =
-      "(state NOT IN "
-          + Arrays.stream(OperationState.values())
-              .filter(OperationState::isFinal)
-              .map(state -> "'" + state + "'")
-              .collect(Collectors.joining(", ", "(", ")"))
-          + " AND (state <> 'QUEUED' OR epoch = 0))";
+      "(state NOT IN " + FINAL + " AND (state <> 'QUEUED' OR epoch = 0))";
 
   final String findById;
   final String lockById;
@@ -178,7 +174,7 @@ final class Sql {
     insertFoldedQuietly = insert + " RETURNING id";
     handover =
         "WITH d AS (SELECT * FROM unnest("
-            + String.join(", ", Collections.nCopies(15, "(SELECT ?::text[])"))
+            + String.join(", ", Collections.nCopies(FINISH_ARRAYS, "(SELECT ?::text[])"))
             + ") AS d(d_id, d_epoch, d_state, d_value, d_text, d_at,"
             + " d_error, d_kind, d_result, d_media_type, d_file_name, d_length, d_message, d_cause,"
             + " d_error_message)),"
@@ -192,6 +188,7 @@ final class Sql {
             + " result_media_type = d_media_type, result_file_name = d_file_name,"
             + " result_length = d_length::bigint, progress_message = d_message, cause = d_cause,"
             + " error_message = d_error_message"
+            // The cast makes the subquery an array expression; ANY (SELECT ...) would compare rows.
             + " FROM d WHERE id = ANY ((SELECT ?::text[])::text[]) AND id = d_id"
             + " AND epoch = d_epoch::bigint AND "
             + WRITABLE

@@ -85,7 +85,6 @@ final class Writes {
   private final Sql sql;
   private final Rows rows;
   private final QueueCount queue;
-  private final FirstAnalyze firstAnalyze;
   private final Set<String> unregisteredWarned = ConcurrentHashMap.newKeySet();
 
   /** Creates the writes of one store. */
@@ -94,12 +93,6 @@ final class Writes {
     this.sql = db.sql;
     this.rows = rows;
     this.queue = new QueueCount(db);
-    this.firstAnalyze = new FirstAnalyze(db);
-  }
-
-  /** The operation table's first statistics, which inserts count towards. */
-  FirstAnalyze firstAnalyze() {
-    return firstAnalyze;
   }
 
   /** The queue's size, for the queue limit. */

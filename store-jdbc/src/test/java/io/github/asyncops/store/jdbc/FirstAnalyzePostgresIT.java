@@ -37,7 +37,8 @@ final class FirstAnalyzePostgresIT {
                 .worker(TestProvider.of("noop", p -> c -> OperationResult.none()))
                 .build()) {
       // Autovacuum analyzes small tables after 50 changes; it must not do the store's work here.
-      execute("ALTER TABLE " + database.prefix + "operation SET (autovacuum_enabled = false)");
+      database.execute(
+          "ALTER TABLE " + database.prefix + "operation SET (autovacuum_enabled = false)");
       for (int i = 1; i < FirstAnalyze.AFTER; i++) {
         client.start(StartRequest.of("noop"));
       }
@@ -50,13 +51,6 @@ final class FirstAnalyzePostgresIT {
       store.tick(Instant.now());
       assertThat(pages()).as("pages in statistics after it").isPositive();
       assertThat(rows()).isEqualTo(FirstAnalyze.AFTER);
-    }
-  }
-
-  private static void execute(String sql) throws SQLException {
-    try (Connection c = database.dataSource().getConnection();
-        Statement s = c.createStatement()) {
-      s.execute(sql);
     }
   }
 

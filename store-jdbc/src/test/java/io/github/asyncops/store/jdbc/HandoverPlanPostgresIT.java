@@ -8,7 +8,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -112,34 +115,24 @@ final class HandoverPlanPostgresIT {
       numbered.append(ch == '?' ? "$" + ++n : String.valueOf(ch));
     }
     return "PREPARE h("
-        + String.join(", ", Collections.nCopies(16, "text[]"))
+        + String.join(", ", Collections.nCopies(Sql.FINISH_ARRAYS + 1, "text[]"))
         + ", text, timestamptz, timestamptz, timestamptz, text, int) AS "
         + numbered;
   }
 
-  /** Finishes {@code id} (epoch 1) as succeeded and claims one queued operation for node n1. */
+  /**
+   * Finishes {@code id} (epoch 1) as succeeded, with no error, result or message, and claims one
+   * queued operation for node n1.
+   */
   private static String arguments(String id) {
-    String one = "'{%s}'";
-    return "("
-        + String.join(
-            ", ",
-            one.formatted(id),
-            one.formatted(1),
-            one.formatted("SUCCEEDED"),
-            one.formatted(1),
-            one.formatted("done"),
-            one.formatted("2026-12-07T10:00:00Z"),
-            one.formatted("NULL"),
-            one.formatted("NONE"),
-            one.formatted("NULL"),
-            one.formatted("NULL"),
-            one.formatted("NULL"),
-            one.formatted("NULL"),
-            one.formatted("NULL"),
-            one.formatted("NULL"),
-            one.formatted("NULL"),
-            one.formatted(id),
-            "'n1', now(), now(), now(), 'noop', 1")
-        + ")";
+    List<String> finish =
+        new ArrayList<>(List.of(id, "1", "SUCCEEDED", "1", "done", "2026-12-07T10:00:00Z", "NULL"));
+    finish.add("NONE");
+    finish.addAll(Collections.nCopies(Sql.FINISH_ARRAYS - finish.size(), "NULL"));
+    finish.add(id);
+    return finish.stream()
+            .map(value -> "'{" + value + "}'")
+            .collect(Collectors.joining(", ", "(", ""))
+        + ", 'n1', now(), now(), now(), 'noop', 1)";
   }
 }

@@ -76,7 +76,8 @@ final class PostgresDatabase implements AutoCloseable, AfterAllCallback {
     execute("UPDATE " + prefix + "queue SET queued = 0");
   }
 
-  private void execute(String sql) throws SQLException {
+  /** Runs one statement on these tables' pool. */
+  void execute(String sql) throws SQLException {
     try (Connection c = pool.getConnection();
         Statement s = c.createStatement()) {
       s.execute(sql);
