@@ -130,10 +130,7 @@ public final class JdbcScaleOut {
         node.awaitReady();
       }
       run(start, nodes, JdbcClusterBench.WARM_UP, 0, operations);
-      JdbcClusterBench.sql(
-          "VACUUM ANALYZE "
-              + schema
-              + (system.equals("asyncops") ? ".asyncops_operation" : ".scheduled_tasks"));
+      JdbcClusterBench.vacuumAnalyze(system, schema);
       long[] startedAt = new long[operations];
       CostMeter meter = JdbcClusterBench.COSTS;
       CostMeter.Reading before = meter.read(nodesCpu(nodes));
